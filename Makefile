@@ -1,0 +1,42 @@
+# Two commands a newcomer needs: `make serve` and `make test`. Both set themselves up.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: venv build serve test chromium bench score clean
+
+# The venv is rebuilt whenever requirements.txt changes.
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+build: venv
+	$(PY) -m policyexplorer build
+
+serve: build
+	@echo "Serving build/site at http://127.0.0.1:$(PORT)/"
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory build/site
+
+# Browser tests drive Debian's chromium (Playwright cannot download a browser here).
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: venv chromium
+	$(PY) -m pytest -q
+
+bench: venv
+	$(PY) scripts/bench.py
+
+score: venv
+	$(PY) -m policyexplorer.commitments.score
+
+clean:
+	rm -rf build

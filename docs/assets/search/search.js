@@ -1,0 +1,614 @@
+/* Policy explorer search: client of the static index written by policyexplorer/search (Python).
+ *
+ * Page contract:
+ *   <div id="pe-search" data-root="../" data-lang="zh-Hans" [data-index="../search/data/"]></div>
+ *   <script src="../assets/search/search.js"></script>   (search.css alongside, optional)
+ * data-root: the variant's root relative to this page; data-index defaults to root + "search/data/".
+ * ?q=…&report=…&year=… in the page URL runs a search on load (a header form can GET this page).
+ *
+ * Index files are scripts calling peSearch.add(id, data), loaded with <script> tags, so the same
+ * site works over http (any sub-path) and from file://. Nothing else is requested.
+ * Normalisation and ranking mirror policyexplorer/search/normalize.py and query.py.
+ */
+(function () {
+  "use strict";
+
+  var STRINGS = {
+    "zh-Hans": {
+      label: "搜索报告全文", placeholder: "例如：光谷科学岛、城镇新增就业、PM2.5", submit: "搜索",
+      report: "报告", allReports: "全部报告", year: "年份", allYears: "全部年份",
+      loading: "正在搜索…", error: "无法加载搜索索引。", tooShort: "请输入要查找的词语（至少两个字，或字母、数字）。",
+      none: "没有找到包含“{q}”的段落。", count: "找到 {n} 个段落。",
+      tier1: "完整包含“{q}”（{n}）", tier2: "包含全部词语 {w}（{n}）", tier3: "只含部分词语（{n}）",
+      more: "显示更多结果", hint: "按 ↓ 进入结果，↑ ↓ 在结果间移动，Esc 回到搜索框。",
+      sep: "、", inTitle: "标题"
+    },
+    "zh-Hant": {
+      label: "搜尋報告全文", placeholder: "例如：光谷科學島、城鎮新增就業、PM2.5", submit: "搜尋",
+      report: "報告", allReports: "全部報告", year: "年份", allYears: "全部年份",
+      loading: "正在搜尋…", error: "無法載入搜尋索引。", tooShort: "請輸入要查找的詞語（至少兩個字，或字母、數字）。",
+      none: "沒有找到包含「{q}」的段落。", count: "找到 {n} 個段落。",
+      tier1: "完整包含「{q}」（{n}）", tier2: "包含全部詞語 {w}（{n}）", tier3: "只含部分詞語（{n}）",
+      more: "顯示更多結果", hint: "按 ↓ 進入結果，↑ ↓ 在結果間移動，Esc 回到搜尋框。",
+      sep: "、", inTitle: "標題"
+    }
+  };
+  var TITLE = 10000000, MAX_UNITS = 40, PAGE = 20, SNIPPET = 150, BEFORE = 36;
+
+  /* ---------- loading ---------- */
+  var store = {}, promises = {};
+  window.peSearch = window.peSearch || {};
+  window.peSearch.add = function (id, data) { store[id] = data; };
+
+  function loadFile(base, id) {
+    var key = base + id;
+    if (promises[key]) return promises[key];
+    promises[key] = new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = base + id + ".js";
+      s.async = true;
+      s.onload = function () {
+        s.parentNode && s.parentNode.removeChild(s);
+        if (Object.prototype.hasOwnProperty.call(store, id)) resolve(store[id]);
+        else reject(new Error("no data in " + id));
+      };
+      s.onerror = function () {
+        s.parentNode && s.parentNode.removeChild(s);
+        delete promises[key];
+        reject(new Error("cannot load " + s.src));
+      };
+      document.head.appendChild(s);
+    });
+    return promises[key];
+  }
+
+  /* ---------- normalisation (normalize.py) ---------- */
+  var ZW = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e]/;
+  var ZW_ALL = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e]/g;
+  var ALNUM = /^[\p{L}\p{N}]$/u;
+  var SPACE = /^[\t\n\r\f\v\p{Zs}\p{Zl}\p{Zp}]$/u;
+  var DIGIT = /^[0-9]$/;
+  var T2S = {}, normCache = new Map();
+
+  function setMap(pairs) {
+    T2S = {};
+    var cs = Array.from(pairs);
+    for (var i = 0; i + 1 < cs.length; i += 2) T2S[cs[i]] = cs[i + 1];
+    normCache = new Map();
+  }
+  function isCJK(x) {
+    var cp = x.codePointAt(0);
+    return cp === 0x3007 || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x323af);
+  }
+  function normChar(c) {
+    if (ZW.test(c)) return "";
+    var r = normCache.get(c);
+    if (r !== undefined) return r;
+    var out = "";
+    for (var x of c.normalize("NFKC").toLowerCase()) {
+      if (ZW.test(x)) continue;
+      out += T2S[x] || x;
+    }
+    normCache.set(c, out);
+    return out;
+  }
+  function normalize(text) {
+    var out = "";
+    for (var c of text) out += normChar(c);
+    return out;
+  }
+  /* units: [{s, cjk, adj, start, end}], start/end are UTF-16 offsets into text */
+  function units(text) {
+    var chars = [], i = 0;
+    for (var c of text) {
+      for (var x of normChar(c)) chars.push([x, i, i + c.length]);
+      i += c.length;
+    }
+    var out = [], hard = true, run = "", rs = 0, re = 0, radj = false;
+    function flush() {
+      if (run) { out.push({ s: run, cjk: false, adj: radj, start: rs, end: re }); run = ""; hard = false; }
+    }
+    for (var j = 0; j < chars.length; j++) {
+      var ch = chars[j][0];
+      if (isCJK(ch)) {
+        flush();
+        out.push({ s: ch, cjk: true, adj: !hard && out.length > 0, start: chars[j][1], end: chars[j][2] });
+        hard = false;
+      } else if (ALNUM.test(ch) || (ch === "." && run && DIGIT.test(run[run.length - 1]) &&
+                 j + 1 < chars.length && DIGIT.test(chars[j + 1][0]))) {
+        if (!run) { rs = chars[j][1]; radj = !hard && out.length > 0; }
+        run += ch;
+        re = chars[j][2];
+      } else if (SPACE.test(ch)) {
+        flush();
+      } else {
+        flush();
+        hard = true;
+      }
+    }
+    flush();
+    return out;
+  }
+  function keysOf(us) {
+    var out = [];
+    for (var i = 0; i < us.length; i++) {
+      var u = us[i];
+      if (i && u.adj) {
+        var p = us[i - 1];
+        if (p.cjk || u.cjk) out.push([p.s + u.s, i - 1]);
+      }
+      if (!u.cjk) out.push([u.s, i]);
+    }
+    return out;
+  }
+  function rebase(us) {
+    return us.map(function (u, i) { return i ? u : { s: u.s, cjk: u.cjk, adj: false, start: u.start, end: u.end }; });
+  }
+  function fnv(key) {
+    var h = 0x811c9dc5;
+    for (var c of key) { h ^= c.codePointAt(0); h = Math.imul(h, 0x01000193) >>> 0; }
+    return h >>> 0;
+  }
+
+  /* ---------- index ---------- */
+  function decodePostings(s) {
+    var out = new Map();
+    if (!s) return out;
+    var doc = 0, entries = s.split(";");
+    for (var e = 0; e < entries.length; e++) {
+      var entry = entries[e], colon = entry.indexOf(":");
+      doc += parseInt(entry.slice(0, colon), 36);
+      var rest = entry.slice(colon + 1), bar = rest.indexOf("|");
+      var textPart = bar < 0 ? rest : rest.slice(0, bar), titlePart = bar < 0 ? "" : rest.slice(bar + 1);
+      var pos = [], p = 0, parts, k;
+      if (textPart) { parts = textPart.split(","); for (k = 0; k < parts.length; k++) { p += parseInt(parts[k], 36); pos.push(p); } }
+      p = 0;
+      if (titlePart) { parts = titlePart.split(","); for (k = 0; k < parts.length; k++) { p += parseInt(parts[k], 36); pos.push(TITLE + p); } }
+      out.set(doc, pos);
+    }
+    return out;
+  }
+
+  function Engine(base) {
+    this.base = base;
+    this.manifest = null;
+    this.postingCache = new Map();
+  }
+  Engine.prototype.open = function () {
+    var self = this;
+    if (this.ready) return this.ready;
+    this.ready = loadFile(this.base, "m").then(function (m) {
+      self.manifest = m;
+      setMap(m.map);
+      var runs = m.runs.concat([[m.docs, -1, -1]]);
+      self.runs = [];
+      for (var i = 0; i + 1 < runs.length; i++) self.runs.push({ start: runs[i][0], end: runs[i + 1][0], report: runs[i][1], years: runs[i][2] });
+      return self;
+    });
+    return this.ready;
+  };
+  Engine.prototype.shardOf = function (key) { return "s/" + (fnv(key) % this.manifest.shards); };
+  Engine.prototype.loadShards = function (keyList) {
+    var self = this, ids = {};
+    keyList.forEach(function (k) { ids[self.shardOf(k)] = true; });
+    return Promise.all(Object.keys(ids).sort().map(function (id) { return loadFile(self.base, id); }));
+  };
+  Engine.prototype.postings = function (key) {
+    var p = this.postingCache.get(key);
+    if (!p) {
+      var shard = store[this.shardOf(key)];
+      p = decodePostings(shard && shard.k[key]);
+      this.postingCache.set(key, p);
+    }
+    return p;
+  };
+  Engine.prototype.wordsFrom = function (bigram) {
+    var shard = store[this.shardOf(bigram)], w = shard && shard.w[bigram];
+    return w ? w.split(" ") : [];
+  };
+  Engine.prototype.allowed = function (report, year) {
+    var m = this.manifest, ranges = [];
+    this.runs.forEach(function (r) {
+      if (report && m.reports[r.report][0] !== report) return;
+      if (year && m.yearsets[r.years].indexOf(+year) < 0) return;
+      ranges.push(r);
+    });
+    return function (d) {
+      for (var i = 0; i < ranges.length; i++) if (d >= ranges[i].start && d < ranges[i].end) return true;
+      return false;
+    };
+  };
+  Engine.prototype.reportOf = function (d) {
+    for (var i = this.runs.length - 1; i >= 0; i--) if (this.runs[i].start <= d) return this.manifest.reports[this.runs[i].report];
+    return null;
+  };
+  Engine.prototype.doc = function (d) {
+    var c = this.manifest.chunk, self = this;
+    return loadFile(this.base, "c/" + Math.floor(d / c)).then(function (data) {
+      var row = data.d[d % c];
+      return { url: data.p[row[0]] + (row[1] ? "#" + row[1] : ""), title: data.t[row[2]], text: row[3], report: self.reportOf(d) };
+    });
+  };
+
+  Engine.prototype.occurrences = function (qkeys) {
+    var out = new Map();
+    if (!qkeys.length) return out;
+    var self = this;
+    var lists = qkeys.map(function (k) { return [self.postings(k[0]), k[1]]; });
+    lists.sort(function (a, b) { return a[0].size - b[0].size; });
+    var first = lists[0][0], rel0 = lists[0][1];
+    first.forEach(function (positions, doc) {
+      var others = [];
+      for (var i = 1; i < lists.length; i++) {
+        var p = lists[i][0].get(doc);
+        if (!p) return;
+        others.push([new Set(p), lists[i][1]]);
+      }
+      var starts = [];
+      positions.forEach(function (s) {
+        var start = s - rel0;
+        for (var i = 0; i < others.length; i++) if (!others[i][0].has(start + others[i][1])) return;
+        starts.push(start);
+      });
+      if (starts.length) out.set(doc, starts);
+    });
+    return out;
+  };
+
+  Engine.prototype.segment = function (qunits) {
+    var pieces = [], self = this;
+    qunits.forEach(function (u) {
+      if (pieces.length && u.adj) pieces[pieces.length - 1].push(u);
+      else pieces.push([u]);
+    });
+    var words = [];
+    pieces.forEach(function (piece) {
+      var n = piece.length, dict = new Set(), i, j;
+      for (i = 0; i + 1 < n; i++) {
+        if (piece[i].cjk && piece[i + 1].cjk) self.wordsFrom(piece[i].s + piece[i + 1].s).forEach(function (w) { dict.add(w); });
+      }
+      var best = new Array(n + 1).fill(null);
+      best[0] = [0, 0, -1];
+      for (j = 1; j <= n; j++) {
+        for (i = 0; i < j; i++) {
+          if (!best[i]) continue;
+          var span = piece.slice(i, j), loose;
+          if (j - i === 1) loose = span[0].cjk ? 1 : 0;
+          else if (span.every(function (u) { return u.cjk; }) && dict.has(span.map(function (u) { return u.s; }).join(""))) loose = 0;
+          else continue;
+          var cand = [best[i][0] + 1, best[i][1] + loose, i];
+          if (!best[j] || cand[0] < best[j][0] || (cand[0] === best[j][0] && cand[1] < best[j][1])) best[j] = cand;
+        }
+      }
+      var cuts = [];
+      j = n;
+      while (j > 0) { i = best[j][2]; cuts.unshift(piece.slice(i, j)); j = i; }
+      var glued = [];
+      cuts.forEach(function (w) {
+        var lone = w.length === 1 && w[0].cjk, last = glued[glued.length - 1];
+        if (lone && last) glued[glued.length - 1] = last.concat(w);
+        else if (last && last.length === 1 && last[0].cjk) glued[glued.length - 1] = last.concat(w);
+        else glued.push(w.slice());
+      });
+      glued.forEach(function (w) { if (keysOf(rebase(w)).length) words.push(w); });
+    });
+    return words;
+  };
+
+  /* -> {units, words, results: [{doc, tier, score}]} ; mirrors query.search() */
+  Engine.prototype.search = function (query, report, year) {
+    var self = this;
+    var qunits = units(query).slice(0, MAX_UNITS);
+    var qkeys = keysOf(rebase(qunits));
+    if (!qkeys.length) return Promise.resolve({ units: qunits, words: [], results: [], tooShort: true });
+    return this.loadShards(qkeys.map(function (k) { return k[0]; })).then(function () {
+      var allowed = self.allowed(report, year);
+      var full = self.occurrences(qkeys);
+      var words = self.segment(qunits);
+      var wordOcc = words.map(function (w) { return self.occurrences(keysOf(rebase(w))); });
+      var scored = new Map();
+      full.forEach(function (starts, doc) {
+        var text = starts.filter(function (s) { return s < TITLE; }).length, inTitle = starts.length - text;
+        scored.set(doc, text ? [1, -(inTitle > 0 ? 1 : 0), -text] : [2, -1, 0]);
+      });
+      if (words.length > 1) {
+        wordOcc[0].forEach(function (_, doc) {
+          if (scored.has(doc)) return;
+          var n = 0;
+          for (var i = 0; i < wordOcc.length; i++) {
+            var o = wordOcc[i].get(doc);
+            if (!o) return;
+            var t = o.filter(function (s) { return s < TITLE; }).length;
+            if (!t) return;
+            n += Math.min(3, t);
+          }
+          scored.set(doc, [2, 0, -n]);
+        });
+      }
+      var total = 0;
+      words.forEach(function (w) { total += w.length; });
+      total = total || 1;
+      wordOcc.forEach(function (o) {
+        o.forEach(function (_, doc) {
+          if (scored.has(doc)) return;
+          var covered = 0, n = 0;
+          wordOcc.forEach(function (o2, k) { var p = o2.get(doc); if (p) { covered += words[k].length; n += p.length; } });
+          scored.set(doc, [3, -Math.floor(100 * covered / total), -n]);
+        });
+      });
+      var results = [];
+      scored.forEach(function (s, doc) { if (allowed(doc)) results.push({ doc: doc, tier: s[0], score: s }); });
+      results.sort(function (a, b) {
+        for (var i = 0; i < 3; i++) if (a.score[i] !== b.score[i]) return a.score[i] - b.score[i];
+        return a.doc - b.doc;
+      });
+      return { units: qunits, words: words, results: results };
+    });
+  };
+
+  /* ---------- snippets ---------- */
+  function findAll(tu, pat) {
+    var hits = [];
+    for (var i = 0; i + pat.length <= tu.length; i++) {
+      var ok = true;
+      for (var k = 0; k < pat.length; k++) {
+        if (tu[i + k].s !== pat[k].s || (k && pat[k].adj && !tu[i + k].adj)) { ok = false; break; }
+      }
+      if (ok) hits.push([tu[i].start, tu[i + pat.length - 1].end]);
+    }
+    return hits;
+  }
+  function highlights(text, patterns) {
+    var tu = units(text), ranges = [];
+    patterns.forEach(function (p) { ranges = ranges.concat(findAll(tu, p)); });
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    });
+    return merged;
+  }
+  function safeCut(text, i) {   /* never split a surrogate pair */
+    if (i > 0 && i < text.length) {
+      var c = text.charCodeAt(i);
+      if (c >= 0xdc00 && c <= 0xdfff) i -= 1;
+    }
+    return i;
+  }
+  function snippet(node, text, patterns) {
+    text = text.replace(ZW_ALL, "");
+    var ranges = highlights(text, patterns);
+    var start = 0, end = text.length;
+    if (text.length > SNIPPET) {
+      var focus = ranges.length ? ranges[0][0] : 0;
+      start = safeCut(text, Math.max(0, Math.min(focus - BEFORE, text.length - SNIPPET)));
+      end = safeCut(text, Math.min(text.length, start + SNIPPET));
+    }
+    if (start > 0) node.appendChild(document.createTextNode("…"));
+    var at = start;
+    ranges.forEach(function (r) {
+      var a = Math.max(r[0], start), b = Math.min(r[1], end);
+      if (b <= a) return;
+      if (a > at) node.appendChild(document.createTextNode(text.slice(at, a)));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(a, b);
+      node.appendChild(mark);
+      at = b;
+    });
+    if (at < end) node.appendChild(document.createTextNode(text.slice(at, end)));
+    if (end < text.length) node.appendChild(document.createTextNode("…"));
+  }
+
+  /* ---------- UI ---------- */
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function fmt(s, vars) {
+    return s.replace(/\{(\w+)\}/g, function (_, k) { return vars[k] != null ? vars[k] : ""; });
+  }
+  function href(root, url) {
+    if (location.protocol === "file:") {
+      var hash = url.indexOf("#"), path = hash < 0 ? url : url.slice(0, hash), frag = hash < 0 ? "" : url.slice(hash);
+      if (path === "" || path.charAt(path.length - 1) === "/") path += "index.html";
+      url = path + frag;
+    }
+    return root + url;
+  }
+
+  function init() {
+    var host = document.getElementById("pe-search");
+    if (!host || host.getAttribute("data-ready")) return;
+    host.setAttribute("data-ready", "1");
+    var lang = host.getAttribute("data-lang") || document.documentElement.lang || "zh-Hans";
+    var T = STRINGS[lang] || (/hant|tw|hk|mo/i.test(lang) ? STRINGS["zh-Hant"] : STRINGS["zh-Hans"]);
+    var root = host.getAttribute("data-root") || "./";
+    var base = host.getAttribute("data-index") || root + "search/data/";
+    var engine = new Engine(base);
+    var uid = "pe-search-" + Math.random().toString(36).slice(2, 8);
+
+    host.classList.add("pe-search");
+    var form = el("form", { role: "search", "class": "pe-search__form", action: "", method: "get" });
+    var label = el("label", { "for": uid + "-q", "class": "pe-search__label" }, T.label);
+    var row = el("div", { "class": "pe-search__row" });
+    var input = el("input", {
+      id: uid + "-q", name: "q", type: "search", "class": "pe-search__input", autocomplete: "off",
+      spellcheck: "false", placeholder: T.placeholder, enterkeyhint: "search", "aria-describedby": uid + "-hint"
+    });
+    var button = el("button", { type: "submit", "class": "pe-search__submit" }, T.submit);
+    row.appendChild(input);
+    row.appendChild(button);
+    var filters = el("div", { "class": "pe-search__filters" });
+    var reportLabel = el("label", { "for": uid + "-r" }, T.report);
+    var reportSel = el("select", { id: uid + "-r", name: "report" });
+    reportSel.appendChild(el("option", { value: "" }, T.allReports));
+    var yearLabel = el("label", { "for": uid + "-y" }, T.year);
+    var yearSel = el("select", { id: uid + "-y", name: "year" });
+    yearSel.appendChild(el("option", { value: "" }, T.allYears));
+    [reportLabel, reportSel, yearLabel, yearSel].forEach(function (e) { filters.appendChild(e); });
+    var hint = el("p", { id: uid + "-hint", "class": "pe-search__hint" }, T.hint);
+    [label, row, filters, hint].forEach(function (e) { form.appendChild(e); });
+    var status = el("p", { "class": "pe-search__status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+    var results = el("div", { "class": "pe-search__results" });
+    var more = el("button", { type: "button", "class": "pe-search__more", hidden: "" }, T.more);
+    host.textContent = "";
+    [form, status, results, more].forEach(function (e) { host.appendChild(e); });
+
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    var wantReport = params.get("report") || "", wantYear = params.get("year") || "";
+
+    engine.open().then(function () {
+      var m = engine.manifest, years = {};
+      m.reports.forEach(function (r) {
+        reportSel.appendChild(el("option", { value: r[0] }, r[1]));
+        r[2].forEach(function (y) { years[y] = true; });
+      });
+      Object.keys(years).map(Number).sort(function (a, b) { return b - a; }).forEach(function (y) {
+        yearSel.appendChild(el("option", { value: String(y) }, String(y)));
+      });
+      reportSel.value = wantReport;
+      yearSel.value = wantYear;
+      if (input.value.trim()) run(false);
+    }, function () { status.textContent = T.error; });
+
+    var seq = 0, current = null, shown = 0;
+
+    function updateUrl() {
+      try {
+        var p = new URLSearchParams();
+        if (input.value.trim()) p.set("q", input.value.trim());
+        if (reportSel.value) p.set("report", reportSel.value);
+        if (yearSel.value) p.set("year", yearSel.value);
+        var qs = p.toString();
+        history.replaceState(null, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
+      } catch (e) { /* file:// may refuse; the search still works */ }
+    }
+
+    function run(fromUser) {
+      var q = input.value.trim();
+      var my = ++seq;
+      if (fromUser) updateUrl();
+      results.textContent = "";
+      more.hidden = true;
+      host.removeAttribute("data-done");
+      if (!q) { status.textContent = ""; return; }
+      status.textContent = T.loading;
+      var t0 = performance.now();
+      engine.open().then(function () {
+        return engine.search(q, reportSel.value, yearSel.value);
+      }).then(function (ans) {
+        if (my !== seq) return;
+        current = { q: q, ans: ans, lists: {}, t0: t0 };
+        shown = 0;
+        if (ans.tooShort) { status.textContent = T.tooShort; return done(); }
+        if (!ans.results.length) { status.textContent = fmt(T.none, { q: q }); return done(); }
+        return showMore(my).then(function () {
+          var counts = [0, 0, 0, 0];
+          ans.results.forEach(function (r) { counts[r.tier]++; });
+          status.textContent = fmt(T.count, { n: ans.results.length });
+          host.setAttribute("data-ms", String(Math.round(performance.now() - t0)));
+          done();
+        });
+      }).catch(function (e) {
+        if (my === seq) { status.textContent = T.error; done(); }
+        if (window.console) console.error(e);
+      });
+    }
+    function done() { host.setAttribute("data-done", String(seq)); }
+
+    function tierHeading(tier, n) {
+      var c = current, q = c.q;
+      if (tier === 1) return fmt(T.tier1, { q: q, n: n });
+      if (tier === 2) {
+        var w = c.ans.words.map(function (word) { return "“" + q.slice(word[0].start, word[word.length - 1].end) + "”"; });
+        if (/Hant/.test(lang)) w = w.map(function (s) { return "「" + s.slice(1, -1) + "」"; });
+        return fmt(T.tier2, { w: w.join(T.sep), n: n });
+      }
+      return fmt(T.tier3, { n: n });
+    }
+
+    function showMore(my) {
+      var c = current, batch = c.ans.results.slice(shown, shown + PAGE);
+      shown += batch.length;
+      return Promise.all(batch.map(function (r) { return engine.doc(r.doc); })).then(function (infos) {
+        if (my !== seq) return;
+        var counts = {};
+        c.ans.results.forEach(function (r) { counts[r.tier] = (counts[r.tier] || 0) + 1; });
+        var whole = rebase(c.ans.units), words = c.ans.words.map(rebase);
+        batch.forEach(function (r, i) {
+          var info = infos[i], list = c.lists[r.tier];
+          if (!list) {
+            var section = el("section", { "class": "pe-search__tier", "data-tier": String(r.tier) });
+            section.appendChild(el("h2", { "class": "pe-search__tier-title" }, tierHeading(r.tier, counts[r.tier])));
+            list = el("ol", { "class": "pe-search__list" });
+            section.appendChild(list);
+            results.appendChild(section);
+            c.lists[r.tier] = list;
+          }
+          var li = el("li", { "class": "pe-result" });
+          var a = el("a", { href: href(root, info.url), "class": "pe-result__link" });
+          a.appendChild(el("span", { "class": "pe-result__title" }, info.title || (info.report && info.report[1]) || ""));
+          if (info.report) a.appendChild(el("span", { "class": "pe-result__report" }, info.report[1]));
+          var snip = el("span", { "class": "pe-result__snippet" });
+          snippet(snip, info.text, r.tier === 1 ? [whole] : words.concat([whole]));
+          a.appendChild(snip);
+          li.appendChild(a);
+          list.appendChild(li);
+        });
+        more.hidden = shown >= c.ans.results.length;
+      });
+    }
+
+    form.addEventListener("submit", function (e) { e.preventDefault(); run(true); });
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(true); }, 250);
+    });
+    reportSel.addEventListener("change", function () { run(true); });
+    yearSel.addEventListener("change", function () { run(true); });
+    more.addEventListener("click", function () {
+      var links = results.querySelectorAll("a.pe-result__link"), n = links.length;
+      showMore(seq).then(function () {
+        var next = results.querySelectorAll("a.pe-result__link")[n];
+        if (next) next.focus();
+      });
+    });
+
+    /* keyboard: ↓ from the box into the results, ↑ ↓ Home End between them, Esc back */
+    host.addEventListener("keydown", function (e) {
+      var links = Array.prototype.slice.call(results.querySelectorAll("a.pe-result__link"));
+      var i = links.indexOf(document.activeElement);
+      var target = null;
+      if (e.target === input && e.key === "ArrowDown" && links.length) target = links[0];
+      else if (i >= 0) {
+        if (e.key === "ArrowDown") target = links[Math.min(i + 1, links.length - 1)];
+        else if (e.key === "ArrowUp") target = i ? links[i - 1] : input;
+        else if (e.key === "Home") target = links[0];
+        else if (e.key === "End") target = links[links.length - 1];
+        else if (e.key === "Escape") target = input;
+      }
+      if (target) { e.preventDefault(); target.focus(); }
+    });
+
+    window.peSearch.engine = engine;     /* for tests and the console */
+  }
+
+  window.peSearch.units = units;
+  window.peSearch.keys = keysOf;
+  window.peSearch.normalize = normalize;
+  window.peSearch.hash = fnv;
+  window.peSearch.setMap = setMap;
+  window.peSearch.init = init;
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+  /* Material for MkDocs instant navigation swaps the page without reloading scripts */
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(function () { init(); });
+})();

@@ -1,0 +1,1 @@
+"""Static policy explorer for Chinese government reports."""

@@ -1,0 +1,78 @@
+"""The commitment tracker's engine.
+
+The site build calls one function:
+
+    from policyexplorer.commitments import build_tracker
+    tracker = build_tracker(reports, data_dir=Path("data"))
+    tracker.json()            # dict for data/commitments.json (schema-valid)
+    tracker.csv()             # CSV sibling
+    tracker.marks[(report_id, paragraph_anchor)]   # list[Mark] for the report pages
+
+A Mark says that a paragraph holds a commitment (role "commitment", also for a repeated
+task-breakdown item), an outcome of one (role "outcome") or a same-year restatement
+("related"), with the commitment's id, status and the url of the commitment.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Report
+from .agencies import AgencyIndex
+from .editorial import LinksFileError, apply_links
+from .export import commitments_csv, commitments_json
+from .extract import Commitment, extract
+from .indicators import IndicatorIndex
+from .link import link_all
+
+__all__ = ["build_tracker", "Tracker", "Mark", "LinksFileError"]
+
+
+@dataclass
+class Mark:
+    role: str                 # commitment | outcome | related
+    commitment_id: str
+    status: str
+    kind: str                 # target | task
+    text: str                 # the clause in this paragraph
+    commitment_url: str       # where the commitment stands ("reports/<id>/<section>/#<anchor>")
+    links: list[str] = field(default_factory=list)   # urls of the other ends (outcomes, or the commitment)
+
+
+@dataclass
+class Tracker:
+    commitments: list[Commitment]
+    marks: dict[tuple[str, str], list[Mark]]
+
+    def json(self) -> dict:
+        return commitments_json(self.commitments)
+
+    def csv(self) -> str:
+        return commitments_csv(self.commitments)
+
+
+def _marks(commitments: list[Commitment]) -> dict[tuple[str, str], list[Mark]]:
+    marks: dict[tuple[str, str], list[Mark]] = {}
+
+    def add(place, mark):
+        marks.setdefault((place.report.id, place.paragraph.anchor), []).append(mark)
+
+    for c in commitments:
+        outcome_urls = [o.place.url for o in c.outcomes]
+        for place in [c.place, *c.also_in]:
+            add(place, Mark("commitment", c.id, c.status, c.kind, c.text, c.place.url, outcome_urls))
+        for o in c.outcomes:
+            add(o.place, Mark("outcome", c.id, o.status, c.kind, o.text, c.place.url, [c.place.url]))
+        for r in c.related:
+            add(r.place, Mark("related", c.id, c.status, c.kind, r.text, c.place.url, [c.place.url]))
+    return marks
+
+
+def build_tracker(reports: list[Report], data_dir: Path | str = "data") -> Tracker:
+    data_dir = Path(data_dir)
+    indicators = IndicatorIndex(data_dir / "indicators.yml") if (data_dir / "indicators.yml").exists() else None
+    agencies = AgencyIndex(data_dir / "agencies.yml") if (data_dir / "agencies.yml").exists() else None
+    commitments = extract(reports, indicators, agencies)
+    link_all(reports, commitments, indicators)
+    apply_links(data_dir / "links.yml", reports, commitments)
+    return Tracker(commitments, _marks(commitments))

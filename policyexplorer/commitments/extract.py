@@ -1,0 +1,224 @@
+"""Commitments from the forward-looking sections of parsed reports.
+
+A commitment is a clause: a target (a clause with a figure) or a concrete task (a named project
+to start, build or finish: 开工建设X, 建成X, 基本建成X, 启动建设X ...). In a task breakdown every
+numbered item is a commitment whatever its wording, with the agencies its parentheses name; the
+same item listed twice (a 民生实事 item repeating a 重点工作 item) is one commitment shown in both
+places.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Paragraph, Report, Section
+from . import agencies as agencies_mod
+from .clauses import Clause, split_clauses
+from .indicators import Indicator, IndicatorIndex, Scope, default_index, scope_of
+from .quantity import Quantity, normalise, parse_quantities
+
+# Verbs that make a clause without a figure a concrete task, longest first.
+TASK_VERBS = ["开工建设", "启动建设", "基本建成", "建成投产", "建成投用", "建成运营", "建成开放", "建成通车",
+              "开通运营", "建成", "开通", "竣工", "投用", "新投产", "投产", "开工", "完工"]
+_TASK = re.compile("(" + "|".join(TASK_VERBS) + ")")
+# Verbs of doing: a figure in a clause without any of these ("支持7个中心城区做强…") describes,
+# it does not commit.
+ACTION = re.compile(r"新增|新建|新开|建成|建设|完成|打造|培育|实施|开工|举办|开展|引进|引育|达到|达|突破|超|增长|"
+                    r"下降|降低|改造|推进|创建|新改建|筹集|认定|组织|发布|签约|提升|修复|治理|推广|安装|整理|更新|"
+                    r"吸引|扶持|提供|开办|压减|控制|保持|稳定|扩面|帮扶|实现|布局|续建|储备|落实|争取|推动|上涨|涨幅|"
+                    r"新认证|部署|搭建|组建|筛查|配置|办理|修缮|打通|优化|开通|投产|建立|提高|拓宽|整治|服务")
+_ITEM_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|\d{1,3}[.．、]|[一二三四五六七八九十]+、)\s*")
+_LABEL_START = re.compile(r"^\s*(?:牵头单位|责任单位)\s*[:：]")
+
+
+@dataclass
+class Place:
+    """Where a commitment (or a repeat of it) stands in the corpus."""
+    report: Report
+    section: Section
+    paragraph: Paragraph
+
+    @property
+    def paragraph_id(self) -> str:
+        return f"{self.report.id}:{self.paragraph.anchor}"
+
+    @property
+    def url(self) -> str:
+        return f"{self.section.page}#{self.paragraph.anchor}"
+
+
+@dataclass
+class Commitment:
+    id: str
+    place: Place
+    year: int
+    kind: str                      # target | task
+    text: str                      # the clause, as printed (normalised spacing)
+    quantity: Quantity | None
+    indicator: Indicator | None
+    scope: Scope | None
+    verb: str | None               # the task verb or the clause's leading verb
+    subject: str                   # what is committed: the task's object or the figure's noun
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    also_in: list[Place] = field(default_factory=list)
+    status: str = "pending"
+    outcomes: list = field(default_factory=list)      # link.Link
+    related: list = field(default_factory=list)       # link.Link
+
+    @property
+    def report(self) -> Report:
+        return self.place.report
+
+
+def commitment_year(section: Section, report: Report) -> int | None:
+    """The year a commitment is due: the plan year; for a multi-year plan, its last year."""
+    years = section.years or report.plan_years
+    return max(years) if years else None
+
+
+def _item_segments(text: str, index: agencies_mod.AgencyIndex) -> list[tuple[str, list[str], list[str]]]:
+    """A task-breakdown item as (text, lead, support) segments: each parenthesis of agencies
+    applies to the text before it (item 80 style: "A;(牵头…)B;(牵头…)")."""
+    found = agencies_mod.find_assignments(text, index)
+    if not found:
+        return [(text, [], [])]
+    out, pos = [], 0
+    for a in found:
+        out.append((text[pos:a.start], a.lead, a.support))
+        pos = a.end
+    tail = text[pos:].strip("。.;； ")
+    if tail and out:
+        # text after the last parenthesis belongs to the last assignment's item
+        out[-1] = (out[-1][0] + tail, out[-1][1], out[-1][2])
+    return out
+
+
+def _leading_verb(clause: str) -> str | None:
+    m = ACTION.search(clause)
+    return m.group(0) if m else None
+
+
+def _subject_of_target(clause: str, q: Quantity, indicator_alias: str | None) -> str:
+    if indicator_alias:
+        return indicator_alias.replace("*", "…")
+    head = clause[: q.start] if q.start > 0 else clause[q.end:]
+    head = re.sub(r"^(?:力争|确保|全年|累计|新增|新建|建成|建设|打造|培育|实施|完成|举办|开展|引进|组织|发布|认定|推进|创建|筹集)+", "", head)
+    return head.strip("，、 ")[:30] or clause
+
+
+def _task_subject(clause: str, verb_match: re.Match) -> str:
+    obj = clause[verb_match.end():]
+    obj = re.sub(r"(?:等)?(?:项目|工程)?(?:建设)?$", "", obj).strip("，、 ")
+    return obj or clause
+
+
+def clause_commitment(clause: Clause, indicators: IndicatorIndex) -> dict | None:
+    """What a single clause commits to, or None when it commits to nothing checkable."""
+    text = clause.text
+    qs = [q for q in parse_quantities(text) if not q.nominal]
+    if qs and (ACTION.search(text) or ACTION.search(clause.context or "")):
+        matches = indicators.matches(text)
+        # the figure that goes with the first indicator, else the first figure
+        m = matches[0] if matches else None
+        q = qs[0]
+        if m is not None:
+            after = [x for x in qs if x.start >= m.end - 1]
+            before = [x for x in qs if x.end <= m.start + 1]
+            q = after[0] if after else (before[-1] if before else qs[0])
+        scope = scope_of(text if m is None else text, m)
+        if m is not None and scope.period == m.indicator.period and not any(
+                w in text for w in ("新增", "累计", "总数", "总量")):
+            # a 、-segment may have lost its verb: "新增中试平台30家、科技成果转化中心10家"
+            scope = scope_of(clause.context[: clause.context.find(text) + len(text)] if text in clause.context else text, m)
+        return dict(kind="target", quantity=q, indicator=m.indicator if m else None, scope=scope,
+                    verb=_leading_verb(text), subject=_subject_of_target(text, q, m.alias if m else None))
+    vm = _TASK.search(text)
+    if vm and not qs:
+        subject = _task_subject(text, vm)
+        if len(re.sub(r"[^\u4e00-\u9fff\w]", "", subject)) >= 3:
+            return dict(kind="task", quantity=None, indicator=None, scope=None, verb=vm.group(1), subject=subject)
+    return None
+
+
+def _paragraphs(report: Report):
+    """Forward (section, paragraph) pairs; a stray paragraph that only continues an item's
+    agency parenthesis ("责任单位:各区人民政府)") is glued back onto the item before it."""
+    pending: tuple[Section, Paragraph, str] | None = None
+    for section, paragraph in report.paragraphs():
+        if section.looks != "forward":
+            continue
+        if paragraph.kind in ("front", "group", "box-title", "note"):
+            continue
+        text = paragraph.text
+        if pending and _LABEL_START.match(text):
+            pending = (pending[0], pending[1], pending[2] + text)
+            continue
+        if pending:
+            yield pending
+        pending = (section, paragraph, text)
+    if pending:
+        yield pending
+
+
+def _is_item(paragraph: Paragraph, text: str) -> bool:
+    return paragraph.kind == "item" or bool(_ITEM_NUMBER.match(text) and agencies_mod.ASSIGNMENT.search(text))
+
+
+def _dedup_key(c: Commitment) -> tuple:
+    if c.quantity is not None and c.indicator is not None:
+        return ("t", c.indicator.id, c.scope.label() if c.scope else "", round(c.quantity.base_value, 6),
+                c.quantity.base_unit, c.quantity.kind)
+    return ("x", re.sub(r"[^\u4e00-\u9fff\w]", "", c.text))
+
+
+def extract_report(report: Report, indicators: IndicatorIndex | None = None,
+                   agency_index: agencies_mod.AgencyIndex | None = None) -> list[Commitment]:
+    indicators = indicators or default_index()
+    agency_index = agency_index or agencies_mod.default_index()
+    out: list[Commitment] = []
+    seen: dict[tuple, Commitment] = {}
+    for section, paragraph, text in _paragraphs(report):
+        year = commitment_year(section, report)
+        if year is None:
+            continue
+        place = Place(report, section, paragraph)
+        item = _is_item(paragraph, text)
+        segments = _item_segments(text, agency_index) if item else [(text, [], [])]
+        n = 0
+        for seg_text, lead, support in segments:
+            body = _ITEM_NUMBER.sub("", seg_text, count=1) if item else seg_text
+            found = []
+            for clause in split_clauses(body):
+                spec = clause_commitment(clause, indicators)
+                if spec:
+                    found.append((clause.text, spec))
+            if item and not found:
+                whole = normalise(body).strip("。；; ")
+                if len(whole) >= 4:
+                    found.append((whole, dict(kind="task", quantity=None, indicator=None, scope=None,
+                                              verb=_leading_verb(whole), subject=whole)))
+            for clause_text, spec in found:
+                n += 1
+                c = Commitment(id=f"{report.id}:{paragraph.anchor}:{n}", place=place, year=year,
+                               text=clause_text, lead=list(lead), support=list(support), **spec)
+                key = (year, _dedup_key(c))
+                if key in seen:
+                    first = seen[key]
+                    if first.place.paragraph is not paragraph and all(p.paragraph is not paragraph for p in first.also_in):
+                        first.also_in.append(place)
+                    for a in lead:
+                        if a not in first.lead:
+                            first.lead.append(a)
+                    continue
+                seen[key] = c
+                out.append(c)
+    return out
+
+
+def extract(reports: list[Report], indicators: IndicatorIndex | None = None,
+            agency_index: agencies_mod.AgencyIndex | None = None) -> list[Commitment]:
+    out: list[Commitment] = []
+    for report in sorted(reports, key=lambda r: r.id):
+        out.extend(extract_report(report, indicators, agency_index))
+    return out

@@ -1,0 +1,138 @@
+"""Canonical indicators (data/indicators.yml) and the scope a clause gives them.
+
+Two figures are comparable only when they measure the same thing: the same indicator, in the
+same unit, with the same scope. Scope has two parts read from the clause itself:
+
+- level: 国家级 / 省级以上 / 市级以上 ... ("新增市级以上众创孵化载体" and "新增省级以上众创孵化载体"
+  are different measures);
+- period: new (新增, 新建: this year's flow) or stock (累计, 总数: a running total).
+  "累计" is special: a cumulative figure never answers a one-year target.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data" / "indicators.yml"
+_PUNCT = "，。；：、,.;:！？!?（）()“”\"'《》"
+_GAP = rf"[^{re.escape(_PUNCT)}]{{0,8}}?"
+
+LEVEL_WORDS = ["国家级", "国家", "省级以上", "省级及以上", "省级", "市级以上", "市级及以上", "市级", "区级", "全国", "全省"]
+NEW_WORDS = ["新增", "新建", "新开工", "新改建", "新改扩建", "新认定", "新登记", "新引进", "新开", "全年", "当年", "年内"]
+STOCK_WORDS = ["总数", "总量", "总计", "总规模", "余额", "存量", "保有量"]
+CUMULATIVE_WORDS = ["累计"]
+
+
+@dataclass
+class Indicator:
+    id: str
+    name: str
+    aliases: list[str]
+    kind: str = "level"
+    unit: str | None = None
+    direction: str = "up"
+    period: str = "new"
+    patterns: list[re.Pattern] = field(default_factory=list)
+
+
+@dataclass
+class Scope:
+    level: str | None       # 国家级, 省级以上 ... or None when the clause says none
+    period: str             # new | stock | cumulative
+
+    def differs(self, other: "Scope") -> str | None:
+        """Why two scopes are not comparable, or None."""
+        if self.level and other.level and _level_key(self.level) != _level_key(other.level):
+            return f"different scope ({self.level} vs {other.level})"
+        if (self.period == "cumulative") != (other.period == "cumulative"):
+            return "cumulative vs annual figure"
+        if {self.period, other.period} == {"new", "stock"}:
+            return "new vs total figure"
+        return None
+
+    def label(self) -> str:
+        return "".join(x for x in (self.level, {"new": "新增", "stock": "总量", "cumulative": "累计"}[self.period]) if x)
+
+
+def _level_key(level: str) -> str:
+    return level.replace("及以上", "以上")
+
+
+@dataclass
+class IndicatorMatch:
+    indicator: Indicator
+    start: int
+    end: int
+    alias: str
+
+
+class IndicatorIndex:
+    def __init__(self, path: Path | None = None):
+        path = Path(path or DEFAULT_DATA)
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        self.indicators: list[Indicator] = []
+        seen = set()
+        for i, entry in enumerate(data.get("indicators") or []):
+            if not isinstance(entry, dict) or not entry.get("id") or not entry.get("aliases"):
+                raise ValueError(f"{path}: indicators[{i}] needs an id and aliases")
+            if entry["id"] in seen:
+                raise ValueError(f"{path}: indicator id {entry['id']!r} is listed twice")
+            seen.add(entry["id"])
+            ind = Indicator(id=entry["id"], name=entry.get("name") or entry["id"],
+                            aliases=[str(a) for a in entry["aliases"]], kind=entry.get("kind", "level"),
+                            unit=entry.get("unit"), direction=entry.get("direction", "up"),
+                            period=entry.get("period", "new"))
+            ind.patterns = [re.compile(_GAP.join(re.escape(part) for part in a.split("*")))
+                            for a in ind.aliases]
+            self.indicators.append(ind)
+        self.by_id = {i.id: i for i in self.indicators}
+
+    def matches(self, text: str) -> list[IndicatorMatch]:
+        """All indicator mentions, longest alias first where two overlap."""
+        found: list[IndicatorMatch] = []
+        for ind in self.indicators:
+            best = None
+            for alias, pat in zip(ind.aliases, ind.patterns):
+                for m in pat.finditer(text):
+                    if best is None or (m.end() - m.start()) > (best.end - best.start):
+                        best = IndicatorMatch(ind, m.start(), m.end(), alias)
+            if best:
+                found.append(best)
+        found.sort(key=lambda x: (-(x.end - x.start), x.start))
+        kept: list[IndicatorMatch] = []
+        for f in found:
+            if all(f.end <= k.start or f.start >= k.end for k in kept):
+                kept.append(f)
+        return sorted(kept, key=lambda x: x.start)
+
+
+def scope_of(clause: str, match: IndicatorMatch | None, indicator: Indicator | None = None) -> Scope:
+    """Scope of the figure the clause gives for the matched indicator."""
+    # Scope words sit in the clause before the figure ("新增省级以上众创孵化载体33家",
+    # "累计打造1588个…") or inside the alias match ("高新技术企业总数").
+    window = clause if match is None else clause[: match.end + 4]
+    level = next((w for w in LEVEL_WORDS if w in window), None)
+    if level in ("国家", "全国", "全省"):
+        level = None        # "国家级" names a level; "国家…" / "全国…" usually name something else
+    if any(w in clause for w in CUMULATIVE_WORDS):
+        period = "cumulative"
+    elif any(w in window for w in STOCK_WORDS):
+        period = "stock"
+    elif any(w in window for w in NEW_WORDS):
+        period = "new"
+    else:
+        period = (indicator or (match.indicator if match else None)).period if (indicator or match) else "new"
+    return Scope(level, period)
+
+
+_DEFAULT: IndicatorIndex | None = None
+
+
+def default_index() -> IndicatorIndex:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = IndicatorIndex()
+    return _DEFAULT

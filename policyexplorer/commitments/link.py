@@ -1,0 +1,316 @@
+"""Linking commitments to the passages of later reports that say how they went.
+
+For a commitment due in year Y we read the paragraphs of OTHER reports for the same place whose
+sections look back on Y. A passage is an outcome when it speaks of the same indicator (or, for a
+task, names the same project) and then the figures decide the status:
+
+  exceeded  figure >= target * 1.05 (growth rates: >= target + 0.5 points)
+  met       figure reaches the target, or a task is reported done (建成/完成/开通/迈入 ...)
+  partly    a task (or a "完成…" target) reported under way but not finished
+  missed    a comparable figure below the target
+  reported  spoken of, but not comparably: another scope (省级 vs 市级), cumulative vs annual,
+            or figures too far apart to be the same measure. Never a numeric verdict.
+  no_report a report reviewing Y exists but says nothing
+  pending   no report reviewing Y for this place in the corpus
+
+Precision matters more than recall: a wrong link is worse than none, so weak matches are dropped.
+Same-year restatements (the same target in another plan for Y) are `related`, not outcomes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import jieba
+
+from ..model import Report
+from .clauses import Clause, pair_respectively, split_clauses
+from .extract import Commitment, Place
+from .indicators import IndicatorIndex, default_index, scope_of
+from .quantity import Quantity, parse_quantities
+
+jieba.setLogLevel(60)
+
+DONE = re.compile(r"建成|完成|开通|迈入|投产|投用|竣工|通车|开放|开业|落成|运营|上线|交付|全面完工|实现")
+UNDER_WAY = re.compile(r"开工|启动|加快|推进|在建|封顶|合龙|基本完工|即将完工|有序|稳步")
+# Words too common to identify a project.
+GENERIC = {"项目", "工程", "建设", "一批", "重点", "全市", "武汉", "武汉市", "推进", "加快", "实施", "完成",
+           "新建", "建成", "开工", "启动", "推动", "主体", "一期", "二期", "三期", "等", "和", "及", "新区"}
+
+
+@dataclass
+class Link:
+    place: Place
+    text: str                     # the clause of the passage that gave the verdict
+    status: str
+    confidence: float
+    explanation: str
+    quantity: Quantity | None = None
+    by: str = "auto"
+    relation: str | None = None   # for related passages
+    note: str | None = None
+
+
+@dataclass
+class Candidate:
+    place: Place
+    clause: Clause
+
+
+def _place_of(report: Report) -> str:
+    return str(report.meta.get("place") or "")
+
+
+def review_reports(reports: list[Report], commitment: Commitment) -> list[Report]:
+    """Other reports of the same place with a section looking back on the commitment's year."""
+    out = []
+    for r in reports:
+        if r.id == commitment.report.id or _place_of(r) != _place_of(commitment.report):
+            continue
+        if any(s.looks == "back" and commitment.year in s.years for s in r.sections):
+            out.append(r)
+    return out
+
+
+def _back_clauses(report: Report, year: int):
+    for section, paragraph in report.paragraphs():
+        if section.looks == "back" and year in section.years:
+            place = Place(report, section, paragraph)
+            for clause in split_clauses(paragraph.text):
+                yield place, clause
+
+
+# ---- targets -------------------------------------------------------------------------------
+
+def _verdict(c: Commitment, q: Quantity) -> tuple[str, str]:
+    t = c.quantity
+    direction = c.indicator.direction if c.indicator else "up"
+    tv, qv = t.base_value, q.base_value
+    if t.kind == "rate":
+        # a decline target (下降3.9%) is met by a larger decline
+        t_down = (t.qualifier or "").startswith("下降")
+        q_down = (q.qualifier or "").startswith("下降")
+        tv, qv = (-tv if t_down else tv), (-qv if q_down else qv)
+        if t_down:
+            tv, qv, direction = -tv, -qv, direction
+    around = "左右" in (t.qualifier or "")
+    if direction == "cap":
+        limit = tv + (0.2 if t.kind in ("rate", "share") else 0.02 * abs(tv)) if around else tv
+        return ("met", f"{_fmt(q)} is within the ceiling {_fmt(t)}") if qv <= limit else \
+               ("missed", f"{_fmt(q)} is above the ceiling {_fmt(t)}")
+    if t.kind == "rate":
+        if qv >= tv + 0.5:
+            return "exceeded", f"{_fmt(q)} is at least 0.5 points above {_fmt(t)}"
+        slack = 0.2 if around else 0.0
+        if qv >= tv - slack:
+            return "met", f"{_fmt(q)} reaches {_fmt(t)}"
+        return "missed", f"{_fmt(q)} is below {_fmt(t)}"
+    if qv >= tv * 1.05:
+        return "exceeded", f"{_fmt(q)} is at least 5% above {_fmt(t)}"
+    slack = 0.02 if around else 0.0
+    if qv >= tv * (1 - slack):
+        return "met", f"{_fmt(q)} reaches {_fmt(t)}"
+    return "missed", f"{_fmt(q)} is below {_fmt(t)}"
+
+
+def _fmt(q: Quantity) -> str:
+    v = int(q.value) if q.value == int(q.value) else q.value
+    pre = q.qualifier if q.kind == "rate" and q.qualifier else ""
+    return f"{pre.split('·')[0]}{v}{q.unit}"
+
+
+def _outcome_figures(clause: Clause, index: IndicatorIndex):
+    """(indicator match, quantity, text) triples in an outcome clause."""
+    resp = pair_respectively(clause.text)
+    if resp:
+        for name, q in resp:
+            for m in index.matches(name):
+                yield m, q, name
+        return
+    text = clause.text
+    matches = index.matches(text)
+    qs = [q for q in parse_quantities(text) if not q.nominal]
+    for i, m in enumerate(matches):
+        nxt = matches[i + 1].start if i + 1 < len(matches) else len(text)
+        after = [q for q in qs if q.start >= m.end - 1]
+        # "A总数、B均突破1.6万家": a shared figure after several names
+        if after and (after[0].start <= nxt or "均" in text[m.end:after[0].start]):
+            yield m, after[0], text
+            continue
+        prev = matches[i - 1].end if i > 0 else 0
+        before = [q for q in qs if q.end <= m.start + 1 and q.start >= prev]
+        yield m, (before[-1] if before else None), text
+
+
+def _head(text: str, q: Quantity) -> str | None:
+    """The noun a figure counts when no indicator is known: "新增中试平台30家" -> "中试平台"."""
+    before = text[: q.start]
+    m = re.search(r"([\u4e00-\u9fff“”（）()]{3,14})$", before)
+    if not m:
+        return None
+    head = re.sub(r"^(?:力争|确保|全年|新增|新建|建成|建设|打造|培育|实施|完成|举办|开展|引进|组织|发布|认定|"
+                  r"推进|创建|筹集|新认定|新改建|新改扩建|改造|累计)+", "", m.group(1))
+    if len(head) < 4 or head in ("亿元以上项目",):
+        return None
+    return head
+
+
+def link_target(c: Commitment, clauses, index: IndicatorIndex) -> Link | None:
+    best: Link | None = None
+    t = c.quantity
+    for place, clause in clauses:
+        if c.indicator is not None:
+            figures = [(m, q, txt) for m, q, txt in _outcome_figures(clause, index) if m.indicator.id == c.indicator.id]
+        else:
+            # No known indicator: the noun the figure counts must stand right next to a
+            # figure in the outcome too ("中试平台35家", "35家中试平台").
+            head = _head(c.text, t)
+            if not head or head not in clause.text:
+                continue
+            pos = clause.text.find(head)
+            qs = [q for q in parse_quantities(clause.text) if not q.nominal and
+                  (0 <= q.start - (pos + len(head)) <= 2 or 0 <= pos - q.end <= 1)]
+            if not qs:
+                continue
+            figures = [(None, qs[0], clause.text)]
+        for m, q, txt in figures:
+            if q is None or not t.comparable_with(q):
+                continue
+            name = c.indicator.name if c.indicator else _head(c.text, t)
+            conf = 0.9 if c.indicator else 0.6
+            scope_c = c.scope or scope_of(c.text, None)
+            scope_o = scope_of(txt, m, c.indicator) if m else scope_of(txt, None)
+            if m is None and c.scope:
+                scope_o.period = scope_o.period if scope_o.period != "new" else c.scope.period
+            why_not = scope_c.differs(scope_o)
+            ratio = q.base_value / t.base_value if t.base_value else 0
+            if m is None and (why_not or ratio > 3 or ratio < 0.5):
+                continue                 # a weak match is only worth a numeric verdict
+            if why_not:
+                status, rule, conf = "reported", f"same indicator, {why_not}: not comparable", conf - 0.2
+            elif t.kind == "level" and (ratio > 3 or ratio < 0.5):
+                status, rule, conf = "reported", "figures too far apart to measure the same thing", conf - 0.3
+            elif re.match(r"完成|建成|基本建成", c.text) and UNDER_WAY.search(clause.text) and not DONE.search(clause.text):
+                status, rule = "partly", "reported under way, not finished"
+            else:
+                status, rule = _verdict(c, q)
+            link = Link(place, clause.text, status, round(max(0.1, conf), 2),
+                        f"{name}: target {_fmt(t)}, reported {_fmt(q)}; {rule}", quantity=q)
+            if best is None or link.confidence > best.confidence:
+                best = link
+    return best
+
+
+# ---- tasks ---------------------------------------------------------------------------------
+
+def _terms(name: str) -> list[str]:
+    name = re.sub(r"第([一二三四五六七八九十])", r"\1", name)     # 第三跑道 ~ 三跑道
+    out = []
+    for tok in jieba.cut(name):
+        tok = tok.strip()
+        if len(tok) >= 2 and tok not in GENERIC and re.search(r"[\u4e00-\u9fff]", tok):
+            out.append(tok)
+    return out
+
+
+def _items(subject: str) -> list[str]:
+    parts = re.split(r"[、和及]|等", subject)
+    return [p for p in parts if len(p) >= 2]
+
+
+def link_task(c: Commitment, clauses) -> Link | None:
+    items = [(item, _terms(item)) for item in _items(c.subject)]
+    items = [(i, t) for i, t in items if len(t) >= 2 or (t and len(t[0]) >= 3)]
+    if not items:
+        return None
+    best: Link | None = None
+    for place, clause in clauses:
+        text = re.sub(r"第([一二三四五六七八九十])", r"\1", clause.text)
+        matched = []
+        for item, terms in items:
+            hits = [t for t in terms if t in text]
+            longest = max(terms, key=len)
+            if len(hits) >= max(2, len(terms) - 1) and longest in text or (len(terms) == 1 and hits):
+                matched.append(item)
+        if not matched:
+            continue
+        if DONE.search(clause.text):
+            status, rule = "met", "reported done"
+            if len(matched) < len(items) and "等" not in clause.text:
+                status, rule = "partly", f"reported done for {len(matched)} of {len(items)} parts"
+        elif UNDER_WAY.search(clause.text):
+            status, rule = "partly", "reported under way, not finished"
+        else:
+            status, rule = "reported", "mentioned without saying it was done"
+        conf = 0.75 if len(matched) == len(items) else 0.6
+        link = Link(place, clause.text, status, conf,
+                    f"names {'、'.join(matched)}; {rule}")
+        if best is None or (link.confidence, link.status == "met") > (best.confidence, best.status == "met"):
+            best = link
+    return best
+
+
+# ---- related restatements ------------------------------------------------------------------
+
+def _same_measure(a: Commitment, b: Commitment) -> bool:
+    if a.indicator is None or b.indicator is None or a.indicator.id != b.indicator.id:
+        return False
+    if a.quantity is None or b.quantity is None or not a.quantity.comparable_with(b.quantity):
+        return False
+    return not (a.scope and b.scope and a.scope.differs(b.scope))
+
+
+def link_related(commitments: list[Commitment]) -> None:
+    by_year: dict[int, list[Commitment]] = {}
+    for c in commitments:
+        by_year.setdefault(c.year, []).append(c)
+    for group in by_year.values():
+        for c in group:
+            for o in group:
+                if o.report.id == c.report.id or not _same_measure(c, o):
+                    continue
+                # a five-year plan's end-year target is not a restatement of a one-year target
+                if (len(c.place.section.years) > 1) != (len(o.place.section.years) > 1):
+                    continue
+                same_place = _place_of(o.report) == _place_of(c.report)
+                relation = "restated" if same_place else f"same measure for {_place_of(o.report)}"
+                c.related.append(Link(o.place, o.text, "reported", 0.8,
+                                      f"{c.indicator.name} for {c.year} also set in {o.report.id}: {_fmt(o.quantity)}",
+                                      quantity=o.quantity, relation=relation))
+
+
+# ---- driver --------------------------------------------------------------------------------
+
+def link_all(reports: list[Report], commitments: list[Commitment], index: IndicatorIndex | None = None) -> None:
+    index = index or default_index()
+    cache: dict[tuple[str, int], list] = {}
+    for c in commitments:
+        reviewers = review_reports(reports, c)
+        if not reviewers:
+            c.status = "pending"
+            continue
+        c.outcomes = []
+        for r in reviewers:
+            key = (r.id, c.year)
+            if key not in cache:
+                cache[key] = list(_back_clauses(r, c.year))
+            if c.kind == "target" and c.quantity is not None:
+                link = link_target(c, cache[key], index)
+            else:
+                link = link_task(c, cache[key])
+            if link:
+                c.outcomes.append(link)
+        c.status = overall_status(c)
+    link_related(commitments)
+
+
+_RANK = {"exceeded": 6, "met": 5, "partly": 4, "missed": 3, "reported": 2}
+
+
+def overall_status(c: Commitment) -> str:
+    if not c.outcomes:
+        return "no_report"
+    editor = [o for o in c.outcomes if o.by == "editor"]
+    pool = editor or c.outcomes
+    best = max(pool, key=lambda o: (o.confidence, _RANK.get(o.status, 0)))
+    return best.status

@@ -1,0 +1,191 @@
+"""Quantities in a clause: value, unit, qualifier and kind.
+
+A report states a target as "城镇新增就业25万人以上" or "技术合同成交额突破2400亿元" and a later
+report states the outcome as "城镇新增就业29.8万人". To compare them we need the number, the unit,
+the multiplier (万/亿) folded into a base value, and the words around the number that change its
+meaning (以上, 左右, 突破, 力争 ...). Growth rates ("增长6%", "下降3.9%") are a different kind
+from levels ("25万人") and shares ("比重达50%"): the linker never compares across kinds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+# Spacing left by PDF conversion: "5. 4 万套", "29.8 万人". The corpus loader already cleans
+# this; we repeat it so the parser is safe on raw strings too.
+_SPACE_IN_NUMBER = re.compile(r"(\d)\s*\.\s+(\d)|(\d)\s+\.\s*(\d)")
+_SPACE_AROUND = re.compile(r"(?<=[\d%])\s+(?=[\u4e00-\u9fff%（(])|(?<=[\u4e00-\u9fff])\s+(?=\d)")
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+# Units, longest first so "平方公里" wins over "公里". The part in brackets after 套 is kept
+# as printed ("套(间)") because readers quote it.
+UNITS = [
+    "万千伏安", "千伏安", "万千瓦", "千瓦时", "千瓦", "平方公里", "平方米", "立方米/秒", "立方米",
+    "万吨/日", "吨/日", "吨/小时", "万标箱", "标箱", "公里", "公顷", "亩", "米",
+    "人次", "场次", "家次", "户次", "个百分点", "百分点",
+    "套（间）", "套(间)", "套", "元", "美元", "个", "家", "人", "名", "所", "条", "座", "处", "辆",
+    "台", "户", "件", "项", "张", "栋", "根", "场", "次", "列", "批", "片", "间", "床", "支",
+    "部", "宗", "吨", "P", "%", "‰", "万", "亿",
+]
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+
+NUM = r"\d+(?:\.\d+)?"
+CN_NUM = r"[零〇一二两三四五六七八九十百千]+"
+RANGE_SEP = r"[-—–~～至到]"
+
+QTY = re.compile(
+    rf"(?P<num>{NUM})(?:{RANGE_SEP}(?P<hi>{NUM}))?(?P<mult>万亿|万|亿|千)?(?P<unit>{_UNIT_RE})?"
+    rf"|(?P<cn>{CN_NUM})(?P<cnmult>万|亿)?(?P<cnunit>个|家|项|条|座|大|所|处|批|类|张|场)"
+)
+
+# Words just before a number that qualify it, longest first.
+PREFIX_QUALIFIERS = ["不少于", "不低于", "不超过", "控制在", "力争达到", "力争", "突破", "超过", "达到",
+                     "保持在", "稳定在", "确保", "提高到", "提升到", "超", "达", "约", "近"]
+# Words just after a number (and unit) that qualify it.
+SUFFIX_QUALIFIERS = ["以上", "左右", "以内", "以下", "余", "多"]
+# Words that make a percentage a growth rate rather than a level.
+RATE_WORDS = ("增长", "增速", "下降", "降低", "上涨", "涨幅", "提高", "减少", "削减", "压减", "增幅", "提升")
+DOWN_WORDS = ("下降", "降低", "减少", "削减", "压减")
+
+NOMINAL_CN_UNITS = {"大", "类"}   # "十大名菜", "三大工程": a name, not a count to check
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float            # as printed: 2400 for "2400亿元"
+    unit: str               # as printed, with multiplier: "亿元", "万人", "%"
+    qualifier: str | None   # 以上, 左右, 突破, 增长, 下降 ...; "a-b" for a range
+    kind: str               # level | rate | share
+    base_value: float       # value with the multiplier applied: 2.4e11
+    base_unit: str          # unit without multiplier: "元", "人", "%"
+    start: int              # span in the text the quantity was parsed from
+    end: int
+    raw: str
+    nominal: bool = False   # "十大名菜": a count that names something, never a target
+
+    def comparable_with(self, other: "Quantity") -> bool:
+        return self.kind == other.kind and _unit_class(self.base_unit) == _unit_class(other.base_unit)
+
+    def as_dict(self) -> dict:
+        return {"value": self.value, "unit": self.unit, "qualifier": self.qualifier}
+
+
+def _unit_class(unit: str) -> str:
+    # 套 and 套(间) are the same count; 场 and 场次 too.
+    return {"套（间）": "套", "套(间)": "套", "场次": "场", "百分点": "个百分点"}.get(unit, unit)
+
+
+def normalise(text: str) -> str:
+    """Undo PDF spacing around numbers so "5. 4 万套" reads "5.4万套"."""
+    text = _SPACE_IN_NUMBER.sub(lambda m: f"{m.group(1) or m.group(3)}.{m.group(2) or m.group(4)}", text)
+    return _SPACE_AROUND.sub("", text)
+
+
+def cn_to_number(s: str) -> int | None:
+    """Chinese numerals up to the thousands: 十 -> 10, 二十三 -> 23, 三百 -> 300."""
+    total, current = 0, 0
+    for ch in s:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        elif ch in CN_UNITS:
+            total += (current or 1) * CN_UNITS[ch]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _mult(m: str | None) -> float:
+    return {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千": 1e3, None: 1.0, "": 1.0}[m]
+
+
+def parse_quantities(text: str) -> list[Quantity]:
+    """Every quantity in the text, in order. The text should be one clause."""
+    text = normalise(text)                # spans below refer to the normalised text
+    out: list[Quantity] = []
+    for m in QTY.finditer(text):
+        before, after = text[: m.start()], text[m.end():]
+        if m.group("cn"):
+            value = cn_to_number(m.group("cn"))
+            if value is None or value == 0:
+                continue
+            # "一是", "一批" or a single 一 inside a word ("统一", "一体化") is not a count.
+            if m.group("cn") == "一" and m.group("cnunit") not in ("个", "家", "座", "所", "条", "处"):
+                continue
+            if before.endswith(("第", "十", "之")):
+                continue
+            mult, unit = m.group("cnmult") or "", m.group("cnunit")
+            # Counts in words usually name things ("十大名菜", "“两个毫不动摇”", "八项规定");
+            # only plain counts of places and organisations are kept as figures.
+            nominal = (unit in NOMINAL_CN_UNITS or before.endswith(("“", '"'))
+                       or unit not in ("个", "家", "所", "条", "座", "处"))
+            q_unit = mult + ("个" if nominal else unit)
+            base_unit = "个" if nominal else unit
+            out.append(_make(text, m, float(value), q_unit, mult, base_unit, None, nominal))
+            continue
+        num, hi, mult, unit = m.group("num"), m.group("hi"), m.group("mult") or "", m.group("unit") or ""
+        if unit in ("万", "亿") and not mult:
+            mult, unit = unit, ""
+        if not unit:
+            # a bare number: a year ("2024年"), a line ("19号线"), an age ("30—64周岁"),
+            # a name ("5G", "3A级"), a rank ("第13位")
+            continue
+        if before.endswith("第"):
+            continue
+        if before.endswith(".") or re.search(r"[A-Za-z]$", before):
+            continue                        # "PM2.5", "H2" are names
+        value = float(num)
+        qualifier = None
+        if hi:
+            qualifier = f"{_fmt(value)}-{hi}"
+        base_unit = unit or ""
+        q = _make(text, m, value, mult + unit, mult, base_unit, qualifier, False)
+        rest = text[q.end:]
+        # "50亿元以上工业项目", "百亿元级项目": a threshold naming a class of projects;
+        # "280万吨催化裂化装置": the capacity of a named plant. Neither is a target.
+        if (base_unit == "元" and re.match(r"(?:以上|级)?[\u4e00-\u9fff]{0,4}(?:项目|企业|楼宇)", rest)) or \
+                re.match(r"(?:/年)?[\u4e00-\u9fff]{2,8}(?:装置|生产线|基地)", rest):
+            q = replace(q, nominal=True)
+        out.append(q)
+    return out
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if v == int(v) else str(v)
+
+
+def _make(text, m, value, unit, mult, base_unit, range_qualifier, nominal) -> Quantity:
+    before, after = text[: m.start()], text[m.end():]
+    qualifier = range_qualifier
+    kind = "level"
+    if base_unit in ("%", "个百分点", "百分点", "‰"):
+        window = before[-8:]
+        rate_word = next((w for w in RATE_WORDS if w in window), None)
+        if rate_word and not re.search(r"(?:比重|占比|率|比例)[^，。；]{0,3}$", before[-6:]):
+            kind = "rate"
+            qualifier = "下降" if rate_word in DOWN_WORDS else ("涨幅" if rate_word in ("上涨", "涨幅") else "增长")
+        else:
+            kind = "share"
+    prefix = next((w for w in PREFIX_QUALIFIERS if before.endswith(w)), None)
+    suffix = next((w for w in SUFFIX_QUALIFIERS if after.startswith(w)), None)
+    if kind == "rate":
+        # the direction is the qualifier; 左右/以上 add to it
+        if suffix:
+            qualifier = f"{qualifier}·{suffix}"
+    elif qualifier is None:
+        qualifier = suffix or prefix
+    end = m.end() + (len(suffix) if suffix else 0)
+    return Quantity(value=value, unit=unit, qualifier=qualifier, kind=kind,
+                    base_value=value * _mult(mult), base_unit=base_unit,
+                    start=m.start() - (len(prefix) if prefix else 0), end=end,
+                    raw=text[m.start():end], nominal=nominal)
+
+
+def first_target_quantity(text: str) -> Quantity | None:
+    for q in parse_quantities(text):
+        if not q.nominal:
+            return q
+    return None

@@ -1,0 +1,76 @@
+"""The parsed corpus: reports, their sections and paragraphs.
+
+Everything downstream (pages, exports, search, commitments) reads these objects;
+nothing downstream re-reads the source text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Paragraph:
+    anchor: str            # HTML id, unique within its report: "s2-3-p4"
+    text: str              # cleaned text, Simplified, as readers will quote it
+    line: int              # 1-based source line where the paragraph starts
+    kind: str = "p"        # p | item | group | box-title | box-heading | box | note
+    number: str | None = None   # the item number of a numbered list item ("12")
+
+
+@dataclass
+class Section:
+    anchor: str            # HTML id, unique within its report: "s2-3"
+    number: str | None     # as printed: "第二章", "一、", "（一）", "1." (None when inferred)
+    title: str
+    level: int             # 1 = top level of the report
+    parent: str | None     # anchor of the parent section
+    kind: str              # preamble | part | chapter | section | closing | appendix
+    line: int
+    looks: str | None = None        # "back" (reviews), "forward" (plans) or None
+    years: list[int] = field(default_factory=list)  # years reviewed or planned
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    page: str = ""         # page path below the site root, "reports/<id>/<anchor>/"
+
+
+@dataclass
+class Removal:
+    """Something cleaning took out of the source, shown on the report's overview page."""
+    line: int
+    kind: str              # web-debris | page-footer | markup | table-debris | toc | ...
+    text: str
+
+
+@dataclass
+class Report:
+    id: str
+    meta: dict
+    sections: list[Section]            # document order, parents before children
+    removed: list[Removal]
+    source_path: str                   # path of the source text, for error messages and links
+
+    @property
+    def plan_years(self) -> list[int]:
+        return list(self.meta.get("plan_years") or [])
+
+    @property
+    def review_years(self) -> list[int]:
+        return list(self.meta.get("review_years") or [])
+
+    def paragraphs(self):
+        """(section, paragraph) pairs in document order."""
+        for section in self.sections:
+            for paragraph in section.paragraphs:
+                yield section, paragraph
+
+    def section(self, anchor: str) -> Section:
+        for section in self.sections:
+            if section.anchor == anchor:
+                return section
+        raise KeyError(anchor)
+
+    def page_of(self, anchor: str) -> str:
+        """Page path of the section or paragraph with this anchor."""
+        for section in self.sections:
+            if section.anchor == anchor or any(p.anchor == anchor for p in section.paragraphs):
+                return section.page
+        raise KeyError(anchor)

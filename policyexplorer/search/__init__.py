@@ -1,0 +1,31 @@
+"""Static full-text search: a sharded bigram index built in Python, queried by docs/assets/search/search.js.
+
+build_index(docs, out_dir, lang) writes one variant's index (see index.py for the file layout);
+docs_from_reports(reports, convert=None) turns parsed reports into the documents it takes.
+"""
+from .index import build_index
+from .normalize import clean_display, keys, normalize, units
+from .query import Index, search
+
+__all__ = ["build_index", "docs_from_reports", "Index", "search", "normalize", "units", "keys", "clean_display"]
+
+
+def docs_from_reports(reports, convert=None) -> list[dict]:
+    """One document per paragraph, in report order. convert: str -> str for the Traditional variant
+    (e.g. policyexplorer.convert.Converter(...).to_hant); None keeps the Simplified text."""
+    conv = convert or (lambda s: s)
+    docs = []
+    for report in reports:
+        title = conv(str(report.meta.get("title") or report.id))
+        for section, paragraph in report.paragraphs():
+            years = list(section.years) or report.plan_years or report.review_years
+            docs.append({
+                "url": f"{section.page}#{paragraph.anchor}",
+                "text": conv(paragraph.text),
+                "title": conv(section.title or ""),
+                "report": report.id,
+                "report_title": title,
+                "years": years,
+                "kind": paragraph.kind,
+            })
+    return docs

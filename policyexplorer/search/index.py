@@ -1,0 +1,224 @@
+"""Build the static search index of one script variant.
+
+Layout of out_dir (every file is a script, loadable by a <script> tag over http and from file://;
+each calls peSearch.add(id, data) with the id being its path without ".js"):
+
+  m.js          manifest: counts, shard count, chunk size, reports, per-document report/years
+                runs, the part of the t2s character table the corpus needs
+  s/<n>.js      postings shard n: {"k": {key: postings}, "w": {bigram: "words starting with it"}}
+                a key lives in shard fnv1a(key) % shards
+  c/<n>.js      display chunk n: documents n*chunk .. n*chunk+chunk-1 (url, section title, text)
+
+Postings of a key: ";"-joined entries "<doc delta>:<positions>|<title positions>", numbers in
+base 36, positions delta-coded; "|..." only when the section title has the key.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections import defaultdict
+from pathlib import Path
+
+from .normalize import clean_display, fnv1a, is_cjk, keys, norm_char, t2s_table, units
+
+FORMAT = 1
+SHARD_BYTES = 4 * 1024      # target size of a postings shard (bench: 16 KiB shards cost 30-80% more per query)
+CHUNK_BYTES = 4 * 1024      # target size of a display chunk
+JSONP = "peSearch.add({id},{data});\n"
+
+
+def b36(n: int) -> str:
+    if n < 0:
+        raise ValueError(n)
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    if n == 0:
+        return "0"
+    out = []
+    while n:
+        n, r = divmod(n, 36)
+        out.append(digits[r])
+    return "".join(reversed(out))
+
+
+def _deltas(values: list[int]) -> str:
+    out, prev = [], 0
+    for v in values:
+        out.append(b36(v - prev))
+        prev = v
+    return ",".join(out)
+
+
+def encode_postings(postings: dict[int, tuple[list[int], list[int]]]) -> str:
+    entries, prev = [], 0
+    for doc in sorted(postings):
+        text_pos, title_pos = postings[doc]
+        entry = f"{b36(doc - prev)}:{_deltas(text_pos)}"
+        if title_pos:
+            entry += "|" + _deltas(title_pos)
+        entries.append(entry)
+        prev = doc
+    return ";".join(entries)
+
+
+def _dump(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _write(out_dir: Path, file_id: str, data) -> int:
+    body = JSONP.format(id=json.dumps(file_id), data=_dump(data)).encode("utf-8")
+    path = out_dir / f"{file_id}.js"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(body)
+    return len(body)
+
+
+_jieba = None
+
+
+def _segmenter():
+    global _jieba
+    if _jieba is None:
+        import jieba
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        _jieba = jieba
+    return _jieba
+
+
+def words_of(norm_texts: set[str]) -> set[str]:
+    """Words (2+ ideographs) jieba finds in the normalised texts: the client's query dictionary."""
+    jieba = _segmenter()
+    found: set[str] = set()
+    for text in sorted(norm_texts):
+        for w in jieba.cut(text):
+            if len(w) >= 2 and all(is_cjk(c) for c in w):
+                found.add(w)
+    return found
+
+
+def _split_url(url: str) -> tuple[str, str]:
+    page, _, anchor = url.partition("#")
+    return page, anchor
+
+
+def build_index(docs: list[dict], out_dir: Path, lang: str, *,
+                shard_bytes: int = SHARD_BYTES, chunk_bytes: int = CHUNK_BYTES) -> dict:
+    """Write the index of one variant into out_dir; return its statistics.
+
+    docs: dicts with url (relative to the variant root, with #anchor), text, title, report,
+    report_title, years, kind; text and titles in the variant's script. Document order is the
+    ranking's last tie-break (put what readers should see first, first).
+    """
+    out_dir = Path(out_dir)
+    if out_dir.exists():
+        for old in sorted(out_dir.glob("**/*.js")):
+            old.unlink()
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    postings: dict[str, dict[int, tuple[list[int], list[int]]]] = defaultdict(dict)
+    texts_for_words: set[str] = set()
+    corpus_chars: set[str] = set()
+    reports: list[dict] = []
+    report_index: dict[str, int] = {}
+    yearsets: list[list[int]] = []
+    yearset_index: dict[tuple, int] = {}
+    runs: list[list[int]] = []          # [first doc, report index, yearset index]
+    display: list[list[str]] = []
+
+    for doc_id, doc in enumerate(docs):
+        text = clean_display(doc.get("text") or "")
+        title = clean_display(doc.get("title") or "")
+        for ch in set(text + title):
+            corpus_chars.update(norm_char(ch))
+        tu, hu = units(text), units(title)
+        for key, pos in keys(tu):
+            postings[key].setdefault(doc_id, ([], []))[0].append(pos)
+        for key, pos in keys(hu):
+            postings[key].setdefault(doc_id, ([], []))[1].append(pos)
+        for seq in (tu, hu):
+            run = []
+            for u in seq:
+                if u.cjk and (u.adj or not run):
+                    run.append(u.s)
+                else:
+                    if len(run) > 1:
+                        texts_for_words.add("".join(run))
+                    run = [u.s] if u.cjk else []
+            if len(run) > 1:
+                texts_for_words.add("".join(run))
+
+        rid = doc.get("report") or ""
+        if rid not in report_index:
+            report_index[rid] = len(reports)
+            reports.append({"id": rid, "title": doc.get("report_title") or rid, "years": set()})
+        ri = report_index[rid]
+        years = sorted({int(y) for y in doc.get("years") or []})
+        reports[ri]["years"].update(years)
+        yk = tuple(years)
+        if yk not in yearset_index:
+            yearset_index[yk] = len(yearsets)
+            yearsets.append(list(yk))
+        yi = yearset_index[yk]
+        if not runs or runs[-1][1] != ri or runs[-1][2] != yi:
+            runs.append([doc_id, ri, yi])
+        page, anchor = _split_url(doc["url"])
+        display.append([page, anchor, title, text, doc.get("kind") or "p"])
+
+    # --- postings shards ---------------------------------------------------------------
+    encoded = {key: encode_postings(p) for key, p in postings.items()}
+    total = sum(len(k.encode()) + len(v.encode()) + 6 for k, v in encoded.items())
+    shards = max(1, math.ceil(total / shard_bytes))
+    vocab = words_of(texts_for_words)
+    by_bigram: dict[str, list[str]] = defaultdict(list)
+    for w in vocab:
+        by_bigram[w[:2]].append(w)
+    shard_data = [{"k": {}, "w": {}} for _ in range(shards)]
+    for key, value in encoded.items():
+        shard_data[fnv1a(key) % shards]["k"][key] = value
+    for bigram, ws in by_bigram.items():
+        shard_data[fnv1a(bigram) % shards]["w"][bigram] = " ".join(sorted(ws))
+    shard_sizes = [_write(out_dir, f"s/{i}", data) for i, data in enumerate(shard_data)]
+
+    # --- display chunks ------------------------------------------------------------------
+    avg = sum(len(json.dumps(d, ensure_ascii=False).encode()) for d in display) / max(1, len(display))
+    chunk = max(4, min(64, round(chunk_bytes / max(avg, 1))))
+    chunk_sizes = []
+    for n in range(math.ceil(len(display) / chunk)):
+        part = display[n * chunk:(n + 1) * chunk]
+        pages = sorted({d[0] for d in part})
+        titles = sorted({d[2] for d in part})
+        rows = [[pages.index(d[0]), d[1], titles.index(d[2]), d[3]] + ([d[4]] if d[4] != "p" else [])
+                for d in part]
+        chunk_sizes.append(_write(out_dir, f"c/{n}", {"p": pages, "t": titles, "d": rows}))
+
+    # --- manifest ------------------------------------------------------------------------
+    table = t2s_table()
+    charmap = "".join(src + dst for src, dst in sorted(table.items()) if dst in corpus_chars)
+    manifest = {
+        "v": FORMAT,
+        "lang": lang,
+        "docs": len(docs),
+        "shards": shards,
+        "chunk": chunk,
+        "reports": [[r["id"], r["title"], sorted(r["years"])] for r in reports],
+        "yearsets": yearsets,
+        "runs": runs,
+        "map": charmap,
+    }
+    manifest_size = _write(out_dir, "m", manifest)
+    return {
+        "lang": lang,
+        "docs": len(docs),
+        "keys": len(encoded),
+        "words": len(vocab),
+        "shards": shards,
+        "chunks": len(chunk_sizes),
+        "chunk_docs": chunk,
+        "manifest_bytes": manifest_size,
+        "shard_bytes": sum(shard_sizes),
+        "shard_max_bytes": max(shard_sizes),
+        "chunk_bytes": sum(chunk_sizes),
+        "bytes": manifest_size + sum(shard_sizes) + sum(chunk_sizes),
+        "files": 1 + shards + len(chunk_sizes),
+    }

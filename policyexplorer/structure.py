@@ -1,0 +1,339 @@
+"""Structure: cleaned blocks -> the report's real outline.
+
+The hierarchy comes from the numbering style (see numbering.py), not from markup.
+- A table of contents (目录) is recognised and dropped, never doubled into sections.
+- "第一章" on a line of its own takes the next short line as its title.
+- 专栏 boxes, em-dash group headings ("——做强消费主引擎") and bold lead sentences are
+  paragraphs, not sections; numbering inside a box stays inside the box.
+- A numbered line that carries a sentence ("（一）坚持扩内需稳增长,发展态势向上向好。突出…")
+  is a heading whose title is the first sentence; the rest is its first paragraph.
+- A numbered line that assigns agencies ("…(牵头单位:市发改委;…)") is an item, not a heading.
+- A numbering that restarts at the top level opens a new part (a scrape that lost its part
+  headings); meta.yml may name parts explicitly (`parts:`) where the text alone cannot tell.
+- Paragraphs before the first heading form a preamble; a trailing address to the delegates
+  (各位代表…) forms the closing.
+Every section learns whether it looks back on a year or plans one (looks, years).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clean import Block, is_standalone_line
+from .model import Paragraph, Removal, Section
+from .numbering import BOX, GROUP, HEADING_STYLES, cn_to_int, parse_number
+
+AGENCY_NOTE = re.compile(r"[（(]\s*(?:牵头单位|责任单位)\s*[:：]")
+APPENDIX = re.compile(r"^(?:附件|附表|附录)\s*\d*$|名词(?:注释|解释)")
+TOC = re.compile(r"^目\s*录$")
+ADDRESS = re.compile(r"^各位代表")
+
+BACK_WORDS = re.compile(r"回顾|执行情况|完成情况|成就|过去一年|一年来|进展情况|工作总结")
+FORWARD_WORDS = re.compile(r"安排|计划|目标|任务|草案|重点工作|预期|展望|远景|总体要求|今年|明年|新的一年|主要工作|自身建设")
+FORWARD_INTRO = re.compile(r"^(?:今年|明年|新的一年|\d{4}年是|今后|未来|展望)")
+BACK_INTRO = re.compile(r"^(?:过去一年|过去的一年|一年来|这一年|\d{4}年是)")
+YEAR = re.compile(r"(\d{4})\s*年")
+CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
+
+TOP = 0   # rank of part-like sections: parts, preamble, closing, appendices
+
+
+class StructureError(ValueError):
+    pass
+
+
+@dataclass
+class Heading:
+    kind: str                 # part | chapter | section | closing | appendix | preamble
+    rank: int
+    style: str | None         # numbering style, None for inferred headings
+    value: int | None
+    number: str | None
+    title: str
+    line: int
+    looks: str | None = None
+    implicit: bool = False
+
+
+@dataclass
+class Para:
+    text: str
+    line: int
+    kind: str = "p"
+    number: str | None = None
+
+
+@dataclass
+class BoxStart:
+    title: str
+    line: int
+
+
+@dataclass
+class Outline:
+    sections: list[Section]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _heading_kind(style: str) -> str:
+    return {"part": "part", "chapter": "chapter"}.get(style, "section")
+
+
+def _events(blocks: list[Block], removed: list[Removal]) -> list:
+    """Classify blocks as headings, paragraphs or box starts; drop the table of contents."""
+    events: list = []
+    in_toc = False
+    pending_title: Heading | None = None
+    for block in blocks:
+        text, line = block.text, block.line
+        if TOC.match(text.replace(" ", "")):
+            in_toc = True
+            removed.append(Removal(line, "toc", text))
+            continue
+        numbered = parse_number(text)
+        if in_toc:
+            if (numbered and numbered.style in HEADING_STYLES) or is_standalone_line(text):
+                removed.append(Removal(line, "toc", text))
+                continue
+            in_toc = False
+        if pending_title is not None:
+            pending_title = None
+            if is_standalone_line(text) and not numbered:
+                events[-1].title = text
+                continue
+        if block.front:
+            events.append(Para(text, line, "front"))
+            continue
+        box = BOX.match(text)
+        if box:
+            events.append(BoxStart(text, line))
+            continue
+        if numbered and numbered.style in HEADING_STYLES and not AGENCY_NOTE.search(text):
+            title, body = numbered.rest, ""
+            if "。" in title:
+                title, body = title.split("。", 1)
+            heading = Heading(_heading_kind(numbered.style), numbered.rank, numbered.style,
+                              numbered.value, numbered.label, title.strip(), line)
+            events.append(heading)
+            if not title.strip():
+                pending_title = heading
+            if body.strip():
+                events.append(Para(body.strip(), line))
+            continue
+        if numbered:
+            events.append(Para(text, line, "item", numbered.label))
+            continue
+        if GROUP.match(text) and is_standalone_line(text[2:]):
+            events.append(Para(text, line, "group"))
+            continue
+        if is_standalone_line(text) and APPENDIX.search(text):
+            events.append(Heading("appendix", TOP, None, None, None, text, line))
+            continue
+        events.append(Para(text, line))
+    return events
+
+
+def _insert_hinted_parts(events: list, hints: list[dict], where: str) -> list:
+    """Open a part before the paragraph each hint names (meta.yml `parts:`)."""
+    out = list(events)
+    start = 0
+    for i, hint in enumerate(hints):
+        prefix = hint["starts"]
+        for pos in range(start, len(out)):
+            item = out[pos]
+            if isinstance(item, Para) and item.kind != "front" and item.text.startswith(prefix):
+                out.insert(pos, Heading("part", TOP, None, None, None, hint["title"], item.line,
+                                        looks=hint.get("looks"), implicit=True))
+                start = pos + 1
+                break
+        else:
+            raise StructureError(f"{where}: parts[{i}].starts {prefix!r} matches no paragraph after the previous part")
+    return out
+
+
+def _insert_inferred_parts(events: list, meta: dict) -> tuple[list, list[str]]:
+    """A top-level numbering that restarts at 1 opens a new part.
+
+    A part's title is the title-like line standing just before the restart ("…责任分解方案"),
+    else it is named after the year it reviews or plans. A part begins at its intro: the first
+    paragraph before the restart that opens like a review ("过去一年") or a plan ("今年").
+    The first run becomes a part only when such an intro shows where it begins.
+    """
+    headings = [e for e in events if isinstance(e, Heading)]
+    if not headings or any(h.rank == TOP for h in headings if h.kind != "appendix"):
+        return events, []
+    top_rank = min(h.rank for h in headings if h.kind != "appendix")
+    runs: list[int] = []          # event positions where a run of top headings starts
+    last = None
+    for pos, e in enumerate(events):
+        if isinstance(e, Heading) and e.rank == top_rank:
+            if last is None or (e.value == 1 and (last or 0) >= 1):
+                runs.append(pos)
+            last = e.value
+    if len(runs) < 2:
+        return events, []
+    review = meta.get("review_years") or []
+    plan = meta.get("plan_years") or []
+    parts = []                    # (position, title or None, looks)
+    for k, pos in enumerate(runs):
+        floor = runs[k - 1] + 1 if k else 0
+        before = events[pos - 1] if pos > floor else None
+        if k and isinstance(before, Para) and before.kind == "p" and is_standalone_line(before.text):
+            parts.append((pos - 1, before.text, None))
+            continue
+        for intro, looks in ((BACK_INTRO, "back"), (FORWARD_INTRO, "forward")) if k == 0 else ((FORWARD_INTRO, "forward"),):
+            found = next((b for b in range(floor, pos) if isinstance(events[b], Para)
+                          and events[b].kind != "front" and intro.match(events[b].text)), None)
+            if found is not None:
+                parts.append((found, None, looks))
+                break
+        else:
+            if k:
+                parts.append((pos, None, "forward"))
+    out = list(events)
+    for begin, title, looks in reversed(parts):
+        line = out[begin].line
+        if title is not None:
+            out[begin] = Heading("part", TOP, None, None, None, title, line, implicit=True)
+            continue
+        years = review if looks == "back" else plan
+        label = f"{years[0]}年" if years else ""
+        title = f"{label}工作回顾" if looks == "back" else f"{label}工作安排"
+        out.insert(begin, Heading("part", TOP, None, None, None, title, line, looks=looks, implicit=True))
+    return out, [f"numbering restarts at the top level: inferred {len(parts)} part(s)"]
+
+
+def _insert_closing(events: list) -> list:
+    """The trailing address to the delegates after the last section is the closing."""
+    end = len(events)
+    for pos, e in enumerate(events):
+        if isinstance(e, Heading) and e.kind == "appendix":
+            end = pos
+            break
+    last_heading = max((i for i, e in enumerate(events[:end]) if isinstance(e, Heading)), default=-1)
+    for pos in range(last_heading + 1, end):
+        e = events[pos]
+        if isinstance(e, Para) and ADDRESS.match(e.text):
+            if all(isinstance(x, Para) for x in events[pos:end]) and pos > last_heading + 1:
+                out = list(events)
+                out.insert(pos, Heading("closing", TOP, None, None, None, "结束语", e.line, implicit=True))
+                return out
+            break
+    return events
+
+
+def _years_in(title: str) -> list[int]:
+    years = [int(y) for y in YEAR.findall(title)]
+    years += [cn_to_int(y) for y in CN_YEAR.findall(title)]
+    return sorted(set(y for y in years if 1900 < y < 2200))
+
+
+def _looks_of(title: str) -> str | None:
+    back, forward = BACK_WORDS.search(title), FORWARD_WORDS.search(title)
+    if back and not forward:
+        return "back"
+    if forward and not back:
+        return "forward"
+    return None
+
+
+def build(blocks: list[Block], meta: dict, removed: list[Removal], where: str) -> Outline:
+    events = _events(blocks, removed)
+    warnings: list[str] = []
+    if meta.get("parts"):
+        events = _insert_hinted_parts(events, meta["parts"], where)
+    else:
+        events, notes = _insert_inferred_parts(events, meta)
+        warnings += notes
+    events = _insert_closing(events)
+
+    sections: list[Section] = []
+    children: dict[str | None, int] = {}
+    stack: list[tuple[Section, Heading]] = []
+    box_seq: dict[str, int] | None = None     # numbering seen inside the open 专栏 box
+
+    def open_section(h: Heading) -> Section:
+        while stack and stack[-1][1].rank >= h.rank:
+            stack.pop()
+        parent = stack[-1][0] if stack else None
+        key = parent.anchor if parent else None
+        children[key] = children.get(key, 0) + 1
+        anchor = f"{parent.anchor}-{children[key]}" if parent else f"s{children[key]}"
+        section = Section(anchor=anchor, number=h.number, title=h.title, level=len(stack) + 1,
+                          parent=parent.anchor if parent else None, kind=h.kind, line=h.line,
+                          looks=h.looks)
+        sections.append(section)
+        stack.append((section, h))
+        return section
+
+    def outer_next(style: str) -> int | None:
+        for sec, h in reversed(stack):
+            if h.style == style:
+                return (h.value or 0) + 1
+        return None
+
+    def current() -> Section:
+        if stack:
+            return stack[-1][0]
+        if not sections or sections[0].kind != "preamble":
+            preamble = Section(anchor="s0", number=None, title="前言", level=1, parent=None,
+                               kind="preamble", line=events[0].line if events else 1)
+            sections.insert(0, preamble)
+        return sections[0]
+
+    def add(text: str, line: int, kind: str, number: str | None = None):
+        section = current()
+        section.paragraphs.append(Paragraph(f"{section.anchor}-p{len(section.paragraphs) + 1}",
+                                            text, line, kind, number))
+
+    for e in events:
+        if isinstance(e, BoxStart):
+            box_seq = {}
+            add(e.title, e.line, "box-title")
+            continue
+        if isinstance(e, Heading):
+            if box_seq is not None and e.style is not None and e.rank > 3:
+                inside = e.style in box_seq and e.value == box_seq[e.style] + 1
+                if not inside and outer_next(e.style) != e.value and e.value == 1:
+                    inside = True
+                if inside:
+                    box_seq[e.style] = e.value or 0
+                    add(f"{e.number}{e.title}", e.line, "box-heading")
+                    continue
+            box_seq = None
+            open_section(e)
+            continue
+        kind = e.kind
+        if box_seq is not None and kind in ("p", "item", "group"):
+            kind = "box"
+        add(e.text, e.line, kind, e.number)
+
+    _assign_looks(sections, meta)
+    if not any(s.kind != "preamble" for s in sections):
+        warnings.append("no recognisable numbering: the report is one section")
+    return Outline(sections, warnings)
+
+
+def _assign_looks(sections: list[Section], meta: dict) -> None:
+    """Each section reviews or plans a year: from its own title, else its parent's, else the report's."""
+    review = list(meta.get("review_years") or [])
+    plan = list(meta.get("plan_years") or [])
+    default = meta.get("default_looks")
+    if default is None:
+        default = "forward" if plan and not review else "back" if review and not plan else None
+    by_anchor = {s.anchor: s for s in sections}
+    for s in sections:
+        if s.kind in ("preamble", "closing", "appendix"):
+            s.looks, s.years = None, []
+            continue
+        looks = s.looks or _looks_of(s.title)
+        years = _years_in(s.title)
+        parent = by_anchor.get(s.parent) if s.parent else None
+        if looks is None:
+            looks = parent.looks if parent else default
+        if not years:
+            if parent and parent.looks == looks and parent.years:
+                years = list(parent.years)
+            else:
+                years = review if looks == "back" else plan if looks == "forward" else []
+        s.looks, s.years = looks, years

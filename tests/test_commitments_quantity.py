@@ -1,0 +1,49 @@
+from policyexplorer.commitments.quantity import parse_quantities, cn_to_number
+
+
+def one(text):
+    qs = [q for q in parse_quantities(text) if not q.nominal]
+    assert len(qs) == 1, (text, qs)
+    return qs[0]
+
+
+def test_levels_with_multipliers_compare():
+    a, b = one("技术合同成交额突破2400亿元"), one("技术合同成交额达 2608 亿元")
+    assert (a.value, a.unit, a.qualifier) == (2400, "亿元", "突破")
+    assert b.value == 2608 and b.base_value == 2.608e11 and a.comparable_with(b)
+
+
+def test_broken_spacing():
+    q = one("筹建保障性租赁住房5. 4 万套（间）")
+    assert q.value == 5.4 and q.unit == "万套（间）" and q.base_value == 54000
+    assert one("城镇新增就业 29.8 万人").base_value == 298000
+    assert one("新增企业1.55万家").base_value == 15500
+    assert one("植树造林2.1万亩").unit == "万亩"
+
+
+def test_qualifiers():
+    assert one("城镇新增就业25万人以上").qualifier == "以上"
+    assert one("开展民间投资项目推介不少于100场").qualifier == "不少于"
+    assert one("力争高新技术企业达到1.55万家").qualifier == "达到"
+
+
+def test_rates_are_not_levels():
+    g = one("地区生产总值增长6%")
+    d = one("单位生产总值能耗下降3.9%左右")
+    assert g.kind == d.kind == "rate" and g.qualifier == "增长" and d.qualifier.startswith("下降")
+    assert not g.comparable_with(one("城镇新增就业25万人"))
+    assert one("数字经济规模占地区生产总值比重达到50%").kind == "share"
+
+
+def test_chinese_numerals_and_ranges():
+    assert cn_to_number("十") == 10 and cn_to_number("二十三") == 23 and cn_to_number("三百") == 300
+    qs = parse_quantities("推广十大名菜，建设十个示范点")
+    assert [(q.value, q.nominal) for q in qs] == [(10, True), (10, False)]
+    r = one("打造3-5个示范区")
+    assert r.value == 3 and r.qualifier == "3-5"
+
+
+def test_not_quantities():
+    assert one("为全市30—64周岁常住适龄妇女免费筛查20万人次").value == 20
+    assert parse_quantities("开通地铁19号线二期，位居第13位，2024年") == []
+    assert [q for q in parse_quantities("签约50亿元以上工业项目45个") if not q.nominal][0].value == 45

@@ -1,0 +1,27 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT.parent / "shared" / "eval" / "links_sample.yaml"
+
+pytest.importorskip("policyexplorer.corpus", reason="the corpus loader is not there yet")
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="no labelled sample")
+def test_scores_on_the_real_corpus():
+    from policyexplorer.commitments.score import run
+    s = run(ROOT / "data", SAMPLE)
+    assert s.link_recall >= 0.80, s.details
+    assert s.link_precision >= 0.90, s.details
+    assert s.status_accuracy >= 0.85, s.details
+
+
+def test_real_corpus_export_is_schema_valid():
+    import json
+    import jsonschema
+    from policyexplorer.corpus import load_corpus
+    from policyexplorer.commitments import build_tracker
+    t = build_tracker(load_corpus(ROOT / "data"), ROOT / "data")
+    schema = json.loads((ROOT.parent / "shared" / "contract" / "commitments.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(t.json(), schema)
