@@ -1,0 +1,155 @@
+"""The whole build: corpus -> pages in two scripts -> MkDocs -> exports and search -> build/site.
+
+Everything is written into a staging folder first; build/site is replaced only when the
+staging site is complete, so a failed build never destroys the last good site.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import corpus as corpus_mod
+from .commitments import build_tracker
+from .convert import Converter, load_overrides
+from .exports import corpus_csv, corpus_dict, dumps
+from .pages import Page, site_pages, walk
+from .search import build_index, docs_from_reports
+from .site_config import VARIANTS, variant_config
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class BuildError(RuntimeError):
+    pass
+
+
+@dataclass
+class BuildResult:
+    site: Path
+    timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    pages: int = 0
+
+
+def _source_date_epoch(reports) -> str:
+    """Build date for MkDocs (sitemap): the latest delivery date in the corpus, never the clock."""
+    import datetime as dt
+    dates = sorted(str(r.meta.get("delivered") or "") for r in reports)
+    latest = dates[-1] if dates and dates[-1] else "2000"
+    parts = [int(x) for x in latest.split("-")] + [1, 1]
+    stamp = dt.datetime(parts[0], parts[1], parts[2], tzinfo=dt.timezone.utc)
+    return str(int(stamp.timestamp()))
+
+
+def _write_docs(docs_dir: Path, pages: list[Page], convert) -> None:
+    if docs_dir.exists():
+        shutil.rmtree(docs_dir)
+    shutil.copytree(ROOT / "docs" / "assets", docs_dir / "assets")
+    for page in walk(pages):
+        path = docs_dir / page.file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(convert(page.markdown), encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _env(name: str, value: str):
+    old = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = old
+
+
+def _mkdocs(config: dict, config_path: Path, epoch: str) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        with _env("SOURCE_DATE_EPOCH", epoch):
+            cfg = load_config(config_file=str(config_path))
+            mkdocs_build(cfg)
+    except (MkDocsException, SystemExit) as exc:
+        raise BuildError(f"{config_path}: MkDocs failed: {exc}") from None
+
+
+def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
+          work: Path | None = None) -> BuildResult:
+    data_dir, out = Path(data_dir), Path(out)
+    work = Path(work) if work else out.parent / "work"
+    result = BuildResult(out)
+    t = time.perf_counter()
+
+    def lap(stage: str):
+        nonlocal t
+        now = time.perf_counter()
+        result.timings[stage] = now - t
+        t = now
+
+    reports = corpus_mod.load_corpus(data_dir, result.warnings)
+    converter = Converter(load_overrides(data_dir / "s2t_overrides.yml"))
+    lap("parse")
+    tracker = build_tracker(reports, data_dir)
+    lap("commitments")
+    pages = site_pages(reports, tracker.marks)
+    result.pages = sum(1 for _ in walk(pages))
+    lap("pages")
+
+    staging = out.parent / (out.name + ".new")
+    if staging.exists():
+        shutil.rmtree(staging)
+    epoch = _source_date_epoch(reports)
+    converts = {"hans": lambda s: s, "hant": converter.to_hant}
+    for variant, convert in converts.items():
+        vwork = work / variant
+        _write_docs(vwork / "docs", pages, convert)
+        site_dir = vwork / "site"
+        config = variant_config(ROOT / "mkdocs.yml", variant, vwork / "docs", site_dir, pages, convert, ROOT)
+        _mkdocs(config, vwork / "mkdocs.yml", epoch)
+        prefix = VARIANTS[variant][0]
+        shutil.copytree(site_dir, staging / prefix, dirs_exist_ok=False)
+        for report in reports:
+            shutil.copyfile(report.source_path, staging / prefix / "reports" / report.id / "source.txt")
+        lap(f"mkdocs {variant}")
+
+    data = staging / "data"
+    data.mkdir()
+    (data / "corpus.json").write_text(dumps(corpus_dict(reports)), encoding="utf-8")
+    (data / "corpus.csv").write_text(corpus_csv(reports), encoding="utf-8")
+    (data / "commitments.json").write_text(dumps(tracker.json()), encoding="utf-8")
+    (data / "commitments.csv").write_text(tracker.csv(), encoding="utf-8")
+    lap("exports")
+
+    for variant, convert in converts.items():
+        prefix, _, lang = VARIANTS[variant]
+        build_index(docs_from_reports(reports, None if variant == "hans" else convert),
+                    staging / prefix / "search" / "data", lang)
+    lap("search")
+
+    _swap(staging, out)
+    lap("publish")
+    return result
+
+
+def _swap(staging: Path, out: Path) -> None:
+    old = out.parent / (out.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if out.exists():
+        out.rename(old)
+    staging.rename(out)
+    if old.exists():
+        shutil.rmtree(old)

@@ -1,0 +1,60 @@
+"""data/corpus.json and data/corpus.csv: every report, section and paragraph (public contract)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .model import Report
+
+
+def corpus_dict(reports: list[Report]) -> dict:
+    out = []
+    for r in reports:
+        m = r.meta
+        out.append({
+            "id": r.id,
+            "title": m["title"],
+            "issuer": m["issuer"],
+            "place": m["place"],
+            "level": m["level"],
+            "kind": m["kind"],
+            "delivered": m.get("delivered"),
+            "review_years": list(m["review_years"]),
+            "plan_years": list(m["plan_years"]),
+            "source": m.get("source"),
+            "url": f"reports/{r.id}/",
+            "sections": [{
+                "id": s.anchor,
+                "parent": s.parent,
+                "level": s.level,
+                "number": s.number,
+                "title": s.title,
+                "kind": s.kind,
+                "looks": s.looks,
+                "years": list(s.years),
+                "url": f"{s.page}#{s.anchor}",
+                "paragraphs": [{"id": p.anchor, "url": f"{s.page}#{p.anchor}", "text": p.text,
+                                "kind": p.kind, "line": p.line} for p in s.paragraphs],
+            } for s in r.sections],
+        })
+    return {"reports": out}
+
+
+def dumps(data: dict) -> str:
+    # Fixed key order and separators: the same corpus always gives the same bytes.
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+CSV_FIELDS = ["report", "section", "section_number", "section_title", "paragraph", "kind", "url", "text"]
+
+
+def corpus_csv(reports: list[Report]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_FIELDS)
+    for r in reports:
+        for s, p in r.paragraphs():
+            w.writerow([r.id, s.anchor, s.number or "", s.title, p.anchor, p.kind, f"{s.page}#{p.anchor}", p.text])
+    # A BOM so spreadsheet programs open the Chinese text as UTF-8.
+    return "\ufeff" + buf.getvalue()

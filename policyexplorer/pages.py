@@ -1,0 +1,188 @@
+"""Generated pages: parsed reports -> Markdown files (Simplified) that MkDocs turns into HTML.
+
+Every piece of report text reaches a page through `md_text` (headings) or `html_text`
+(paragraphs, raw HTML): a source may carry <script>, Markdown, attribute lists or Jinja, and
+all of it must show as text. Links between generated pages are relative and end in
+index.html, so the site works under any sub-path and from file://.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from .model import Report, Section
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+# ASCII characters Python-Markdown (and its extensions) give a meaning to inside a heading.
+_MD_ACTIVE = set("\\`*_{}[]()#+-.!|~^<>&:=\"'$%@")
+
+
+def md_text(text: str) -> str:
+    """Text safe inside a Markdown heading: every active ASCII character becomes an entity."""
+    return "".join(f"&#{ord(ch)};" if ch in _MD_ACTIVE else ch for ch in text)
+
+
+def html_text(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative link between two page paths ("reports/x/s1/"), pointing at index.html."""
+    target = posixpath.relpath(to_page or ".", from_page or ".")
+    link = "index.html" if target == "." else f"{target}/index.html"
+    return f"{link}#{anchor}" if anchor else link
+
+
+@dataclass
+class Page:
+    path: str                  # page path below the site root, "" for home, "reports/x/s1/"
+    title: str                 # nav title (Simplified)
+    markdown: str
+    children: list["Page"] = field(default_factory=list)
+
+    @property
+    def file(self) -> str:
+        return f"{self.path}index.md"
+
+
+def section_heading(section: Section) -> str:
+    number = (section.number or "").strip()
+    if number and not number.endswith(("、", ".", "．")) and not number.startswith(("（", "(")):
+        return f"{number} {section.title}"
+    return f"{number}{section.title}"
+
+
+LOOKS = {"back": "回顾", "forward": "安排"}
+STATUS = {"exceeded": "超额完成", "met": "已完成", "partly": "部分完成", "missed": "未完成",
+          "reported": "有报告、无可比数字", "no_report": "后续报告未提及", "pending": "尚无后续报告"}
+ROLE = {"commitment": "承诺", "outcome": "执行情况", "related": "同年重申"}
+KIND = {"government-work-report": "政府工作报告", "plan-report": "计划执行情况报告",
+        "five-year-plan": "五年规划", "task-breakdown": "任务分解", "other": "其他"}
+LEVEL = {"province": "省级", "city": "市级", "district": "区级"}
+REMOVAL = {"web-debris": "网页杂项", "page-footer": "页码页脚", "markup": "排版标记",
+           "table-debris": "表格残留", "toc": "目录"}
+
+
+def _years(years: list[int]) -> str:
+    if not years:
+        return "无"
+    if len(years) > 2 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}—{years[-1]}年"
+    return "、".join(str(y) for y in years) + "年"
+
+
+def _looks_label(section: Section) -> str:
+    years = _years(section.years) if section.years else ""
+    return f"{LOOKS[section.looks]}{years}" if section.looks else ""
+
+
+def _attr(anchor: str) -> str:
+    # Written here, not in the templates, because "{#" opens a Jinja comment.
+    return "{#" + anchor + "}"
+
+
+def _root(page: str) -> str:
+    return "../" * page.count("/") if page else ""
+
+
+def _link(page: str, url: str) -> str:
+    """A contract url ("reports/x/s1/#s1-p2") as a link from `page`."""
+    path, _, anchor = url.partition("#")
+    return href(page, path, anchor or None)
+
+
+def _tracker_page(mark) -> str:
+    return f"tracker/commitments/{mark.commitment_id}/"
+
+
+class Renderer:
+    def __init__(self):
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
+                                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                                      undefined=jinja2.StrictUndefined)
+        self.env.filters["md"] = md_text
+        self.env.filters["h"] = html_text
+        self.env.globals.update(attr=_attr, years=_years, looks_label=_looks_label, heading=section_heading,
+                                statuses=STATUS, roles=ROLE, kinds=KIND, levels=LEVEL, looks=LOOKS,
+                                removal_kinds=REMOVAL)
+
+    def render(self, template: str, page: str, **context) -> str:
+        return self.env.get_template(template).render(
+            page=page, root=_root(page), href=href, link=lambda url: _link(page, url),
+            tracker_link=lambda m: href(page, _tracker_page(m)), **context)
+
+
+def _top_sections(report: Report) -> list[Section]:
+    return [s for s in report.sections if s.parent is None]
+
+
+def _subtree(report: Report, top: Section) -> list[Section]:
+    """The top-level section and everything below it, in document order."""
+    out, inside = [], False
+    for s in report.sections:
+        if s is top:
+            inside = True
+        elif s.parent is None:
+            inside = False
+        if inside:
+            out.append(s)
+    return out
+
+
+def outline_html(report: Report, page: str, max_depth: int = 3) -> str:
+    """Nested list of links to every section down to `max_depth` levels."""
+    children: dict[str | None, list[Section]] = {}
+    for s in report.sections:
+        children.setdefault(s.parent, []).append(s)
+
+    def items(parent: str | None, depth: int) -> str:
+        rows = []
+        for s in children.get(parent, []):
+            sub = items(s.anchor, depth + 1) if depth < max_depth else ""
+            rows.append(f'<li><a href="{href(page, s.page, s.anchor)}">{html_text(section_heading(s))}</a>{sub}</li>')
+        return f'<ul class="pe-outline">{"".join(rows)}</ul>' if rows else ""
+
+    return items(None, 1)
+
+
+def report_pages(report: Report, marks: dict, r: Renderer) -> Page:
+    base = f"reports/{report.id}/"
+    tops = _top_sections(report)
+    children = []
+    for top in tops:
+        sections = _subtree(report, top)
+        md = r.render("section.md.j2", top.page, report=report, top=top, sections=sections, marks=marks,
+                      depth=lambda s, top=top: min(s.level - top.level + 1, 6), overview=base)
+        children.append(Page(top.page, section_heading(top), md))
+    md = r.render("report.md.j2", base, report=report, outline=outline_html(report, base),
+                  counts={"sections": len(report.sections),
+                          "paragraphs": sum(len(s.paragraphs) for s in report.sections)})
+    return Page(base, str(report.meta["title"]), md, children)
+
+
+def site_pages(reports: list[Report], marks: dict | None = None, extra: list[Page] | None = None,
+               tracker_years: list[int] | None = None) -> list[Page]:
+    """Every generated page, in navigation order: home, reports, extra sections, search."""
+    r = Renderer()
+    by_year: dict[int, list[Report]] = {}
+    for report in reports:
+        year = (report.plan_years or report.review_years or [0])[0]
+        by_year.setdefault(year, []).append(report)
+    years = sorted(by_year, reverse=True)
+    pages = [Page("", "首页", r.render("home.md.j2", "", years=years, by_year=by_year,
+                                        tracker_years=tracker_years or []))]
+    pages += [report_pages(report, marks or {}, r) for report in reports]
+    pages += extra or []
+    pages.append(Page("search/", "搜索", r.render("search.md.j2", "search/")))
+    return pages
+
+
+def walk(pages: list[Page]):
+    for p in pages:
+        yield p
+        yield from walk(p.children)

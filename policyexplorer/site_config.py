@@ -1,0 +1,60 @@
+"""Per-variant MkDocs configuration, derived from the repository's mkdocs.yml."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import yaml
+
+from .pages import Page
+
+VARIANTS = {
+    # name: (path prefix below the site root, theme language partial, <html lang>)
+    "hans": ("", "pe-hans", "zh-Hans"),
+    "hant": ("zh-Hant/", "pe-hant", "zh-Hant"),
+}
+
+
+def _nav(pages: list[Page], convert) -> list:
+    def title(page: Page) -> str:
+        # MkDocs puts nav titles into the HTML unescaped.
+        return html.escape(convert(page.title), quote=False)
+
+    nav = []
+    for page in pages:
+        if page.children:
+            nav.append({title(page): [page.file] + [{title(c): c.file} for c in page.children]})
+        else:
+            nav.append({title(page): page.file})
+    return nav
+
+
+def variant_config(base_file: Path, variant: str, docs_dir: Path, site_dir: Path, pages: list[Page],
+                   convert, root: Path) -> dict:
+    base = yaml.safe_load(base_file.read_text(encoding="utf-8"))
+    _, language, lang = VARIANTS[variant]
+    cfg = dict(base)
+    cfg["site_name"] = convert(base["site_name"])
+    cfg["site_description"] = convert(base.get("site_description", ""))
+    cfg["docs_dir"] = str(docs_dir)
+    cfg["site_dir"] = str(site_dir)
+    theme = dict(base["theme"])
+    theme["language"] = language
+    theme["custom_dir"] = str(root / base["theme"]["custom_dir"])
+    cfg["theme"] = theme
+    exts = []
+    for ext in base.get("markdown_extensions", []):
+        if isinstance(ext, dict) and "toc" in ext:
+            toc = dict(ext["toc"])
+            toc["permalink_title"] = convert(toc.get("permalink_title", ""))
+            ext = {"toc": toc}
+        exts.append(ext)
+    cfg["markdown_extensions"] = exts
+    extra = dict(base.get("extra") or {})
+    extra["variant"] = variant
+    extra["lang"] = lang
+    # Material only renders partials/alternate.html (our toggle) when extra.alternate is set.
+    extra["alternate"] = True   # a list would also make base.html emit hreflang links, wrongly
+    cfg["extra"] = extra
+    cfg["nav"] = _nav(pages, convert)
+    return cfg
