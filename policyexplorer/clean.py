@@ -55,7 +55,7 @@ FOOTER_WHOLE = re.compile(r"^\s*(?:[—–－-]?\s*\d{1,3}\s*[—–－-]?|第\s
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_LIST = re.compile(r"^\s*(?:[-*+•·]\s+)")
 MD_EMPHASIS = re.compile(r"\*\*|__")
-MD_SUP_SUB = re.compile(r"[\^_]\{([^{}]*)\}")
+MD_SUP_SUB = re.compile(r"[\^_]\{([^{}]*)\}|<(su[bp])>([^<]*)</\2>")
 
 HARD_BREAK = re.compile(r"(?: {2,}|\t)$")
 
@@ -83,7 +83,7 @@ def _strip_inline(text: str, line: int, removed: list[Removal]) -> str:
     if MD_SUP_SUB.search(text):
         for m in MD_SUP_SUB.finditer(text):
             removed.append(Removal(line, "markup", m.group(0)))
-        text = MD_SUP_SUB.sub(r"\1", text)
+        text = MD_SUP_SUB.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(3), text)
     return text
 
 
@@ -100,16 +100,28 @@ def normalise_spaces(text: str) -> str:
     text = re.sub(r"[ \t]+", " ", text).strip()
     # "5. 4 万套" -> "5.4 万套": a decimal point followed by a stray space
     text = re.sub(r"(?<=\d)\. (?=\d)", ".", text)
+    # a date before a name ("2024年1月18日 程用文") keeps its gap: without it 日程 reads as one word
+    text = re.sub(f"(?<=\\d日) (?=[{CJK}]{{2,4}}(?:[)）]|$))", "\x00", text)
     # spaces touching a CJK character or CJK punctuation carry no meaning
     text = re.sub(f"(?<=[{CJK}{CJK_PUNCT}]) (?=\\S)", "", text)
     text = re.sub(f"(?<=\\S) (?=[{CJK}{CJK_PUNCT}])", "", text)
     # "6% 左右" -> "6%左右"
     text = re.sub(f"(?<=%) (?=[{CJK}])", "", text)
-    return text
+    return text.replace("\x00", " ")
 
 
 def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(SENTENCE_END)
+
+
+def _open_brackets(text: str) -> int:
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
+
+
+def is_complete(text: str) -> bool:
+    """A block a page break cannot have split: it ends a sentence outside any bracket.
+    ("…(牵头单位:市文旅局:" ends in a colon but its bracket is still open.)"""
+    return ends_sentence(text) and _open_brackets(text) <= 0
 
 
 def is_standalone_line(text: str) -> bool:
@@ -194,7 +206,7 @@ def clean(raw: str, extra_debris: list[str] | None = None) -> tuple[list[Block],
             body_started = True
             front = False
         if (blocks and not blocks[-1].front and not front and not starts
-                and not ends_sentence(blocks[-1].text)
+                and not is_complete(blocks[-1].text)
                 and not is_standalone_line(blocks[-1].text)
                 and not is_heading_line(blocks[-1].text)):
             blocks[-1].text += _joiner(blocks[-1].text, text) + text

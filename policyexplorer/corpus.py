@@ -100,6 +100,11 @@ def load_meta(path: Path, folder_id: str) -> dict:
     for i, part in enumerate(meta.get("parts") or []):
         if not isinstance(part, dict) or not isinstance(part.get("starts"), str) or not isinstance(part.get("title"), str):
             raise CorpusError(f"{path}:{_line_of(text, 'parts')}: parts[{i}] needs 'starts' and 'title' strings")
+        if part.get("kind") not in (None, "part", "appendix", "closing"):
+            raise CorpusError(f"{path}:{_line_of(text, 'parts')}: parts[{i}].kind must be part, appendix or closing")
+        unknown = set(part) - {"starts", "title", "looks", "kind"}
+        if unknown:
+            raise CorpusError(f"{path}:{_line_of(text, 'parts')}: parts[{i}] has unknown keys {sorted(unknown)}")
         if part.get("looks") not in (None, "back", "forward"):
             raise CorpusError(f"{path}:{_line_of(text, 'parts')}: parts[{i}].looks must be back or forward")
     if meta.get("default_looks") not in (None, "back", "forward"):

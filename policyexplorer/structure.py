@@ -84,6 +84,7 @@ def _events(blocks: list[Block], removed: list[Removal]) -> list:
     events: list = []
     in_toc = False
     pending_title: Heading | None = None
+    last_item: int | None = None      # value of the previous numbered item, for glued numbers
     for block in blocks:
         text, line = block.text, block.line
         if TOC.match(text.replace(" ", "")):
@@ -122,6 +123,13 @@ def _events(blocks: list[Block], removed: list[Removal]) -> list:
             continue
         if numbered:
             events.append(Para(text, line, "item", numbered.label))
+            last_item = numbered.value
+            continue
+        glued = re.match(rf"{last_item + 1}\.(?=\d)", text) if last_item is not None else None
+        if glued:
+            # "3.100名园艺师…" after item 2 is item 3 whose text opens with a figure, not 3.1.
+            events.append(Para(text, line, "item", f"{last_item + 1}."))
+            last_item += 1
             continue
         if GROUP.match(text) and is_standalone_line(text[2:]):
             events.append(Para(text, line, "group"))
@@ -142,7 +150,7 @@ def _insert_hinted_parts(events: list, hints: list[dict], where: str) -> list:
         for pos in range(start, len(out)):
             item = out[pos]
             if isinstance(item, Para) and item.kind != "front" and item.text.startswith(prefix):
-                out.insert(pos, Heading("part", TOP, None, None, None, hint["title"], item.line,
+                out.insert(pos, Heading(hint.get("kind", "part"), TOP, None, None, None, hint["title"], item.line,
                                         looks=hint.get("looks"), implicit=True))
                 start = pos + 1
                 break
@@ -211,14 +219,14 @@ def _insert_closing(events: list) -> list:
             end = pos
             break
     last_heading = max((i for i, e in enumerate(events[:end]) if isinstance(e, Heading)), default=-1)
-    for pos in range(last_heading + 1, end):
+    # The last address opens the closing: an earlier "各位代表，新的一年，…一是…" still
+    # belongs to the plan it introduces.
+    for pos in range(end - 1, last_heading + 1, -1):
         e = events[pos]
-        if isinstance(e, Para) and ADDRESS.match(e.text):
-            if all(isinstance(x, Para) for x in events[pos:end]) and pos > last_heading + 1:
-                out = list(events)
-                out.insert(pos, Heading("closing", TOP, None, None, None, "结束语", e.line, implicit=True))
-                return out
-            break
+        if isinstance(e, Para) and e.kind == "p" and ADDRESS.match(e.text):
+            out = list(events)
+            out.insert(pos, Heading("closing", TOP, None, None, None, "结束语", e.line, implicit=True))
+            return out
     return events
 
 
@@ -240,11 +248,12 @@ def _looks_of(title: str) -> str | None:
 def build(blocks: list[Block], meta: dict, removed: list[Removal], where: str) -> Outline:
     events = _events(blocks, removed)
     warnings: list[str] = []
-    if meta.get("parts"):
-        events = _insert_hinted_parts(events, meta["parts"], where)
-    else:
-        events, notes = _insert_inferred_parts(events, meta)
-        warnings += notes
+    hints = meta.get("parts") or []
+    if hints:
+        events = _insert_hinted_parts(events, hints, where)
+    if not any(h.get("kind", "part") == "part" for h in hints):
+        # Hints that only open an appendix or closing leave the parts to the numbering.
+        events, _ = _insert_inferred_parts(events, meta)
     events = _insert_closing(events)
 
     sections: list[Section] = []
