@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: venv build serve test chromium bench score clean
+.PHONY: venv build serve test chromium axe bench score clean
 
 # The venv is rebuilt whenever requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -29,14 +29,21 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-test: venv chromium
+# axe-core (accessibility rules for tests/test_a11y.py), pinned and checked by sha512, from the
+# npm registry; standard library only, no npm needed. Skips the download when already there.
+axe:
+	$(PYTHON) scripts/fetch_axe.py build/vendor/axe-core
+
+test: venv chromium axe
 	$(PY) -m pytest -q
 
 bench: venv
 	$(PY) scripts/bench.py
 
-score: venv
+# Scores against the labelled samples in ../shared/eval: commitment links, then search (on build/site).
+score: build
 	$(PY) -m policyexplorer.commitments.score
+	$(PY) -m policyexplorer.search.score
 
 clean:
 	rm -rf build

@@ -21,6 +21,7 @@ from .convert import Converter, load_overrides
 from .exports import corpus_csv, corpus_dict, dumps
 from .pages import Page, site_pages, walk
 from .search import build_index, docs_from_reports
+from .tracker_pages import tracker_pages
 from .site_config import VARIANTS, variant_config
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,7 +105,8 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
     lap("parse")
     tracker = build_tracker(reports, data_dir)
     lap("commitments")
-    pages = site_pages(reports, tracker.marks)
+    extra, tracker_years = tracker_pages(reports, tracker, data_dir)
+    pages = site_pages(reports, tracker.marks, extra=extra, tracker_years=tracker_years)
     result.pages = sum(1 for _ in walk(pages))
     lap("pages")
 
@@ -131,6 +133,12 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
     (data / "corpus.csv").write_text(corpus_csv(reports), encoding="utf-8")
     (data / "commitments.json").write_text(dumps(tracker.json()), encoding="utf-8")
     (data / "commitments.csv").write_text(tracker.csv(), encoding="utf-8")
+    # Pages link to the exports relatively ({root}data/...), and the Traditional pages are the
+    # Simplified ones converted, so the same files must also sit below zh-Hant/.
+    for variant in converts:
+        prefix = VARIANTS[variant][0]
+        if prefix:
+            shutil.copytree(data, staging / prefix / "data")
     lap("exports")
 
     for variant, convert in converts.items():

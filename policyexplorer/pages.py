@@ -8,6 +8,7 @@ index.html, so the site works under any sub-path and from file://.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ class Page:
     title: str                 # nav title (Simplified)
     markdown: str
     children: list["Page"] = field(default_factory=list)
+    in_nav: bool = True        # False: written and linked to, but not listed in the site nav
 
     @property
     def file(self) -> str:
@@ -97,7 +99,8 @@ def _link(page: str, url: str) -> str:
 
 
 def _tracker_page(mark) -> str:
-    return f"tracker/commitments/{mark.commitment_id}/"
+    """The year tracker page holding the mark's commitment; its row's id is the commitment id."""
+    return f"tracker/{mark.year}/"
 
 
 class Renderer:
@@ -107,6 +110,7 @@ class Renderer:
                                       undefined=jinja2.StrictUndefined)
         self.env.filters["md"] = md_text
         self.env.filters["h"] = html_text
+        self.env.filters["json"] = lambda v: html_text(json.dumps(v, ensure_ascii=False, sort_keys=True))
         self.env.globals.update(attr=_attr, years=_years, looks_label=_looks_label, heading=section_heading,
                                 statuses=STATUS, roles=ROLE, kinds=KIND, levels=LEVEL, looks=LOOKS,
                                 removal_kinds=REMOVAL)
@@ -114,7 +118,7 @@ class Renderer:
     def render(self, template: str, page: str, **context) -> str:
         return self.env.get_template(template).render(
             page=page, root=_root(page), href=href, link=lambda url: _link(page, url),
-            tracker_link=lambda m: href(page, _tracker_page(m)), **context)
+            tracker_link=lambda m: href(page, _tracker_page(m), m.commitment_id), **context)
 
 
 def _top_sections(report: Report) -> list[Section]:

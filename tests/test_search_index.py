@@ -144,6 +144,30 @@ def test_title_match_is_a_bonus_not_a_text_match(hans):
     assert urls(a, 2) == ["reports/wc-2025/s3/#s3-p2"]
 
 
+def test_reports_take_turns_within_a_tier(hans):
+    """Every report's best paragraph comes before any report's second best; a report's best is
+    the one with most occurrences; between reports, document order (the build puts newest first)."""
+    a = search(Index(hans[0]), "建设")
+    assert [r.tier for r in a.results] == [1] * 5
+    assert urls(a)[:2] == ["reports/wh-2024/s2/#s2-p1",          # 建设 twice
+                           "reports/wc-2025/s2/#s2-p2"]          # wc-2025's only one
+    assert [u.split("/")[1] for u in urls(a)[2:]] == ["wh-2024"] * 3
+
+
+def test_build_orders_documents_newest_report_first():
+    from types import SimpleNamespace
+    from policyexplorer.search import docs_from_reports
+
+    def report(rid, delivered):
+        section = SimpleNamespace(page=f"reports/{rid}/s1/", title="t", years=[])
+        para = SimpleNamespace(anchor="s1-p1", text=rid, kind="p")
+        return SimpleNamespace(id=rid, meta={"title": rid, "delivered": delivered}, plan_years=[2025],
+                               review_years=[], paragraphs=lambda s=section, p=para: [(s, p)])
+
+    docs = docs_from_reports([report("a-2021", "2021"), report("b-2025", "2025-01-16"), report("c-2024", "2024-12-27")])
+    assert [d["report"] for d in docs] == ["b-2025", "c-2024", "a-2021"]
+
+
 @pytest.mark.parametrize("query,url", [
     ("PM2.5", "reports/wc-2025/s1/#s1-p2"),
     ("pm2.5", "reports/wc-2025/s1/#s1-p2"),

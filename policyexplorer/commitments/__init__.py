@@ -37,6 +37,7 @@ class Mark:
     text: str                 # the clause in this paragraph
     commitment_url: str       # where the commitment stands ("reports/<id>/<section>/#<anchor>")
     links: list[str] = field(default_factory=list)   # urls of the other ends (outcomes, or the commitment)
+    year: int | None = None   # the commitment's year: its row is tracker/<year>/#<commitment_id>
 
 
 @dataclass
@@ -60,11 +61,11 @@ def _marks(commitments: list[Commitment]) -> dict[tuple[str, str], list[Mark]]:
     for c in commitments:
         outcome_urls = [o.place.url for o in c.outcomes]
         for place in [c.place, *c.also_in]:
-            add(place, Mark("commitment", c.id, c.status, c.kind, c.text, c.place.url, outcome_urls))
+            add(place, Mark("commitment", c.id, c.status, c.kind, c.text, c.place.url, outcome_urls, c.year))
         for o in c.outcomes:
-            add(o.place, Mark("outcome", c.id, o.status, c.kind, o.text, c.place.url, [c.place.url]))
+            add(o.place, Mark("outcome", c.id, o.status, c.kind, o.text, c.place.url, [c.place.url], c.year))
         for r in c.related:
-            add(r.place, Mark("related", c.id, c.status, c.kind, r.text, c.place.url, [c.place.url]))
+            add(r.place, Mark("related", c.id, c.status, c.kind, r.text, c.place.url, [c.place.url], c.year))
     return marks
 
 

@@ -11,11 +11,13 @@ __all__ = ["build_index", "docs_from_reports", "Index", "search", "normalize", "
 
 
 def docs_from_reports(reports, convert=None) -> list[dict]:
-    """One document per paragraph, in report order. convert: str -> str for the Traditional variant
+    """One document per paragraph, newest report first (delivery date, then id: the ranking's last
+    tie-break), paragraphs in reading order. convert: str -> str for the Traditional variant
     (e.g. policyexplorer.convert.Converter(...).to_hant); None keeps the Simplified text."""
     conv = convert or (lambda s: s)
     docs = []
-    for report in reports:
+    newest_first = sorted(reports, key=lambda r: (str(r.meta.get("delivered") or ""), r.id), reverse=True)
+    for report in newest_first:
         title = conv(str(report.meta.get("title") or report.id))
         for section, paragraph in report.paragraphs():
             years = list(section.years) or report.plan_years or report.review_years

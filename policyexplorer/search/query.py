@@ -9,11 +9,14 @@ Ranking, per document (after the report / year filters):
           cut the corpus, that tile the query; a lone character sticks to its neighbour), or the
           section title contains the whole query;
   tier 3  the text or title contains some of the words.
-A document is in one tier; tiers never mix. Within a tier: title contains the query, then more
-occurrences, then the document order the build chose.
+A document is in one tier; tiers never mix. Within a tier: the title contains the query (tiers 1
+and 2) or the share of the query's words present (tier 3); then reports take turns, so the top
+results show the match in every report before a second paragraph of any one (a report's
+paragraphs by occurrences, then reading order); within a turn, the newest report first.
 """
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,6 +91,7 @@ class Index:
         m = self.manifest
         self.map = {m["map"][i]: m["map"][i + 1] for i in range(0, len(m["map"]), 2)}
         self._postings: dict[str, dict[int, list[int]]] = {}
+        self._run_starts = [r[0] for r in m["runs"]]
 
     def _load(self, file_id: str):
         if file_id not in self._cache:
@@ -128,9 +132,13 @@ class Index:
             allowed.append((start, end))
         return lambda d: any(s <= d < e for s, e in allowed)
 
+    def report_number(self, doc_id: int) -> int:
+        """Index in manifest["reports"] of the report a document belongs to."""
+        runs = self.manifest["runs"]
+        return runs[bisect.bisect_right(self._run_starts, doc_id) - 1][1]
+
     def report_of(self, doc_id: int) -> str:
-        run = [r for r in self.manifest["runs"] if r[0] <= doc_id][-1]
-        return self.manifest["reports"][run[1]][0]
+        return self.manifest["reports"][self.report_number(doc_id)][0]
 
 
 def occurrences(index: Index, qkeys: list[tuple[str, int]]) -> dict[int, list[int]]:
@@ -214,6 +222,23 @@ def _rebase(us: list[Unit]) -> list[Unit]:
     return [Unit(u.s, u.cjk, u.adj if i else False, u.start, u.end) for i, u in enumerate(us)]
 
 
+def rank(index: Index, scored: dict[int, tuple[int, tuple]], allowed) -> list[tuple[int, int, tuple]]:
+    """Order scored documents: tier, then the tier's quality (title / coverage), then reports take
+    turns: every report's best paragraph, then every report's second best, ... (a report's
+    paragraphs by occurrences, then reading order); within a turn, document order, which puts the
+    newest report first (see docs_from_reports). Returns (doc, tier, key) in order."""
+    turn: dict[tuple, int] = {}
+    keyed = []
+    for doc, (tier, (quality, occ)) in sorted(scored.items(), key=lambda x: (x[1], x[0])):
+        if not allowed(doc):
+            continue
+        group = (tier, quality, index.report_number(doc))
+        turn[group] = turn.get(group, -1) + 1
+        keyed.append(((tier, quality, turn[group], doc), doc, tier))
+    keyed.sort()
+    return [(doc, tier, key[1:]) for key, doc, tier in keyed]
+
+
 def search(index: Index, query: str, report: str | None = None, year: int | None = None,
            limit: int = 20) -> Answer:
     qunits = units(query)[:MAX_UNITS]
@@ -252,8 +277,7 @@ def search(index: Index, query: str, report: str | None = None, year: int | None
             covered = sum(len(w2) for w2, o2 in zip(words, word_occ) if doc in o2)
             n = sum(len(o2[doc]) for o2 in word_occ if doc in o2)
             scored[doc] = (3, (-(100 * covered // total), -n))
-    ranked = sorted((t, s, d) for d, (t, s) in scored.items() if allowed(d))
-    answer.results = [Result(d, t, s) for t, s, d in ranked]
+    answer.results = [Result(d, t, s) for d, t, s in rank(index, scored, allowed)]
     for r in answer.results[:limit]:
         info = index.doc(r.doc)
         r.url, r.title, r.text = info["url"], info["title"], info["text"]

@@ -1,9 +1,10 @@
 /* Policy explorer search: client of the static index written by policyexplorer/search (Python).
  *
  * Page contract:
- *   <div id="pe-search" data-root="../" data-lang="zh-Hans" [data-index="../search/data/"]></div>
+ *   <div id="pe-search" data-root="../" [data-lang="zh-Hans"] [data-index="../search/data/"] [data-strings='{"label": …}']></div>
  *   <script src="../assets/search/search.js"></script>   (search.css alongside, optional)
- * data-root: the variant's root relative to this page; data-index defaults to root + "search/data/".
+ * data-root: the variant's root relative to this page; data-index defaults to root + "search/data/";
+ * data-lang defaults to <html lang>; data-strings (JSON) overrides any of the UI strings below.
  * ?q=…&report=…&year=… in the page URL runs a search on load (a header form can GET this page).
  *
  * Index files are scripts calling peSearch.add(id, data), loaded with <script> tags, so the same
@@ -13,24 +14,26 @@
 (function () {
   "use strict";
 
+  /* Fallback UI strings. The site's search page passes its own in data-strings (written in
+     Simplified and converted with the page, so they are always in the page's script). */
   var STRINGS = {
     "zh-Hans": {
       label: "搜索报告全文", placeholder: "例如：光谷科学岛、城镇新增就业、PM2.5", submit: "搜索",
-      report: "报告", allReports: "全部报告", year: "年份", allYears: "全部年份",
+      report: "报告", allReports: "全部报告", year: "年份", allYears: "全部年份", yearOption: "{y}年",
       loading: "正在搜索…", error: "无法加载搜索索引。", tooShort: "请输入要查找的词语（至少两个字，或字母、数字）。",
       none: "没有找到包含“{q}”的段落。", count: "找到 {n} 个段落。",
       tier1: "完整包含“{q}”（{n}）", tier2: "包含全部词语 {w}（{n}）", tier3: "只含部分词语（{n}）",
-      more: "显示更多结果", hint: "按 ↓ 进入结果，↑ ↓ 在结果间移动，Esc 回到搜索框。",
-      sep: "、", inTitle: "标题"
+      word: "“{w}”", sep: "、", more: "显示更多结果",
+      hint: "按 ↓ 进入结果，↑ ↓ 在结果间移动，Esc 回到搜索框。"
     },
     "zh-Hant": {
-      label: "搜尋報告全文", placeholder: "例如：光谷科學島、城鎮新增就業、PM2.5", submit: "搜尋",
-      report: "報告", allReports: "全部報告", year: "年份", allYears: "全部年份",
-      loading: "正在搜尋…", error: "無法載入搜尋索引。", tooShort: "請輸入要查找的詞語（至少兩個字，或字母、數字）。",
-      none: "沒有找到包含「{q}」的段落。", count: "找到 {n} 個段落。",
-      tier1: "完整包含「{q}」（{n}）", tier2: "包含全部詞語 {w}（{n}）", tier3: "只含部分詞語（{n}）",
-      more: "顯示更多結果", hint: "按 ↓ 進入結果，↑ ↓ 在結果間移動，Esc 回到搜尋框。",
-      sep: "、", inTitle: "標題"
+      label: "搜索報告全文", placeholder: "例如：光谷科學島、城鎮新增就業、PM2.5", submit: "搜索",
+      report: "報告", allReports: "全部報告", year: "年份", allYears: "全部年份", yearOption: "{y}年",
+      loading: "正在搜索…", error: "無法加載搜索索引。", tooShort: "請輸入要查找的詞語（至少兩個字，或字母、數字）。",
+      none: "沒有找到包含“{q}”的段落。", count: "找到 {n} 個段落。",
+      tier1: "完整包含“{q}”（{n}）", tier2: "包含全部詞語 {w}（{n}）", tier3: "只含部分詞語（{n}）",
+      word: "“{w}”", sep: "、", more: "顯示更多結果",
+      hint: "按 ↓ 進入結果，↑ ↓ 在結果間移動，Esc 回到搜索框。"
     }
   };
   var TITLE = 10000000, MAX_UNITS = 40, PAGE = 20, SNIPPET = 150, BEFORE = 36;
@@ -219,9 +222,38 @@
       return false;
     };
   };
+  Engine.prototype.reportNumber = function (d) {   /* index in manifest.reports (query.py: report_number) */
+    var lo = 0, hi = this.runs.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (this.runs[mid].start <= d) lo = mid; else hi = mid - 1;
+    }
+    return this.runs.length ? this.runs[lo].report : -1;
+  };
   Engine.prototype.reportOf = function (d) {
-    for (var i = this.runs.length - 1; i >= 0; i--) if (this.runs[i].start <= d) return this.manifest.reports[this.runs[i].report];
-    return null;
+    var r = this.reportNumber(d);
+    return r >= 0 ? this.manifest.reports[r] : null;
+  };
+  /* query.py: rank(). scored: Map doc -> [tier, quality, occurrences]. Tier, quality, then reports
+     take turns (each report's best paragraph first, by occurrences), then document order (newest
+     report first). */
+  Engine.prototype.rank = function (scored, allowed) {
+    var self = this, items = [];
+    scored.forEach(function (s, doc) { if (allowed(doc)) items.push({ doc: doc, tier: s[0], score: s }); });
+    function cmp(a, b) {
+      for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+      return 0;
+    }
+    items.sort(function (a, b) { return cmp(a.score, b.score) || a.doc - b.doc; });
+    var turn = new Map();
+    items.forEach(function (r) {
+      var group = r.score[0] + "/" + r.score[1] + "/" + self.reportNumber(r.doc);
+      var n = turn.has(group) ? turn.get(group) + 1 : 0;
+      turn.set(group, n);
+      r.key = [r.score[0], r.score[1], n, r.doc];
+    });
+    items.sort(function (a, b) { return cmp(a.key, b.key); });
+    return items;
   };
   Engine.prototype.doc = function (d) {
     var c = this.manifest.chunk, self = this;
@@ -337,13 +369,7 @@
           scored.set(doc, [3, -Math.floor(100 * covered / total), -n]);
         });
       });
-      var results = [];
-      scored.forEach(function (s, doc) { if (allowed(doc)) results.push({ doc: doc, tier: s[0], score: s }); });
-      results.sort(function (a, b) {
-        for (var i = 0; i < 3; i++) if (a.score[i] !== b.score[i]) return a.score[i] - b.score[i];
-        return a.doc - b.doc;
-      });
-      return { units: qunits, words: words, results: results };
+      return { units: qunits, words: words, results: self.rank(scored, allowed) };
     });
   };
 
@@ -426,7 +452,8 @@
     if (!host || host.getAttribute("data-ready")) return;
     host.setAttribute("data-ready", "1");
     var lang = host.getAttribute("data-lang") || document.documentElement.lang || "zh-Hans";
-    var T = STRINGS[lang] || (/hant|tw|hk|mo/i.test(lang) ? STRINGS["zh-Hant"] : STRINGS["zh-Hans"]);
+    var T = Object.assign({}, STRINGS[lang] || (/hant|tw|hk|mo/i.test(lang) ? STRINGS["zh-Hant"] : STRINGS["zh-Hans"]));
+    try { Object.assign(T, JSON.parse(host.getAttribute("data-strings") || "{}")); } catch (e) { /* keep the fallback */ }
     var root = host.getAttribute("data-root") || "./";
     var base = host.getAttribute("data-index") || root + "search/data/";
     var engine = new Engine(base);
@@ -450,7 +477,12 @@
     var yearLabel = el("label", { "for": uid + "-y" }, T.year);
     var yearSel = el("select", { id: uid + "-y", name: "year" });
     yearSel.appendChild(el("option", { value: "" }, T.allYears));
-    [reportLabel, reportSel, yearLabel, yearSel].forEach(function (e) { filters.appendChild(e); });
+    [[reportLabel, reportSel, "report"], [yearLabel, yearSel, "year"]].forEach(function (pair) {
+      var box = el("span", { "class": "pe-search__filter pe-search__filter--" + pair[2] });
+      box.appendChild(pair[0]);
+      box.appendChild(pair[1]);
+      filters.appendChild(box);
+    });
     var hint = el("p", { id: uid + "-hint", "class": "pe-search__hint" }, T.hint);
     [label, row, filters, hint].forEach(function (e) { form.appendChild(e); });
     var status = el("p", { "class": "pe-search__status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
@@ -470,23 +502,37 @@
         r[2].forEach(function (y) { years[y] = true; });
       });
       Object.keys(years).map(Number).sort(function (a, b) { return b - a; }).forEach(function (y) {
-        yearSel.appendChild(el("option", { value: String(y) }, String(y)));
+        yearSel.appendChild(el("option", { value: String(y) }, fmt(T.yearOption, { y: y })));
       });
       reportSel.value = wantReport;
       yearSel.value = wantYear;
+      syncToggle(queryString());
       if (input.value.trim()) run(false);
     }, function () { status.textContent = T.error; });
 
     var seq = 0, current = null, shown = 0;
 
+    function queryString() {
+      var p = new URLSearchParams();
+      if (input.value.trim()) p.set("q", input.value.trim());
+      if (reportSel.value) p.set("report", reportSel.value);
+      if (yearSel.value) p.set("year", yearSel.value);
+      var qs = p.toString();
+      return qs ? "?" + qs : "";
+    }
+    /* The script toggle (header) takes the search along to the other variant's search page. */
+    function syncToggle(qs) {
+      var links = document.querySelectorAll("a[data-pe-toggle]");
+      for (var i = 0; i < links.length; i++) {
+        var h = links[i].getAttribute("href") || "";
+        links[i].setAttribute("href", h.split("#")[0].split("?")[0] + qs);
+      }
+    }
     function updateUrl() {
+      var qs = queryString();
+      syncToggle(qs);
       try {
-        var p = new URLSearchParams();
-        if (input.value.trim()) p.set("q", input.value.trim());
-        if (reportSel.value) p.set("report", reportSel.value);
-        if (yearSel.value) p.set("year", yearSel.value);
-        var qs = p.toString();
-        history.replaceState(null, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
+        history.replaceState(null, "", location.pathname + qs + location.hash);
       } catch (e) { /* file:// may refuse; the search still works */ }
     }
 
@@ -526,8 +572,7 @@
       var c = current, q = c.q;
       if (tier === 1) return fmt(T.tier1, { q: q, n: n });
       if (tier === 2) {
-        var w = c.ans.words.map(function (word) { return "“" + q.slice(word[0].start, word[word.length - 1].end) + "”"; });
-        if (/Hant/.test(lang)) w = w.map(function (s) { return "「" + s.slice(1, -1) + "」"; });
+        var w = c.ans.words.map(function (word) { return fmt(T.word, { w: q.slice(word[0].start, word[word.length - 1].end) }); });
         return fmt(T.tier2, { w: w.join(T.sep), n: n });
       }
       return fmt(T.tier3, { n: n });

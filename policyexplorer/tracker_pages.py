@@ -1,0 +1,415 @@
+"""The commitment tracker's pages: one per plan year, one per indicator, one per agency.
+
+    pages, years = tracker_pages(reports, tracker, data_dir)
+
+Layout (all paths ASCII, stable):
+
+    tracker/                        what the tracker is, years, statuses, how links are decided
+    tracker/<year>/                 every commitment due that year; row id = commitment id
+    tracker/indicators/             indicators by area
+    tracker/indicators/<id>/        targets and outcomes of one indicator over the years
+    tracker/agencies/               agencies named as lead or supporting
+    tracker/agencies/<id>/          what one agency leads and supports
+
+Nothing here knows a report, year, indicator or agency by name: everything comes from the
+tracker and the data files (indicators.yml, agencies.yml for the agency ids, areas.yml for the
+area filter), so a new report shows up without a code change. Report text reaches the pages
+only through the templates' |h and |md filters.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .commitments import Tracker
+from .commitments.extract import Commitment
+from .commitments.indicators import Indicator, IndicatorIndex
+from .commitments.link import Link, review_reports
+from .commitments.quantity import SUFFIX_QUALIFIERS, Quantity
+from .model import Report
+from .pages import KIND, Page, Renderer, section_heading
+
+ROOT = Path(__file__).resolve().parents[1]
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Display order: verdicts first, then the two kinds of silence.
+STATUS_ORDER = ["exceeded", "met", "partly", "missed", "reported", "no_report", "pending"]
+# What each status means (shared/contract/README.md), for readers.
+STATUS_MEANING = {
+    "exceeded": "后来的报告给出的数字比目标高出至少5%（增速类目标：至少高0.5个百分点）。",
+    "met": "后来的报告给出的数字达到目标，或说明已经完成。",
+    "partly": "多项内容只完成了一部分，或报告说正在推进、尚未完成。",
+    "missed": "后来的报告给出了可比的数字，但低于目标。",
+    "reported": "后来的报告提到了，但没有可以与目标直接比较的数字（例如范围不同、累计数对当年数）。",
+    "no_report": "语料中有回顾这一年的报告，但它没有说这项承诺做得怎样。沉默本身就是信息。",
+    "pending": "语料中还没有回顾这一年的报告。",
+}
+INDICATOR_KIND = {"level": "数量", "rate": "增速（百分比变化）", "share": "比重或比率（百分比水平）"}
+DIRECTION = {"up": "越高越好", "down": "越低越好", "cap": "目标是上限，不超过即达标"}
+
+# The linker's rule (the part of Link.explanation after "; ") in words for readers.
+_RULES: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"is at least 0\.5 points above"), "实际数比目标高出至少0.5个百分点，按规则判为超额完成"),
+    (re.compile(r"is at least 5% above"), "实际数比目标高出至少5%，按规则判为超额完成"),
+    (re.compile(r"is within the ceiling"), "实际数没有超过目标上限，判为完成"),
+    (re.compile(r"is above the ceiling"), "实际数超过了目标上限，判为未完成"),
+    (re.compile(r"reaches"), "实际数达到目标，判为完成"),
+    (re.compile(r"is below"), "实际数低于目标，判为未完成"),
+    (re.compile(r"different scope \((?P<a>[^)]*) vs (?P<b>[^)]*)\)"),
+     "指标相同但范围不同（承诺是{a}，报告是{b}），两个数字不可比，不作数字判断"),
+    (re.compile(r"cumulative vs annual"), "一个是累计数、一个是当年数，两个数字不可比，不作数字判断"),
+    (re.compile(r"new vs total"), "一个是新增数、一个是总量，两个数字不可比，不作数字判断"),
+    (re.compile(r"too far apart"), "两个数字相差太大，可能不是同一口径，不作数字判断"),
+    (re.compile(r"reported done for (?P<n>\d+) of (?P<m>\d+) parts"), "报告只说{m}项中的{n}项已完成，判为部分完成"),
+    (re.compile(r"reported done"), "报告说已经完成，判为完成"),
+    (re.compile(r"under way"), "报告说正在推进、尚未完成，判为部分完成"),
+    (re.compile(r"mentioned without"), "报告提到了，但没说是否完成"),
+]
+
+
+class TrackerDataError(ValueError):
+    """A data file the tracker pages read is wrong; the message names the file and the entry."""
+
+
+def _load(path: Path, key: str) -> list:
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries = data.get(key) or []
+    if not isinstance(entries, list):
+        raise TrackerDataError(f"{path}: '{key}' must be a list")
+    return entries
+
+
+# ---- areas -----------------------------------------------------------------------------------
+
+@dataclass
+class Area:
+    id: str
+    name: str
+    keywords: list[str] = field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)
+
+
+OTHER = Area("other", "其他")
+
+
+class Areas:
+    """data/areas.yml: which policy area a commitment belongs to (see the file's header)."""
+
+    def __init__(self, path: Path):
+        self.areas: list[Area] = []
+        seen = set()
+        for i, e in enumerate(_load(path, "areas")):
+            where = f"{path}: areas[{i}]"
+            if not isinstance(e, dict) or not e.get("id") or not e.get("name"):
+                raise TrackerDataError(f"{where}: needs an id and a name")
+            if not SLUG.match(str(e["id"])) or e["id"] == OTHER.id or e["id"] in seen:
+                raise TrackerDataError(f"{where}: id {e['id']!r} must be a new lower-case ASCII slug")
+            seen.add(e["id"])
+            self.areas.append(Area(str(e["id"]), str(e["name"]), [str(k) for k in e.get("keywords") or []],
+                                   [str(k) for k in e.get("indicators") or []]))
+        self.by_indicator = {i: a for a in self.areas for i in a.indicators}
+
+    @property
+    def all(self) -> list[Area]:
+        return [*self.areas, OTHER]
+
+    def in_text(self, text: str) -> Area | None:
+        """The area whose keyword comes first in the text (the longer keyword on a tie)."""
+        best = None
+        for area in self.areas:
+            for k in area.keywords:
+                pos = text.find(k)
+                if pos >= 0 and (best is None or (pos, -len(k)) < best[0]):
+                    best = ((pos, -len(k)), area)
+        return best[1] if best else None
+
+    def of(self, c: Commitment) -> Area:
+        if c.indicator is not None and c.indicator.id in self.by_indicator:
+            return self.by_indicator[c.indicator.id]
+        sections = {s.anchor: s for s in c.report.sections}
+        s = c.place.section
+        while s is not None:
+            area = self.in_text(s.title)
+            if area:
+                return area
+            s = sections.get(s.parent) if s.parent else None
+        lead = re.split(r"[。：:]", c.place.paragraph.text, maxsplit=1)[0]
+        for text in ([lead] if len(lead) <= 20 else []) + [c.text]:
+            area = self.in_text(text)
+            if area:
+                return area
+        return OTHER
+
+
+# ---- agencies --------------------------------------------------------------------------------
+
+@dataclass
+class Agency:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    listed: bool = True        # in data/agencies.yml; otherwise named as printed in the source
+
+
+class Agencies:
+    """Agency name -> Agency with a stable ASCII id (data/agencies.yml; a hash of the name else)."""
+
+    def __init__(self, path: Path):
+        self.by_name: dict[str, Agency] = {}
+        seen = set()
+        for i, e in enumerate(_load(path, "agencies")):
+            if not isinstance(e, dict) or not isinstance(e.get("name"), str):
+                continue            # AgencyIndex reports malformed entries
+            aid = e.get("id")
+            if aid is None:
+                continue            # gets a derived id like an unknown agency
+            if not isinstance(aid, str) or not SLUG.match(aid) or aid in seen or aid.startswith("u-"):
+                raise TrackerDataError(f"{path}: agencies[{i}]: id {aid!r} must be a new lower-case ASCII "
+                                       f"slug (not starting with 'u-')")
+            seen.add(aid)
+            self.by_name[e["name"]] = Agency(aid, e["name"], [str(a) for a in e.get("aliases") or []])
+
+    def get(self, name: str) -> Agency:
+        if name not in self.by_name:
+            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+            self.by_name[name] = Agency(f"u-{digest}", name, [], listed=False)
+        return self.by_name[name]
+
+
+# ---- words for figures and links ---------------------------------------------------------------
+
+def figure(q: Quantity | None) -> str:
+    """A figure as a reader would say it: "增长6%左右", "不少于30个", "25万人以上"."""
+    if q is None:
+        return ""
+    parts = (q.qualifier or "").split("·") if q.qualifier else []
+    prefix = "".join(p for p in parts if p not in SUFFIX_QUALIFIERS and not re.match(r"^[\d.]+-", p))
+    return prefix + q.raw
+
+
+CONFIDENCE = {"high": "高", "medium": "中", "low": "低"}
+
+
+def confidence_level(conf: float) -> str:
+    return "high" if conf >= 0.85 else ("medium" if conf >= 0.65 else "low")
+
+
+def rule_words(explanation: str) -> str:
+    tail = explanation.rsplit("; ", 1)[-1]
+    for pattern, words in _RULES:
+        m = pattern.search(tail)
+        if m:
+            return words.format(**m.groupdict())
+    return explanation
+
+
+@dataclass
+class OutcomeView:
+    link: Link
+    shared: str            # what both passages speak of: the indicator, the counted noun, the project
+    shared_kind: str       # indicator | noun | project
+    target: str            # the two figures ("" when there are none)
+    reported: str
+    rule: str              # the rule that gave the verdict, in words
+    confidence: str        # "0.90"
+    level: str             # high | medium | low (CSS class)
+    report: Report
+
+    @property
+    def level_name(self) -> str:
+        return CONFIDENCE[self.level]
+
+
+def outcome_view(c: Commitment, o: Link) -> OutcomeView:
+    exp = o.explanation or ""
+    shared, rule = "", rule_words(exp)
+    shared_kind = "project" if c.kind == "task" else ("indicator" if c.indicator is not None else "noun")
+    if o.by == "editor" and exp.startswith("added by an editor"):
+        rule = "由编辑添加" + (f"：{o.note}" if o.note else "")
+    elif c.kind == "target" and ": target " in exp:
+        shared = exp.split(": target ", 1)[0]
+    elif exp.startswith("names "):
+        shared = exp[len("names "):].rsplit("; ", 1)[0]
+    if o.by == "editor" and o.note and not rule.startswith("由编辑添加"):
+        rule = f"{rule}（编辑说明：{o.note}）"
+    shared = shared.strip().strip("“”\"")
+    return OutcomeView(o, shared, shared_kind, figure(c.quantity) if o.quantity is not None else "", figure(o.quantity), rule,
+                       f"{o.confidence:.2f}", confidence_level(o.confidence), o.place.report)
+
+
+def report_label(report: Report) -> str:
+    meta = report.meta
+    years = report.plan_years or report.review_years
+    span = ""
+    if years:
+        span = f"{years[0]}年" if len(years) == 1 else f"{years[0]}—{years[-1]}年"
+    return f"{meta.get('place') or ''}{span}{KIND.get(meta.get('kind'), '')}"
+
+
+def short(text: str, n: int = 28) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# ---- rows --------------------------------------------------------------------------------------
+
+@dataclass
+class Row:
+    c: Commitment
+    area: Area
+    lead: list[Agency]
+    support: list[Agency]
+    target: str
+    outcomes: list[OutcomeView]
+    reviewers: list[tuple[Report, str]]       # reports that look back on the year: (report, url)
+    section: str                              # heading of the commitment's section
+
+    @property
+    def agency_ids(self) -> str:
+        return " ".join(dict.fromkeys(a.id for a in [*self.lead, *self.support]))
+
+
+def _review_url(report: Report, year: int) -> str:
+    for s in report.sections:
+        if s.looks == "back" and year in s.years:
+            return f"{s.page}#{s.anchor}"
+    return f"reports/{report.id}/"
+
+
+def make_rows(reports: list[Report], commitments: list[Commitment], areas: Areas, agencies: Agencies) -> list[Row]:
+    rows = []
+    for c in commitments:
+        reviewers = [(r, _review_url(r, c.year)) for r in review_reports(reports, c)]
+        outcomes = [outcome_view(c, o) for o in sorted(c.outcomes, key=lambda o: (-o.confidence, o.place.paragraph_id))]
+        rows.append(Row(c, areas.of(c), [agencies.get(a) for a in c.lead], [agencies.get(a) for a in c.support],
+                        figure(c.quantity), outcomes, reviewers, section_heading(c.place.section)))
+    return rows
+
+
+def _status_counts(rows: list[Row]) -> list[tuple[str, int]]:
+    counts = Counter(r.c.status for r in rows)
+    return [(s, counts[s]) for s in STATUS_ORDER if counts[s]]
+
+
+def _area_counts(rows: list[Row], areas: Areas) -> list[tuple[Area, int]]:
+    counts = Counter(r.area.id for r in rows)
+    return [(a, counts[a.id]) for a in areas.all if counts[a.id]]
+
+
+def _agency_counts(rows: list[Row]) -> list[tuple[Agency, int, int]]:
+    lead, support, by_id = Counter(), Counter(), {}
+    for r in rows:
+        for a in dict.fromkeys(x.id for x in r.lead):
+            lead[a] += 1
+        for a in dict.fromkeys(x.id for x in r.support):
+            support[a] += 1
+        for a in [*r.lead, *r.support]:
+            by_id[a.id] = a
+    out = [(by_id[i], lead[i], support[i]) for i in by_id]
+    return sorted(out, key=lambda t: (-t[1], -t[2], t[0].id))
+
+
+# ---- pages -------------------------------------------------------------------------------------
+
+def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str = ROOT / "data") -> tuple[list[Page], list[int]]:
+    """The tracker's pages (one "承诺追踪" section for the nav) and the plan years it covers."""
+    data_dir = Path(data_dir)
+    areas = Areas(data_dir / "areas.yml")
+    agencies = Agencies(data_dir / "agencies.yml")
+    index_path = data_dir / "indicators.yml"
+    all_indicators = IndicatorIndex(index_path).indicators if index_path.exists() else []
+    r = Renderer()
+    r.env.globals.update(status_order=STATUS_ORDER, status_meaning=STATUS_MEANING, report_label=report_label,
+                         short=short, figure=figure, indicator_kinds=INDICATOR_KIND, directions=DIRECTION)
+
+    rows = make_rows(reports, tracker.commitments, areas, agencies)
+    if not rows:
+        return [], []
+    years = sorted({row.c.year for row in rows})
+    order = {rep.id: i for i, rep in enumerate(reports)}
+
+    common = dict(indicator_page=lambda i: f"tracker/indicators/{i.id}/",
+                  agency_page=lambda a: f"tracker/agencies/{a.id}/")
+
+    # -- one page per plan year
+    year_pages = []
+    summaries = []
+    for year in years:
+        yrows = [row for row in rows if row.c.year == year]
+        groups: dict[str, list[Row]] = {}
+        for row in sorted(yrows, key=lambda x: order.get(x.c.report.id, len(order))):
+            groups.setdefault(row.c.report.id, []).append(row)
+        places = {}
+        for row in yrows:
+            place = str(row.c.report.meta.get("place") or "")
+            places.setdefault(place, {})
+            for rep, url in row.reviewers:
+                places[place][rep.id] = (rep, url)
+        path = f"tracker/{year}/"
+        summary = dict(year=year, total=len(yrows), statuses=_status_counts(yrows),
+                       reviewers={p: list(v.values()) for p, v in places.items()})
+        summaries.append(summary)
+        md = r.render("tracker_year.md.j2", path, year=year, groups=list(groups.values()), summary=summary,
+                      areas=_area_counts(yrows, areas), agencies=_agency_counts(yrows), **common)
+        year_pages.append(Page(path, f"{year}年", md))
+
+    # -- indicators
+    used: dict[str, list[Row]] = {}
+    for row in rows:
+        if row.c.indicator is not None:
+            used.setdefault(row.c.indicator.id, []).append(row)
+    known: dict[str, Indicator] = {i.id: i for i in all_indicators}
+    for row in rows:
+        if row.c.indicator is not None:
+            known.setdefault(row.c.indicator.id, row.c.indicator)
+    for iid in known:
+        if not SLUG.match(iid):
+            raise TrackerDataError(f"{index_path}: indicator id {iid!r} must be a lower-case ASCII slug "
+                                   f"(it is the page address tracker/indicators/<id>/)")
+    if all_indicators:
+        for iid in sorted(set(areas.by_indicator) - set(known)):
+            raise TrackerDataError(f"{data_dir / 'areas.yml'}: indicator {iid!r} is not in {index_path}")
+    indicator_pages = []
+    for iid in sorted(used, key=lambda i: list(known).index(i)):
+        ind = known[iid]
+        irows = sorted(used[iid], key=lambda x: (x.c.year, order.get(x.c.report.id, len(order)), x.c.id))
+        path = f"tracker/indicators/{iid}/"
+        area = areas.by_indicator.get(iid) or irows[0].area
+        md = r.render("tracker_indicator.md.j2", path, indicator=ind, rows=irows, area=area, **common)
+        indicator_pages.append(Page(path, ind.name, md, in_nav=False))
+    by_area: dict[str, list[tuple[Indicator, list[Row]]]] = {}
+    unused = []
+    for iid, ind in known.items():
+        if iid in used:
+            area = areas.by_indicator.get(iid) or used[iid][0].area
+            by_area.setdefault(area.id, []).append((ind, used[iid]))
+        else:
+            unused.append(ind)
+    area_groups = [(a, by_area[a.id]) for a in areas.all if a.id in by_area]
+    md = r.render("tracker_indicators.md.j2", "tracker/indicators/", area_groups=area_groups, unused=unused, **common)
+    indicators_page = Page("tracker/indicators/", "按指标", md, indicator_pages)
+
+    # -- agencies
+    counts = _agency_counts(rows)
+    agency_pages = []
+    for agency, n_lead, n_support in counts:
+        lead = [row for row in rows if any(a.id == agency.id for a in row.lead)]
+        support = [row for row in rows if any(a.id == agency.id for a in row.support)
+                   and not any(a.id == agency.id for a in row.lead)]
+        path = f"tracker/agencies/{agency.id}/"
+        md = r.render("tracker_agency.md.j2", path, agency=agency, lead=lead, support=support, **common)
+        agency_pages.append(Page(path, agency.name, md, in_nav=False))
+    md = r.render("tracker_agencies.md.j2", "tracker/agencies/", counts=counts, **common)
+    agencies_page = Page("tracker/agencies/", "按责任单位", md, agency_pages)
+
+    # -- the section's own page
+    md = r.render("tracker_index.md.j2", "tracker/", summaries=summaries, n_indicators=len(indicator_pages),
+                  n_agencies=len(agency_pages), total=len(rows), **common)
+    top = Page("tracker/", "承诺追踪", md, [*year_pages, indicators_page, agencies_page])
+    return [top], years

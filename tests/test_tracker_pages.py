@@ -1,0 +1,341 @@
+"""The commitment tracker's pages in the built site: years, rows, indicators, agencies, filters."""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from policyexplorer.commitments import build_tracker
+from policyexplorer.convert import Converter, load_overrides
+from policyexplorer.tracker_pages import Agencies, tracker_pages
+
+from test_commitments_support import make_report
+
+ROOT = Path(__file__).resolve().parents[1]
+VARIANTS = ["", "zh-Hant/"]
+
+
+class Html(HTMLParser):
+    """ids, links and table rows (<tr id=...>: attributes, inner HTML span) of one page."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.text = text
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+
+
+@lru_cache(maxsize=None)
+def parse(path: Path) -> Html:
+    return Html(path.read_text(encoding="utf-8"))
+
+
+def row_html(text: str, cid: str) -> str:
+    start = text.index(f'<tr id="{cid}"')
+    return text[start: text.index("</tr>", start)]
+
+
+def rows_of(text: str) -> list[dict]:
+    return [dict(id=m.group(1), status=m.group(2), html=row_html(text, m.group(1)))
+            for m in re.finditer(r'<tr id="([^"]+)" class="pe-trow" data-status="([a-z_]+)"', text)]
+
+
+def resolve(site: Path, page_file: Path, href: str) -> tuple[Path, str | None]:
+    """A relative link on page_file as (target file, anchor)."""
+    path, _, anchor = href.partition("#")
+    rel = posixpath.normpath(posixpath.join(page_file.parent.relative_to(site).as_posix(), path))
+    return site / rel, (anchor or None)
+
+
+def assert_resolves(site: Path, page_file: Path, href: str) -> None:
+    target, anchor = resolve(site, page_file, href)
+    assert target.exists(), f"{page_file}: {href} -> missing {target}"
+    if anchor and target.suffix == ".html":
+        assert anchor in parse(target).ids, f"{page_file}: {href} -> no #{anchor} in {target}"
+
+
+@pytest.fixture(scope="module")
+def commitments(built_site):
+    return json.loads((built_site / "data" / "commitments.json").read_text(encoding="utf-8"))["commitments"]
+
+
+def find(commitments, report, year, text):
+    found = [c for c in commitments if c["report"] == report and c["year"] == year and text in c["text"]]
+    assert found, (report, year, text)
+    return found[0]
+
+
+# ---- pages ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("prefix", VARIANTS)
+def test_tracker_pages_exist_in_both_scripts(built_site, prefix):
+    for path in ["tracker/", "tracker/2024/", "tracker/2025/", "tracker/indicators/", "tracker/agencies/",
+                 "tracker/indicators/urban-new-jobs/", "tracker/agencies/drc/"]:
+        assert (built_site / prefix / path / "index.html").exists(), prefix + path
+    home = (built_site / prefix / "index.html").read_text(encoding="utf-8")
+    assert 'href="tracker/2024/index.html"' in home and 'href="tracker/2025/index.html"' in home
+
+
+def test_every_year_of_the_data_has_a_page_and_every_commitment_a_row(built_site, commitments):
+    by_year: dict[int, set[str]] = {}
+    for c in commitments:
+        by_year.setdefault(c["year"], set()).add(c["id"])
+    for year, ids in by_year.items():
+        for prefix in VARIANTS:
+            text = (built_site / prefix / "tracker" / str(year) / "index.html").read_text(encoding="utf-8")
+            rows = {r["id"]: r["status"] for r in rows_of(text)}
+            assert set(rows) == ids, (prefix, year)
+            assert all(rows[c["id"]] == c["status"] for c in commitments if c["year"] == year)
+
+
+@pytest.mark.parametrize("prefix", VARIANTS)
+def test_known_commitment_row(built_site, commitments, prefix):
+    words = Converter(load_overrides(ROOT / "data" / "s2t_overrides.yml")).to_hant if prefix else (lambda s: s)
+    c = find(commitments, "wuhan-2024-gwr", 2024, "城镇新增就业25万人")
+    page = built_site / prefix / "tracker/2024/index.html"
+    row = row_html(page.read_text(encoding="utf-8"), c["id"])
+    assert 'data-status="exceeded"' in row and "pe-badge--exceeded" in row
+    assert words("超额完成") in row                    # the status, in words
+    assert words("25万人以上") in row                  # the target
+    assert words("29.8万人") in row                    # the reported figure
+    assert "0.90" in row and "5%" in row             # the confidence and the rule that decided
+    assert words("城镇新增就业") in row                 # the shared indicator
+    hrefs = re.findall(r'href="([^"]+)"', row)
+    # both passages: the commitment's paragraph and the outcome's, at their anchors
+    outcome = c["outcomes"][0]
+    for url in (c["url"], outcome["url"]):
+        path, _, anchor = url.partition("#")
+        want = [h for h in hrefs if h.endswith(f"{path}index.html#{anchor}")]
+        assert want, (url, hrefs)
+        assert_resolves(built_site, page, want[0])
+    for h in hrefs:
+        assert_resolves(built_site, page, h)
+
+
+def test_no_report_rows_are_listed_and_labelled(built_site, commitments):
+    silent = [c for c in commitments if c["year"] == 2024 and c["status"] == "no_report"]
+    assert silent, "the corpus has 2024 commitments no later report speaks of"
+    page = built_site / "tracker/2024/index.html"
+    text = page.read_text(encoding="utf-8")
+    rows = [r for r in rows_of(text) if r["status"] == "no_report"]
+    assert len(rows) == len(silent)
+    for r in rows:
+        assert '<span class="pe-badge pe-badge--no_report">后续报告未提及</span>' in r["html"]
+        silence = re.search(r'<p class="pe-silent">(.*?)</p>', r["html"], re.S)
+        assert silence and "没有说这项承诺做得怎样" in silence.group(1)
+        review = re.findall(r'href="([^"]+)"', silence.group(1))
+        assert review and "wuhan-2025-plan" in review[0]
+        assert_resolves(built_site, page, review[0])
+    # counted as plainly as the successes, and in the filter
+    assert re.search(r'pe-badge--no_report">后续报告未提及</span> <span class="pe-tally__n">%d项' % len(silent), text)
+    assert f'<option value="no_report">后续报告未提及（{len(silent)}）</option>' in text
+
+
+def test_pending_rows_say_why(built_site, commitments):
+    text = (built_site / "tracker/2025/index.html").read_text(encoding="utf-8")
+    rows = rows_of(text)
+    assert rows and all(r["status"] == "pending" for r in rows)
+    assert all("尚无后续报告" in r["html"] for r in rows)
+
+
+def test_indicator_page_lists_its_commitments(built_site, commitments):
+    page = built_site / "tracker/indicators/urban-new-jobs/index.html"
+    text = page.read_text(encoding="utf-8")
+    assert "<h1" in text and "城镇新增就业" in text
+    mine = [c for c in commitments if c["indicator"] == "urban-new-jobs"]
+    assert {c["year"] for c in mine} >= {2024, 2025}
+    for c in mine:
+        link = f'../../{c["year"]}/index.html#{c["id"]}'
+        assert f'href="{link}"' in text, c["id"]
+        assert_resolves(built_site, page, link)
+    assert "29.8万人" in text and "25万人以上" in text
+    index = built_site / "tracker/indicators/index.html"
+    assert 'href="urban-new-jobs/index.html"' in index.read_text(encoding="utf-8")
+
+
+def test_agency_page_lists_what_it_leads(built_site, commitments):
+    page = built_site / "tracker/agencies/drc/index.html"
+    text = page.read_text(encoding="utf-8")
+    assert "市发展和改革委员会" in text and "市发改委" in text
+    led = [c for c in commitments if "市发展和改革委员会" in c["agencies"]["lead"]]
+    supported = [c for c in commitments if "市发展和改革委员会" in c["agencies"]["support"]]
+    assert led and supported
+    lead_part, support_part = text.split('id="support"', 1)
+    for c in led:
+        assert f'#{c["id"]}"' in lead_part, c["id"]
+    for c in supported:
+        assert f'#{c["id"]}"' in support_part, c["id"]
+    index = (built_site / "tracker/agencies/index.html").read_text(encoding="utf-8")
+    assert 'href="drc/index.html"' in index
+
+
+def test_every_link_on_tracker_pages_resolves(built_site):
+    for prefix in VARIANTS:
+        for page in sorted((built_site / prefix / "tracker").rglob("index.html")):
+            for h in set(parse(page).hrefs):
+                if h.startswith(("http:", "https:", "mailto:")):
+                    pytest.fail(f"{page}: external link {h}")
+                if h.startswith("#"):
+                    assert h[1:] in parse(page).ids, (page, h)
+                    continue
+                assert_resolves(built_site, page, h)
+
+
+def test_report_marks_link_to_tracker_rows(built_site):
+    seen = 0
+    for page in sorted((built_site / "reports").rglob("index.html")):
+        for h in re.findall(r'href="([^"]+)">追踪</a>', page.read_text(encoding="utf-8")):
+            assert "/tracker/" in h and "#" in h
+            assert_resolves(built_site, page, h)
+            seen += 1
+    assert seen > 100
+
+
+# ---- the generator itself --------------------------------------------------------------------------
+
+HOSTILE = '<script>alert(1)</script>{{ x }}{#a} **b** [c](http://evil.example)'
+
+
+def test_report_text_is_escaped_everywhere(tmp_path):
+    (tmp_path / "agencies.yml").write_text("agencies: []\n", encoding="utf-8")
+    plan = make_report("x-2024-gwr", "X市", [("s2", "forward", [2024], [
+        f"城镇新增就业25万人以上{HOSTILE}，建成汉剧博物馆{HOSTILE}。",
+        (f"(一)新增学位5万个{HOSTILE}。(牵头单位:市教育局{HOSTILE};责任单位:各区人民政府)", "item")])])
+    review = make_report("x-2025-plan", "X市", [("s1", "back", [2024], [f"城镇新增就业29.8万人{HOSTILE}。"])])
+    reports = [plan, review]
+    tracker = build_tracker(reports, tmp_path)
+    pages, years = tracker_pages(reports, tracker, tmp_path)
+    assert years == [2024]
+
+    def walk(ps):
+        for p in ps:
+            yield p
+            yield from walk(p.children)
+
+    all_pages = list(walk(pages))
+    assert {p.path for p in all_pages} >= {"tracker/", "tracker/2024/", "tracker/indicators/urban-new-jobs/"}
+    assert any(p.path.startswith("tracker/agencies/u-") for p in all_pages), "an unlisted agency gets a slug"
+    for p in all_pages:
+        assert re.fullmatch(r"tracker/([a-z0-9-]+/)*", p.path), p.path
+        assert "<script>alert" not in p.markdown, p.path
+        # Markdown only ever sees headings (entity-escaped); everything else is a raw HTML block,
+        # where Markdown, attribute lists and links in the source stay text.
+        for line in p.markdown.splitlines():
+            assert line == "" or line.startswith(("<", "#")), (p.path, line)
+            if line.startswith("#"):
+                assert not re.search(r"[<>\[\]*_`]", re.sub(r" \{#[a-z0-9-]+\}$", "", line)), (p.path, line)
+    year = next(p for p in all_pages if p.path == "tracker/2024/")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in year.markdown
+
+
+def test_agency_slugs_are_stable_ascii(tmp_path):
+    agencies = Agencies(ROOT / "data" / "agencies.yml")
+    assert agencies.get("市发展和改革委员会").id == "drc"
+    unknown = agencies.get("市某某新设办公室")
+    assert re.fullmatch(r"u-[0-9a-f]{10}", unknown.id) and not unknown.listed
+    assert Agencies(ROOT / "data" / "agencies.yml").get("市某某新设办公室").id == unknown.id
+    ids = [a.id for a in agencies.by_name.values() if a.listed]
+    assert len(ids) == len(set(ids)) and all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+
+
+# ---- in the browser ------------------------------------------------------------------------------
+
+def visible_statuses(page) -> list[str]:
+    return page.eval_on_selector_all("tr.pe-trow[data-status]",
+                                     "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.status)")
+
+
+def test_status_filter_hides_and_shows_rows(tab, site_url):
+    page = tab.page
+    page.goto(site_url + "tracker/2024/index.html")
+    total = page.locator("tr.pe-trow").count()
+    assert len(visible_statuses(page)) == total
+    status = page.get_by_label("状态", exact=True)
+    assert status.is_visible()
+    status.select_option("no_report")
+    shown = visible_statuses(page)
+    assert shown and set(shown) == {"no_report"} and len(shown) < total
+    assert page.locator("#pe-f-count").inner_text() == f"显示 {len(shown)} 项，共 {total} 项"
+    assert "status=no_report" in page.url
+    status.select_option("exceeded")
+    shown = visible_statuses(page)
+    assert shown and set(shown) == {"exceeded"}
+    # keyboard: the reset button is reachable with Tab and works with Enter
+    page.get_by_label("领域").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "reset"
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelectorAll('tr.pe-trow:not([hidden])').length === {total}")
+    assert "status=" not in page.url
+    assert tab.errors == []
+
+
+def test_filters_combine_and_hide_empty_groups(tab, site_url):
+    page = tab.page
+    page.goto(site_url + "tracker/2025/index.html?agency=drc")
+    assert page.get_by_label("责任单位（牵头或配合）").input_value() == "drc"
+    agencies = page.eval_on_selector_all("tr.pe-trow:not([hidden])", "rows => rows.map(r => r.dataset.agencies)")
+    assert agencies and all("drc" in a.split() for a in agencies)
+    # the district report names no agencies: its heading and table hide
+    assert page.locator("#r-wuchang-2025-gwr").is_hidden()
+    page.get_by_label("领域").select_option("livelihood")
+    rows = page.eval_on_selector_all("tr.pe-trow:not([hidden])", "rows => rows.map(r => [r.dataset.area, r.dataset.agencies])")
+    assert rows and all(area == "livelihood" and "drc" in ag.split() for area, ag in rows)
+    assert tab.errors == []
+
+
+def test_a_link_to_a_row_shows_it_whatever_the_filter(tab, site_url, commitments):
+    c = find(commitments, "wuhan-2024-gwr", 2024, "城镇新增就业25万人")
+    page = tab.page
+    page.goto(site_url + f"tracker/2024/index.html?status=no_report#{c['id']}")
+    assert page.evaluate(f"document.getElementById({json.dumps(c['id'])}).hidden") is False
+
+
+def test_readable_without_javascript(chromium, site_url):
+    from conftest import Tab
+    t = Tab(chromium, java_script_enabled=False)
+    try:
+        t.page.goto(site_url + "tracker/2024/index.html")
+        assert t.page.locator("#pe-filters").is_hidden()
+        assert t.page.locator("tr.pe-trow").first.is_visible()
+        assert t.page.locator("tr.pe-trow:visible").count() == t.page.locator("tr.pe-trow").count()
+    finally:
+        t.close()
+
+
+@pytest.mark.parametrize("path", ["tracker/2024/index.html", "zh-Hant/tracker/2025/index.html",
+                                  "tracker/indicators/urban-new-jobs/index.html", "tracker/agencies/drc/index.html"])
+def test_phone_width_does_not_overflow(chromium, site_url, path):
+    from conftest import Tab
+    t = Tab(chromium, viewport={"width": 360, "height": 740})
+    try:
+        t.page.goto(site_url + path)
+        assert t.page.evaluate("document.documentElement.scrollWidth") <= 360
+        label = t.page.evaluate("getComputedStyle(document.querySelector('.pe-tracker td[data-label]'), '::before').content")
+        assert label not in ("none", "normal", "")          # each cell names its column on a card
+        assert t.errors == []
+    finally:
+        t.close()
+
+
+def test_data_file_mistakes_name_the_file(tmp_path):
+    from policyexplorer.tracker_pages import Areas, TrackerDataError
+    (tmp_path / "areas.yml").write_text("areas:\n  - {id: 经济, name: 经济}\n", encoding="utf-8")
+    with pytest.raises(TrackerDataError, match="areas.yml"):
+        Areas(tmp_path / "areas.yml")
+    (tmp_path / "agencies.yml").write_text("agencies:\n  - {id: a, name: 甲}\n  - {id: a, name: 乙}\n", encoding="utf-8")
+    with pytest.raises(TrackerDataError, match=r"agencies.yml: agencies\[1\]"):
+        Agencies(tmp_path / "agencies.yml")
