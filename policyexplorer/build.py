@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from . import corpus as corpus_mod
+from .datafiles import check_data_files
 from .commitments import build_tracker
 from .convert import Converter, load_overrides
 from .exports import corpus_csv, corpus_dict, dumps
@@ -100,6 +101,7 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
         result.timings[stage] = now - t
         t = now
 
+    check_data_files(data_dir)
     reports = corpus_mod.load_corpus(data_dir, result.warnings)
     converter = Converter(load_overrides(data_dir / "s2t_overrides.yml"))
     lap("parse")
@@ -122,9 +124,10 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
         config = variant_config(ROOT / "mkdocs.yml", variant, vwork / "docs", site_dir, pages, convert, ROOT)
         _mkdocs(config, vwork / "mkdocs.yml", epoch)
         prefix = VARIANTS[variant][0]
+        _drop_unused_theme_files(site_dir)
         shutil.copytree(site_dir, staging / prefix, dirs_exist_ok=False)
         for report in reports:
-            shutil.copyfile(report.source_path, staging / prefix / "reports" / report.id / "source.txt")
+            _publish_source(Path(report.source_path), staging / prefix / "reports" / report.id / "source.txt")
         lap(f"mkdocs {variant}")
 
     data = staging / "data"
@@ -150,6 +153,23 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
     _swap(staging, out)
     lap("publish")
     return result
+
+
+def _publish_source(source: Path, target: Path) -> None:
+    """The source as received, decoded (GBK, UTF-16) and written as UTF-8 with a BOM: served
+    without a charset (file://, `make serve`) a browser otherwise guesses windows-1252."""
+    target.write_bytes(("\ufeff" + corpus_mod.decode_source(source)).encode("utf-8"))
+
+
+def _drop_unused_theme_files(site_dir: Path) -> None:
+    """Material copies its lunr search, search worker and source maps even with its search off;
+    no page requests them (our search is assets/search/), so they only weigh on the download."""
+    js = site_dir / "assets" / "javascripts"
+    for folder in (js / "lunr", js / "workers"):
+        if folder.exists():
+            shutil.rmtree(folder)
+    for source_map in sorted((site_dir / "assets").rglob("*.map")):
+        source_map.unlink()
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -31,3 +31,10 @@ def test_broken_lines_and_page_footers():
 def test_several_assignments_in_one_item():
     found = find_assignments("80.A;(牵头单位:市自然资源和城乡建设局;责任单位:各中心城区人民政府)B。(牵头单位:市发改委;责任单位:各中心城区人民政府)")
     assert [f.lead for f in found] == [["市自然资源和城乡建设局"], ["市发展和改革委员会"]]
+
+
+def test_every_district_does_not_lend_its_suffix_to_city_bodies():
+    from policyexplorer.commitments.agencies import _split_names
+    assert _split_names("市妇联,各区人民政府") == ["市妇联", "各区人民政府"]
+    assert _split_names("市消防救援支队、各区人民政府") == ["市消防救援支队", "各区人民政府"]
+    assert _split_names("江岸、江汉区人民政府") == ["江岸区人民政府", "江汉区人民政府"]

@@ -65,6 +65,12 @@ def clean_body(body: str) -> str:
     return re.sub(r"\s+", "", body)
 
 
+def _bare_district(name: str) -> bool:
+    """"江岸" or "江岸区" (waiting for 人民政府), not a city body like "市妇联" or "武汉广电台"."""
+    return (len(name.rstrip("区")) <= 4 and not name.startswith(("市", "省", "武汉", "各"))
+            and not name.endswith(("政府", "局", "委", "会", "办", "团", "院", "部", "社", "联", "台", "队", "室", "中心")))
+
+
 def _split_names(part: str) -> list[str]:
     names = [n for n in _SEP.split(part) if n]
     # Give a shared suffix back to the bare names before it.
@@ -74,8 +80,10 @@ def _split_names(part: str) -> list[str]:
         run.append(name)
         suffix = next((s for s in _SHARED_SUFFIXES if name.endswith(s)), None)
         if suffix:
+            # "各区人民政府" names every district: it shares nothing with "市妇联" before it.
+            shared = not name.startswith(("各", "相关", "有关"))
             for earlier in run[:-1]:
-                if suffix == "区人民政府" and not earlier.endswith(("政府", "局", "委", "会", "办", "团", "院", "部", "社")):
+                if shared and suffix == "区人民政府" and _bare_district(earlier):
                     earlier = earlier.rstrip("区") + suffix
                 elif suffix == "管委会" and earlier.endswith(("区", "开发区")) and not earlier.startswith("各"):
                     earlier = earlier + suffix
