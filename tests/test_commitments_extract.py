@@ -42,3 +42,9 @@ def test_task_breakdown_items_and_duplicates():
     assert silver and silver[0].kind == "task" and silver[0].lead == ["市发展和改革委员会"]
     culture = [c for c in cs if "文化惠民" in c.text][0]
     assert culture.lead == ["市文化和旅游局"] and culture.support == ["各区人民政府"]
+
+
+def test_list_of_grades_sharing_one_noun_is_one_clause():
+    from policyexplorer.commitments.clauses import split_clauses
+    texts = [c.text for c in split_clauses("储备实施8个百亿元级、96个十亿元级、196个亿元级项目，新增车位800个、充电桩50个")]
+    assert texts == ["储备实施8个百亿元级、96个十亿元级、196个亿元级项目", "新增车位800个", "充电桩50个"]

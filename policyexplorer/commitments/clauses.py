@@ -13,6 +13,7 @@ from .quantity import Quantity, normalise, parse_quantities
 
 _OPEN, _CLOSE = "（(“‘《〈【[", "）)”’》〉】]"
 _HARD = set("，,；;。！？!?：:")
+_ATTRIBUTE_ENDS = ("级", "类", "型")
 
 
 @dataclass
@@ -50,7 +51,9 @@ def split_clauses(text: str) -> list[Clause]:
         pending_start = None
         for pa, pb in parts:
             qs = [q for q in parse_quantities(text[pa:pb]) if not q.nominal]
-            if not qs:
+            # "87个百亿元级、964个十亿元级、1965个亿元级项目": a part ending in an attribute
+            # waits for the noun the list shares, so it is not a target of its own.
+            if not qs or text[pa:pb].rstrip().endswith(_ATTRIBUTE_ENDS):
                 if pending_start is None:
                     pending_start = pa
                 continue
