@@ -80,12 +80,9 @@ def server(site):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
+def browser(chromium):
+    # The session's Chromium (conftest.py): a second sync_playwright() cannot start while it runs.
+    return chromium
 
 
 class Watched:

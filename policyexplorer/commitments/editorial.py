@@ -18,6 +18,7 @@ from .link import Link, overall_status
 from .quantity import parse_quantities
 
 ACTIONS = {"confirm", "reject", "add"}
+FIELDS = {"commitment", "paragraph", "quote", "outcome", "action", "status", "note"}
 STATUSES = {"exceeded", "met", "partly", "missed", "reported", "no_report", "pending"}
 
 
@@ -35,6 +36,18 @@ class EditorialLink:
     action: str
     status: str | None
     note: str | None
+    where: str = ""              # "<file>:<line>: links[<index>]", for messages
+
+
+def _entry_lines(text: str) -> list[int]:
+    """Line of each entry of `links:` (1-based), from the YAML node tree."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key, value in root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "links" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
 
 
 def load_links(path: Path) -> list[EditorialLink]:
@@ -42,21 +55,35 @@ def load_links(path: Path) -> list[EditorialLink]:
     if not path.exists():
         return []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+        lines = _entry_lines(text)
+    except UnicodeDecodeError as exc:
+        raise LinksFileError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     except yaml.YAMLError as exc:
-        raise LinksFileError(f"{path}: not valid YAML: {exc}") from None
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise LinksFileError(f"{where}: not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
     if data is None:
         return []
-    entries = data.get("links") if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        raise LinksFileError(f"{path}:1: expected a mapping with 'links:' (a list of entries)")
+    unknown = sorted(set(data) - {"links"})
+    if unknown:
+        raise LinksFileError(f"{path}: unknown top-level keys {unknown} (only 'links')")
+    entries = data.get("links")
     if entries is None:
         entries = []
     if not isinstance(entries, list):
         raise LinksFileError(f"{path}: 'links' must be a list")
     out = []
     for i, e in enumerate(entries):
-        where = f"{path}: links[{i}]"
+        where = f"{path}:{lines[i]}: links[{i}]" if i < len(lines) else f"{path}: links[{i}]"
         if not isinstance(e, dict):
             raise LinksFileError(f"{where}: expected a mapping")
+        unknown = sorted(set(map(str, e)) - FIELDS)
+        if unknown:
+            raise LinksFileError(f"{where}: unknown keys {unknown} (known: {', '.join(sorted(FIELDS))})")
         action = e.get("action", "confirm")
         if action not in ACTIONS:
             raise LinksFileError(f"{where}: action {action!r} is not one of {sorted(ACTIONS)}")
@@ -70,7 +97,7 @@ def load_links(path: Path) -> list[EditorialLink]:
         if action == "add" and not status:
             raise LinksFileError(f"{where}: an added link needs a 'status'")
         out.append(EditorialLink(i, e.get("commitment"), e.get("paragraph"), e.get("quote"),
-                                 str(e["outcome"]), action, status, e.get("note")))
+                                 str(e["outcome"]), action, status, e.get("note"), where))
     return out
 
 
@@ -97,7 +124,7 @@ def apply_links(path: Path, reports: list[Report], commitments: list[Commitment]
     by_id = {c.id: c for c in commitments}
     touched = set()
     for e in entries:
-        where = f"{path}: links[{e.index}]"
+        where = e.where or f"{path}: links[{e.index}]"
         if e.commitment:
             c = by_id.get(e.commitment)
             if c is None:
