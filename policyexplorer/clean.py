@@ -54,7 +54,7 @@ FOOTER_WHOLE = re.compile(r"^\s*(?:[—–－-]?\s*\d{1,3}\s*[—–－-]?|第\s
 
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_LIST = re.compile(r"^\s*(?:[-*+•·]\s+)")
-MD_EMPHASIS = re.compile(r"\*\*|__")
+MD_EMPHASIS = re.compile(r"\*\*")   # not "__": it is text in identifiers (window.__x)
 MD_SUP_SUB = re.compile(r"[\^_]\{([^{}]*)\}|<(su[bp])>([^<]*)</\2>")
 
 HARD_BREAK = re.compile(r"(?: {2,}|\t)$")

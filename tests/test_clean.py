@@ -318,3 +318,8 @@ def test_html_subscripts_are_unwrapped_and_recorded():
     blocks, removed = clean("一、环境\n\n细颗粒物(PM<sub>2.5</sub>)浓度下降。\n")
     assert any(b.text == "细颗粒物(PM2.5)浓度下降。" for b in blocks)
     assert any(r.kind == "markup" and r.text == "<sub>2.5</sub>" for r in removed)
+
+
+def test_double_underscore_is_text_not_emphasis():
+    blocks, _ = clean("一、说明\n\n示例代码window.__init__保持原样。\n")
+    assert any("window.__init__" in b.text for b in blocks)

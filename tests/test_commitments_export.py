@@ -1,3 +1,4 @@
+from policyexplorer.shared import shared_path
 import json
 from pathlib import Path
 
@@ -7,7 +8,7 @@ from test_commitments_support import make_report
 from policyexplorer.commitments import build_tracker
 from test_commitments_link import PLAN_2024, REVIEW_2024
 
-SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "contract" / "commitments.schema.json"
+SCHEMA = shared_path("contract", "commitments.schema.json")
 
 
 def test_export_is_schema_valid_and_deterministic(tmp_path):

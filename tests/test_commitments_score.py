@@ -1,9 +1,10 @@
+from policyexplorer.shared import shared_path
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT.parent / "shared" / "eval" / "links_sample.yaml"
+SAMPLE = shared_path("eval", "links_sample.yaml")
 
 pytest.importorskip("policyexplorer.corpus", reason="the corpus loader is not there yet")
 
@@ -23,5 +24,5 @@ def test_real_corpus_export_is_schema_valid():
     from policyexplorer.corpus import load_corpus
     from policyexplorer.commitments import build_tracker
     t = build_tracker(load_corpus(ROOT / "data"), ROOT / "data")
-    schema = json.loads((ROOT.parent / "shared" / "contract" / "commitments.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(shared_path("contract", "commitments.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(t.json(), schema)

@@ -10,6 +10,7 @@ the element their anchor names is read on the opened page. The pass rate is prin
 """
 from __future__ import annotations
 
+from policyexplorer.shared import shared_path
 from pathlib import Path
 from urllib.parse import quote
 
@@ -19,7 +20,7 @@ from policyexplorer.search.query import Index, search
 from policyexplorer.search.score import PREFIX, TOP, load_sample, passes
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT.parent / "shared" / "eval" / "search_sample.yaml"
+SAMPLE = shared_path("eval", "search_sample.yaml")
 ITEMS = load_sample(SAMPLE) if SAMPLE.exists() else []
 
 # Text of the element an anchor names: a paragraph, or a heading and its section.

@@ -1,6 +1,7 @@
 """The built site of the real corpus: pages, twins, anchors, exports against the contract."""
 from __future__ import annotations
 
+from policyexplorer.shared import shared_path
 import json
 import re
 from html.parser import HTMLParser
@@ -10,7 +11,7 @@ import jsonschema
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CONTRACT = ROOT.parent / "shared" / "contract"
+CONTRACT = shared_path("contract")
 REPORTS = ["wuhan-2024-gwr", "wuhan-2025-plan", "wuhan-2025-gwr-tasks", "wuchang-2025-gwr", "wuhan-fyp14"]
 
 

@@ -15,6 +15,7 @@ numeric verdict: a `reported` link or no link both count as right.
 """
 from __future__ import annotations
 
+from ..shared import shared_path
 import argparse
 import re
 import sys
@@ -104,7 +105,7 @@ def run(data_dir: Path, eval_path: Path) -> Scores:
 def main(argv=None) -> int:
     here = Path(__file__).resolve().parents[2]
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--eval", default=str(here.parent / "shared" / "eval" / "links_sample.yaml"))
+    ap.add_argument("--eval", default=str(shared_path("eval", "links_sample.yaml")))
     ap.add_argument("--data", default=str(here / "data"))
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)

@@ -14,6 +14,7 @@ tests/test_search_eval.py runs the same sample through the real search page in C
 """
 from __future__ import annotations
 
+from ..shared import shared_path
 import argparse
 import html
 import re
@@ -29,7 +30,7 @@ from .query import Index, search
 PREFIX = {"hans": "", "hant": "zh-Hant/"}
 TOP = 5
 ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_EVAL = ROOT.parent / "shared" / "eval" / "search_sample.yaml"
+DEFAULT_EVAL = shared_path("eval", "search_sample.yaml")
 DEFAULT_SITE = ROOT / "build" / "site"
 
 _TAG = re.compile(r"<[^>]+>")
