@@ -25,14 +25,11 @@ Sizes are deterministic (the build is reproducible); times are this machine's. N
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import re
 import shutil
 import sys
 import tempfile
-import threading
 import time
 import unicodedata
 from pathlib import Path
@@ -41,6 +38,7 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from policyexplorer.localserver import serve  # noqa: E402
 from policyexplorer.search import build_index, docs_from_reports  # noqa: E402
 from policyexplorer.search.query import Index, search  # noqa: E402
 
@@ -247,14 +245,6 @@ def bench_index(name: str, out: Path, queries: list[str], search_page: Path, bui
 
 # --- 4. latency in Chromium ------------------------------------------------------------------
 
-def serve(top: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(top)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
 
 
 def browser_latency(sites: dict[str, Path], queries: list[str]) -> None:

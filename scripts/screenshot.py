@@ -5,26 +5,22 @@ writes build/shots/<name>-{wide,phone}.png (served from build/site over a local 
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from policyexplorer.localserver import serve  # noqa: E402
 SITE = ROOT / "build" / "site"
 OUT = ROOT / "build" / "shots"
 
 
 def main(paths: list[str]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(SITE))
-    handler.log_message = lambda *a: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd = serve(SITE)
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium",
