@@ -47,3 +47,10 @@ def test_not_quantities():
     assert one("为全市30—64周岁常住适龄妇女免费筛查20万人次").value == 20
     assert parse_quantities("开通地铁19号线二期，位居第13位，2024年") == []
     assert [q for q in parse_quantities("签约50亿元以上工业项目45个") if not q.nominal][0].value == 45
+
+
+def test_counts_inside_quotation_marks_name_things():
+    from policyexplorer.commitments.quantity import parse_quantities
+    assert all(q.nominal for q in parse_quantities("狠抓“两个培育、四个转型”"))
+    (q,) = parse_quantities("建设“一刻钟便民生活圈”30个")
+    assert (q.value, q.nominal) == (30.0, False)

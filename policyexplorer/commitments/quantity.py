@@ -108,6 +108,8 @@ def parse_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in QTY.finditer(text):
         before, after = text[: m.start()], text[m.end():]
+        # Inside quotation marks a count is part of a name or slogan (“一个培育、三个转型”).
+        quoted = before.count("“") > before.count("”")
         if m.group("cn"):
             value = cn_to_number(m.group("cn"))
             if value is None or value == 0:
@@ -120,7 +122,7 @@ def parse_quantities(text: str) -> list[Quantity]:
             mult, unit = m.group("cnmult") or "", m.group("cnunit")
             # Counts in words usually name things ("十大名菜", "“两个毫不动摇”", "八项规定");
             # only plain counts of places and organisations are kept as figures.
-            nominal = (unit in NOMINAL_CN_UNITS or before.endswith(("“", '"'))
+            nominal = (quoted or unit in NOMINAL_CN_UNITS or before.endswith(("“", '"'))
                        or unit not in ("个", "家", "所", "条", "座", "处"))
             q_unit = mult + ("个" if nominal else unit)
             base_unit = "个" if nominal else unit
@@ -142,7 +144,7 @@ def parse_quantities(text: str) -> list[Quantity]:
         if hi:
             qualifier = f"{_fmt(value)}-{hi}"
         base_unit = unit or ""
-        q = _make(text, m, value, mult + unit, mult, base_unit, qualifier, False)
+        q = _make(text, m, value, mult + unit, mult, base_unit, qualifier, quoted)
         rest = text[q.end:]
         # "50亿元以上工业项目", "百亿元级项目": a threshold naming a class of projects;
         # "280万吨催化裂化装置": the capacity of a named plant. Neither is a target.
