@@ -181,19 +181,26 @@ def clean(raw: str, extra_debris: list[str] | None = None) -> tuple[list[Block],
     # heading or a numbered item, or follows a hard break, starts a new one.
     raw_blocks: list[list] = []   # [text, line, starts_item]
     previous_hard = True
+    previous_heading = False
     for entry in kept:
         if entry is None:
             previous_hard = True
+            previous_heading = False
             continue
         text, lineno, hard, listed = entry
         starts = is_heading_start(text) or is_item_start(text)
         # a list dash opens a new block, but only numbering makes it an item: a dash before
         # the tail of a broken item ("- 目。(牵头单位…)") still lets it join the item
-        if previous_hard or starts or listed or not raw_blocks:
+        # after a heading line, a line with sentence punctuation (or a long one) is the body,
+        # not the wrapped tail of the heading ("一、总体要求" / "坚持稳中求进，……")
+        body_after_heading = (previous_heading and raw_blocks
+                              and (len(text) > 25 or re.search(r"[，。；,;]", text)))
+        if previous_hard or starts or listed or body_after_heading or not raw_blocks:
             raw_blocks.append([text, lineno, starts])
         else:
             raw_blocks[-1][0] += _joiner(raw_blocks[-1][0], text) + text
         previous_hard = hard
+        previous_heading = is_heading_line(raw_blocks[-1][0])
 
     # 3. Join blocks a page break split: the earlier block has not ended its sentence and the
     # later one does not open a heading or item. Before the body starts (the title block)

@@ -323,3 +323,13 @@ def test_html_subscripts_are_unwrapped_and_recorded():
 def test_double_underscore_is_text_not_emphasis():
     blocks, _ = clean("一、说明\n\n示例代码window.__init__保持原样。\n")
     assert any("window.__init__" in b.text for b in blocks)
+
+
+def test_heading_line_followed_directly_by_its_body_stays_a_heading():
+    blocks, _ = clean("二、主要任务\n坚持稳中求进，推动高质量发展。\n")
+    assert [b.text for b in blocks] == ["二、主要任务", "坚持稳中求进，推动高质量发展。"]
+
+
+def test_heading_wrapped_onto_a_second_line_is_joined():
+    blocks, _ = clean("（二）坚持扩大内需，发展态势持续\n向好\n\n正文一句。\n")
+    assert blocks[0].text == "（二）坚持扩大内需，发展态势持续向好"
