@@ -1,6 +1,6 @@
 """Screenshots of built pages, wide and phone-sized, for looking at what changed.
 
-    .venv/bin/python scripts/screenshot.py reports/wuhan-2024-gwr/s1/ zh-Hant/search/?q=光谷
+    .venv/bin/python scripts/screenshot.py reports/<report id>/s1/ zh-Hant/search/?q=<query>
 writes build/shots/<name>-{wide,phone}.png (served from build/site over a local server).
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Splitting paragraphs into clauses and pairing indicators with their figures.
 
-Commitments are clauses, not paragraphs: "新增中试平台30家、科技成果转化中心10家，技术合同成交额
-突破2400亿元" holds three targets. We split on ，；。！？ and, where each side carries its own
+Commitments are clauses, not paragraphs: "新建充电桩2万个、换电站40座，快递业务量
+突破20亿件" holds three targets. We split on ，；。！？ and, where each side carries its own
 figure, on 、. Brackets and quotes are never split ("创新街区（园区、楼宇）").
 """
 from __future__ import annotations

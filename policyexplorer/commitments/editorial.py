@@ -88,7 +88,7 @@ def load_links(path: Path) -> list[EditorialLink]:
         if action not in ACTIONS:
             raise LinksFileError(f"{where}: action {action!r} is not one of {sorted(ACTIONS)}")
         if not e.get("outcome"):
-            raise LinksFileError(f"{where}: needs 'outcome' (a paragraph id such as wuhan-2025-plan:s1-1-p2)")
+            raise LinksFileError(f"{where}: needs 'outcome' (<report id>:<paragraph id>, e.g. city-2031-plan:s1-1-p2)")
         if not e.get("commitment") and not (e.get("paragraph") and e.get("quote")):
             raise LinksFileError(f"{where}: needs 'commitment' (an id) or 'paragraph' and 'quote'")
         status = e.get("status")

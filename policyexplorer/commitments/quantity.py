@@ -1,7 +1,7 @@
 """Quantities in a clause: value, unit, qualifier and kind.
 
-A report states a target as "城镇新增就业25万人以上" or "技术合同成交额突破2400亿元" and a later
-report states the outcome as "城镇新增就业29.8万人". To compare them we need the number, the unit,
+A report states a target as "新增就业岗位12万个以上" or "软件业收入突破3000亿元" and a later
+report states the outcome as "新增就业岗位13.1万个". To compare them we need the number, the unit,
 the multiplier (万/亿) folded into a base value, and the words around the number that change its
 meaning (以上, 左右, 突破, 力争 ...). Growth rates ("增长6%", "下降3.9%") are a different kind
 from levels ("25万人") and shares ("比重达50%"): the linker never compares across kinds.
