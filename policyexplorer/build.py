@@ -117,6 +117,7 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
         shutil.rmtree(staging)
     epoch = _source_date_epoch(reports)
     converts = {"hans": lambda s: s, "hant": converter.to_hant}
+    sources = {r.id: _published_source(Path(r.source_path)) for r in reports}
     for variant, convert in converts.items():
         vwork = work / variant
         _write_docs(vwork / "docs", pages, convert)
@@ -126,8 +127,8 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
         prefix = VARIANTS[variant][0]
         _drop_unused_theme_files(site_dir)
         shutil.copytree(site_dir, staging / prefix, dirs_exist_ok=False)
-        for report in reports:
-            _publish_source(Path(report.source_path), staging / prefix / "reports" / report.id / "source.txt")
+        for report_id, text in sources.items():
+            (staging / prefix / "reports" / report_id / "source.txt").write_bytes(text)
         lap(f"mkdocs {variant}")
 
     data = staging / "data"
@@ -155,10 +156,10 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
     return result
 
 
-def _publish_source(source: Path, target: Path) -> None:
-    """The source as received, decoded (GBK, UTF-16) and written as UTF-8 with a BOM: served
+def _published_source(source: Path) -> bytes:
+    """The source as received, decoded (GBK, UTF-16) and encoded as UTF-8 with a BOM: served
     without a charset (file://, `make serve`) a browser otherwise guesses windows-1252."""
-    target.write_bytes(("\ufeff" + corpus_mod.decode_source(source)).encode("utf-8"))
+    return ("\ufeff" + corpus_mod.decode_source(source)).encode("utf-8")
 
 
 def _drop_unused_theme_files(site_dir: Path) -> None:

@@ -159,7 +159,7 @@ def _insert_hinted_parts(events: list, hints: list[dict], where: str) -> list:
     return out
 
 
-def _insert_inferred_parts(events: list, meta: dict) -> tuple[list, list[str]]:
+def _insert_inferred_parts(events: list, meta: dict) -> list:
     """A top-level numbering that restarts at 1 opens a new part.
 
     A part's title is the title-like line standing just before the restart ("…责任分解方案"),
@@ -169,7 +169,7 @@ def _insert_inferred_parts(events: list, meta: dict) -> tuple[list, list[str]]:
     """
     headings = [e for e in events if isinstance(e, Heading)]
     if not headings or any(h.rank == TOP for h in headings if h.kind != "appendix"):
-        return events, []
+        return events
     top_rank = min(h.rank for h in headings if h.kind != "appendix")
     runs: list[int] = []          # event positions where a run of top headings starts
     last = None
@@ -179,7 +179,7 @@ def _insert_inferred_parts(events: list, meta: dict) -> tuple[list, list[str]]:
                 runs.append(pos)
             last = e.value
     if len(runs) < 2:
-        return events, []
+        return events
     review = meta.get("review_years") or []
     plan = meta.get("plan_years") or []
     parts = []                    # (position, title or None, looks)
@@ -208,7 +208,7 @@ def _insert_inferred_parts(events: list, meta: dict) -> tuple[list, list[str]]:
         label = f"{years[0]}年" if years else ""
         title = f"{label}工作回顾" if looks == "back" else f"{label}工作安排"
         out.insert(begin, Heading("part", TOP, None, None, None, title, line, looks=looks, implicit=True))
-    return out, [f"numbering restarts at the top level: inferred {len(parts)} part(s)"]
+    return out
 
 
 def _insert_closing(events: list) -> list:
@@ -253,7 +253,7 @@ def build(blocks: list[Block], meta: dict, removed: list[Removal], where: str) -
         events = _insert_hinted_parts(events, hints, where)
     if not any(h.get("kind", "part") == "part" for h in hints):
         # Hints that only open an appendix or closing leave the parts to the numbering.
-        events, _ = _insert_inferred_parts(events, meta)
+        events = _insert_inferred_parts(events, meta)
     events = _insert_closing(events)
 
     sections: list[Section] = []

@@ -1,11 +1,10 @@
-from policyexplorer.shared import shared_path
 import json
-from pathlib import Path
 
 import jsonschema
 from test_commitments_support import make_report
 
 from policyexplorer.commitments import build_tracker
+from policyexplorer.shared import shared_path
 from test_commitments_link import PLAN_2024, REVIEW_2024
 
 SCHEMA = shared_path("contract", "commitments.schema.json")

@@ -1,8 +1,8 @@
-from policyexplorer.shared import shared_path
 from pathlib import Path
 
 import pytest
 
+from policyexplorer.shared import shared_path
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = shared_path("eval", "links_sample.yaml")
 

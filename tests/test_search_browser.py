@@ -5,11 +5,8 @@ docs/assets/search/ copied to assets/search/, the index of each variant in <vari
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -18,6 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from conftest import Tab  # noqa: E402
+from policyexplorer.localserver import serve  # noqa: E402
 from policyexplorer.search import build_index, units  # noqa: E402
 from test_search_index import DOCS, hant_docs  # noqa: E402
 
@@ -31,12 +30,12 @@ SUB = "org/policy-explorer/"          # served under http://127.0.0.1:<port>/org
 PAGE = """<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>search</title><link rel="stylesheet" href="{assets}assets/search/search.css"></head>
+<title>search</title><link rel="icon" href="data:,"><link rel="stylesheet" href="{assets}assets/search/search.css"></head>
 <body><main><h1>search</h1>
 <div id="pe-search" data-root="../" data-lang="{lang}"></div>
 </main><script src="{assets}assets/search/search.js"></script></body></html>
 """
-TARGET = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>
+TARGET = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title><link rel="icon" href="data:,"></head>
 <body>{body}</body></html>"""
 
 
@@ -66,45 +65,10 @@ def site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(site):
     top, _ = site
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(top)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    httpd = serve(top)
     yield f"http://127.0.0.1:{httpd.server_address[1]}/{SUB}"
     httpd.shutdown()
     httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser(chromium):
-    # The session's Chromium (conftest.py): a second sync_playwright() cannot start while it runs.
-    return chromium
-
-
-class Watched:
-    """A page plus every URL it requested."""
-
-    def __init__(self, browser, **kw):
-        self.context = browser.new_context(**kw)
-        self.page = self.context.new_page()
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def close(self):
-        self.context.close()
-
-
-@pytest.fixture
-def tab(browser):
-    w = Watched(browser)
-    yield w
-    w.close()
 
 
 def wait_done(page):
@@ -231,8 +195,8 @@ def test_file_url(tab, site):
     assert tab.errors == []
 
 
-def test_phone_viewport_and_tap(browser, server):
-    w = Watched(browser, viewport={"width": 375, "height": 700}, is_mobile=True, has_touch=True)
+def test_phone_viewport_and_tap(chromium, server):
+    w = Tab(chromium, viewport={"width": 375, "height": 700}, is_mobile=True, has_touch=True)
     try:
         page = w.page
         page.goto(server + "search/")

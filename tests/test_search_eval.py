@@ -10,7 +10,6 @@ the element their anchor names is read on the opened page. The pass rate is prin
 """
 from __future__ import annotations
 
-from policyexplorer.shared import shared_path
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,6 +17,7 @@ import pytest
 
 from policyexplorer.search.query import Index, search
 from policyexplorer.search.score import PREFIX, TOP, load_sample, passes
+from policyexplorer.shared import shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = shared_path("eval", "search_sample.yaml")

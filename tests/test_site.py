@@ -1,7 +1,6 @@
 """The built site of the real corpus: pages, twins, anchors, exports against the contract."""
 from __future__ import annotations
 
-from policyexplorer.shared import shared_path
 import json
 import re
 from html.parser import HTMLParser
@@ -10,6 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from policyexplorer.shared import shared_path
 ROOT = Path(__file__).resolve().parents[1]
 CONTRACT = shared_path("contract")
 REPORTS = ["wuhan-2024-gwr", "wuhan-2025-plan", "wuhan-2025-gwr-tasks", "wuchang-2025-gwr", "wuhan-fyp14"]

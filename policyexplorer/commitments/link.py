@@ -19,7 +19,7 @@ Same-year restatements (the same target in another plan for Y) are `related`, no
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import jieba
 

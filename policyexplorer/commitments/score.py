@@ -15,7 +15,6 @@ numeric verdict: a `reported` link or no link both count as right.
 """
 from __future__ import annotations
 
-from ..shared import shared_path
 import argparse
 import re
 import sys
@@ -24,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from ..shared import shared_path
 NUMERIC_FREE = {"reported", "no_report"}
 
 

@@ -14,7 +14,6 @@ tests/test_search_eval.py runs the same sample through the real search page in C
 """
 from __future__ import annotations
 
-from ..shared import shared_path
 import argparse
 import html
 import re
@@ -26,6 +25,7 @@ import yaml
 
 from .normalize import SPACES, normalize
 from .query import Index, search
+from ..shared import shared_path
 
 PREFIX = {"hans": "", "hant": "zh-Hant/"}
 TOP = 5
