@@ -185,7 +185,7 @@ def test_keyboard_only_from_box_to_paragraph(tab, site_url):
     page.get_by_label("搜索报告全文").focus()
     page.keyboard.type("昙华林")
     page.keyboard.press("Enter")
-    page.wait_for_selector("#pe-search[data-done]")
+    page.wait_for_selector("#pe-search[data-done] a.pe-result__link")   # ArrowDown needs a drawn result
     page.keyboard.press("ArrowDown")
     href = page.evaluate("document.activeElement.getAttribute('href')")
     assert href.startswith("../reports/") and "#" in href
