@@ -8,7 +8,7 @@ from pathlib import Path
 from .build import ROOT, BuildError, build
 from .commitments import LinksFileError
 from .convert import OverrideError
-from .corpus import CorpusError
+from .ingest import CorpusError
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from . import corpus as corpus_mod
+from . import ingest
 from .datafiles import check_data_files
 from .commitments import build_tracker
 from .convert import Converter, load_overrides
@@ -102,7 +102,7 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
         t = now
 
     check_data_files(data_dir)
-    reports = corpus_mod.load_corpus(data_dir, result.warnings)
+    reports = ingest.load_corpus(data_dir, result.warnings)
     converter = Converter(load_overrides(data_dir / "s2t_overrides.yml"))
     lap("parse")
     tracker = build_tracker(reports, data_dir)
@@ -159,7 +159,7 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
 def _published_source(source: Path) -> bytes:
     """The source as received, decoded (GBK, UTF-16) and encoded as UTF-8 with a BOM: served
     without a charset (file://, `make serve`) a browser otherwise guesses windows-1252."""
-    return ("\ufeff" + corpus_mod.decode_source(source)).encode("utf-8")
+    return ("\ufeff" + ingest.decode_source(source)).encode("utf-8")
 
 
 def _drop_unused_theme_files(site_dir: Path) -> None:

@@ -1,6 +1,6 @@
 """First check of the editorial data files beside the reports, before anything is built.
 
-data/s2t_overrides.yml, links.yml, indicators.yml, agencies.yml and areas.yml are read by
+data/s2t_overrides.yml, links.yml, indicators.yml, agencies.yml, areas.yml and places.yml are read by
 different stages (convert.py, commitments/, tracker_pages.py), each of which checks its own
 entries. What those stages take for granted is checked here, so that a broken file stops the
 build with a message naming the file and line instead of a traceback: the file is UTF-8, valid
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .corpus import CorpusError
+from .ingest import CorpusError
 
 # file name -> the key holding its list of entries (None: a mapping of phrases, maybe nested)
 FILES = {
@@ -22,6 +22,7 @@ FILES = {
     "indicators.yml": "indicators",
     "agencies.yml": "agencies",
     "areas.yml": "areas",
+    "places.yml": "places",
 }
 
 

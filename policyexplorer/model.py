@@ -47,6 +47,7 @@ class Report:
     sections: list[Section]            # document order, parents before children
     removed: list[Removal]
     source_path: str                   # path of the source text, for error messages and links
+    place_path: list[str] = field(default_factory=list)   # data/places.yml: ["中国", "湖北省", "武汉市"]
 
     @property
     def plan_years(self) -> list[int]:

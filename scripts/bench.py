@@ -170,7 +170,7 @@ def bench_site(site: Path) -> None:
 # --- 3. search -------------------------------------------------------------------------------
 
 def seed_docs(hant: bool) -> list[dict]:
-    from policyexplorer.corpus import load_corpus
+    from policyexplorer.ingest import load_corpus
     convert = None
     if hant:
         from policyexplorer.convert import Converter, load_overrides

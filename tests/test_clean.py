@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from policyexplorer.clean import Block, clean, normalise_spaces
+from policyexplorer.ingest.clean import Block, clean, normalise_spaces
 
 
 def texts(raw: str, extra: list[str] | None = None) -> list[str]:
@@ -96,10 +96,11 @@ def test_debris_words_inside_report_text_are_kept():
 
 def test_extra_debris_patterns_from_meta():
     raw = "第一段正文。\n扫码关注本站公众号获取更多资讯\n第二段正文。"
-    assert texts(raw, [r"^扫码关注"]) == ["第一段正文。第二段正文。"]
+    # without blank lines each line is a paragraph of its own (see the layout tests)
+    assert texts(raw, [r"^扫码关注"]) == ["第一段正文。", "第二段正文。"]
     assert removals(raw, [r"^扫码关注"]) == [(2, "web-debris", "扫码关注本站公众号获取更多资讯")]
     # without the pattern the line is ordinary text
-    assert texts(raw) == ["第一段正文。扫码关注本站公众号获取更多资讯第二段正文。"]
+    assert texts(raw) == ["第一段正文。", "扫码关注本站公众号获取更多资讯", "第二段正文。"]
 
 
 # --------------------------------------------------------------------------- page footers
@@ -121,9 +122,9 @@ def test_page_footer_inside_a_word_across_a_page_break():
 
 
 def test_page_footer_inside_a_word_on_the_next_line():
-    raw = "开展校园安全整治。(牵头单位:市教—12—\n育局)"
-    assert texts(raw) == ["开展校园安全整治。(牵头单位:市教育局)"]
-    assert removals(raw) == [(1, "page-footer", "—12—")]
+    raw = "推进农村改厕。\n开展校园安全整治。(牵头单位:市教—12—\n育局)"
+    assert texts(raw) == ["推进农村改厕。", "开展校园安全整治。(牵头单位:市教育局)"]
+    assert removals(raw) == [(2, "page-footer", "—12—")]
 
 
 def test_page_footer_cut_at_a_line_end():
@@ -155,14 +156,15 @@ def test_paragraph_ending_a_sentence_is_not_joined():
 
 
 def test_hard_wrapped_lines_of_one_paragraph_are_joined():
-    raw = "坚持稳中求进工作总基调，完整准确全面贯彻新发展\n理念，加快构建新发展格局。"
-    assert texts(raw) == ["坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局。"]
+    # inside a block of a file whose paragraphs are separated by blank lines
+    raw = "总体要求如下。\n\n坚持稳中求进工作总基调，完整准确全面贯彻新发展\n理念，加快构建新发展格局。"
+    assert texts(raw) == ["总体要求如下。", "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局。"]
 
 
 def test_hard_line_break_ends_a_block():
-    raw = "甲项工作已经完成。  \n乙项工作正在推进。"
-    assert texts(raw) == ["甲项工作已经完成。", "乙项工作正在推进。"]
-    assert texts(raw.replace("  \n", "\n")) == ["甲项工作已经完成。乙项工作正在推进。"]
+    raw = "总体情况如下。\n\n甲项工作已经完成。  \n乙项工作正在推进。"
+    assert texts(raw) == ["总体情况如下。", "甲项工作已经完成。", "乙项工作正在推进。"]
+    assert texts(raw.replace("  \n", "\n")) == ["总体情况如下。", "甲项工作已经完成。乙项工作正在推进。"]
 
 
 def test_unfinished_paragraph_does_not_swallow_a_heading_or_item():
@@ -227,8 +229,8 @@ def test_spaces_inside_numbers_and_around_cjk(raw, expected):
 
 
 def test_latin_words_split_across_lines_keep_a_space():
-    raw = "引进 Sabin\nIPV 疫苗生产线。"
-    assert texts(raw) == ["引进Sabin IPV疫苗生产线。"]
+    raw = "总体情况如下。\n\n引进 Sabin\nIPV 疫苗生产线。"
+    assert texts(raw) == ["总体情况如下。", "引进Sabin IPV疫苗生产线。"]
 
 
 def test_punctuation_is_never_rewritten():
@@ -302,7 +304,7 @@ def test_result_types():
 
 
 def test_date_before_a_name_keeps_its_gap():
-    from policyexplorer.clean import normalise_spaces
+    from policyexplorer.ingest.clean import normalise_spaces
     assert normalise_spaces("（2030年2月1日 张三）") == "（2030年2月1日 张三）"
     assert normalise_spaces("于2030年2月1日 前 完成各项工作") == "于2030年2月1日前完成各项工作"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from policyexplorer import corpus
+from policyexplorer.ingest import corpus
 from policyexplorer.commitments import build_tracker
 from policyexplorer.tracker_pages import tracker_pages
 

@@ -21,7 +21,7 @@ def test_scores_on_the_real_corpus():
 def test_real_corpus_export_is_schema_valid():
     import json
     import jsonschema
-    from policyexplorer.corpus import load_corpus
+    from policyexplorer.ingest import load_corpus
     from policyexplorer.commitments import build_tracker
     t = build_tracker(load_corpus(ROOT / "data"), ROOT / "data")
     schema = json.loads(shared_path("contract", "commitments.schema.json").read_text(encoding="utf-8"))

@@ -20,7 +20,7 @@ import pytest
 from conftest import Tab, serve
 from htmltree import parse
 
-from policyexplorer import corpus
+from policyexplorer.ingest import corpus
 from policyexplorer.convert import Converter, load_overrides
 from policyexplorer.pages import section_heading
 from policyexplorer.search.normalize import clean_display

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from policyexplorer.corpus import load_corpus
+from policyexplorer.ingest import load_corpus
 from policyexplorer.model import Report
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,8 +1,8 @@
 """Structure rules on small synthetic reports: glued item numbers, closings, hinted appendices."""
 from __future__ import annotations
 
-from policyexplorer.clean import clean
-from policyexplorer.structure import build
+from policyexplorer.ingest.clean import clean
+from policyexplorer.ingest.structure import build
 
 META = {"review_years": [2030], "plan_years": [2031]}
 

@@ -95,7 +95,7 @@ def load_sample(path: Path) -> list[dict]:
 
 
 def run(data_dir: Path, eval_path: Path) -> Scores:
-    from ..corpus import load_corpus
+    from ..ingest import load_corpus
     from . import build_tracker
     reports = load_corpus(data_dir)
     tracker = build_tracker(reports, data_dir)

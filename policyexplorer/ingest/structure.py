@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .clean import Block, is_standalone_line
-from .model import Paragraph, Removal, Section
+from ..model import Paragraph, Removal, Section
+from .layout import Block
+from .text import is_standalone_line
 from .numbering import BOX, GROUP, HEADING_STYLES, cn_to_int, parse_number
 
 AGENCY_NOTE = re.compile(r"[（(]\s*(?:牵头单位|责任单位)\s*[:：]")
@@ -36,10 +37,6 @@ YEAR = re.compile(r"(\d{4})\s*年")
 CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 
 TOP = 0   # rank of part-like sections: parts, preamble, closing, appendices
-
-
-class StructureError(ValueError):
-    pass
 
 
 @dataclass
@@ -73,6 +70,7 @@ class BoxStart:
 class Outline:
     sections: list[Section]
     warnings: list[str] = field(default_factory=list)
+    hint_warnings: list[str] = field(default_factory=list)   # about meta.yml `parts:`
 
 
 def _heading_kind(style: str) -> str:
@@ -141,8 +139,9 @@ def _events(blocks: list[Block], removed: list[Removal]) -> list:
     return events
 
 
-def _insert_hinted_parts(events: list, hints: list[dict], where: str) -> list:
-    """Open a part before the paragraph each hint names (meta.yml `parts:`)."""
+def _insert_hinted_parts(events: list, hints: list[dict], warnings: list[str]) -> list:
+    """Open a part before the paragraph each hint names (meta.yml `parts:`, an optional
+    override). A hint that matches nothing is a warning: the outline stays as inferred."""
     out = list(events)
     start = 0
     for i, hint in enumerate(hints):
@@ -155,7 +154,7 @@ def _insert_hinted_parts(events: list, hints: list[dict], where: str) -> list:
                 start = pos + 1
                 break
         else:
-            raise StructureError(f"{where}: parts[{i}].starts {prefix!r} matches no paragraph after the previous part")
+            warnings.append(f"parts[{i}].starts {prefix!r} matches no paragraph after the previous part; ignored")
     return out
 
 
@@ -248,9 +247,10 @@ def _looks_of(title: str) -> str | None:
 def build(blocks: list[Block], meta: dict, removed: list[Removal], where: str) -> Outline:
     events = _events(blocks, removed)
     warnings: list[str] = []
+    hint_warnings: list[str] = []
     hints = meta.get("parts") or []
     if hints:
-        events = _insert_hinted_parts(events, hints, where)
+        events = _insert_hinted_parts(events, hints, hint_warnings)
     if not any(h.get("kind", "part") == "part" for h in hints):
         # Hints that only open an appendix or closing leave the parts to the numbering.
         events = _insert_inferred_parts(events, meta)
@@ -320,7 +320,7 @@ def build(blocks: list[Block], meta: dict, removed: list[Removal], where: str) -
     _assign_looks(sections, meta)
     if not any(s.kind != "preamble" for s in sections):
         warnings.append("no recognisable numbering: the report is one section")
-    return Outline(sections, warnings)
+    return Outline(sections, warnings, hint_warnings)
 
 
 def _assign_looks(sections: list[Section], meta: dict) -> None:

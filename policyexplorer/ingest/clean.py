@@ -1,0 +1,157 @@
+"""Cleaning: source lines -> clean lines (layout.py then makes them blocks), plus a log of removals.
+
+The sources come from web scrapes and PDF-to-text conversions. Each kind of damage is handled
+by a general rule, never by knowing which report it is:
+
+- page furniture (furniture.py): web debris, copyright and ICP lines, disclaimers, bylines,
+  share prompts, transcript labels, a speaker's label, a news dateline, wherever they stand;
+- PDF page footers ("—4—"), also when one sits inside a word ("市教—4—" / "育局");
+- numbers broken by spaces ("5. 4 万套"), spaces around CJK ("2024 年"), Markdown debris
+  ("**", "#" levels, list dashes, "^{——}", "PM_{2.5}").
+
+Punctuation is never rewritten: readers quote the text as the source prints it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..model import Removal
+from . import furniture
+from .layout import Block, Line, to_blocks, width
+from .text import ends_sentence, is_complete, is_heading_line, is_standalone_line
+
+__all__ = ["Block", "clean", "clean_lines", "normalise_spaces", "ends_sentence", "is_complete",
+           "is_standalone_line", "is_heading_line", "nfkc_digits"]
+
+CJK = furniture.CJK
+CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
+ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+
+# PDF page footers: "—4—", "— 12 —", "- 3 -"; and a footer cut at a line end: "责任 30 —".
+FOOTER_INLINE = re.compile(r"\s*[—–－-]\s*\d{1,3}\s*[—–－-]\s*")
+FOOTER_LINE_END = re.compile(r"\s+\d{1,3}\s*[—–]\s*$")
+FOOTER_WHOLE = re.compile(r"^\s*(?:[—–－-]?\s*\d{1,3}\s*[—–－-]?|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+MD_LIST = re.compile(r"^\s*(?:[-*+•·]\s+)")
+MD_EMPHASIS = re.compile(r"\*\*")   # not "__": it is text in identifiers (window.__x)
+MD_SUP_SUB = re.compile(r"[\^_]\{([^{}]*)\}|<(su[bp])>([^<]*)</\2>")
+
+HARD_BREAK = re.compile(r"(?: {2,}|\t)$")
+INDENT = re.compile(r"^(?:\u3000+| {2,}|\t+)")
+
+
+def _strip_inline(text: str, line: int, removed: list[Removal]) -> str:
+    """Remove inline debris: footers inside words, emphasis markers, ^{}/_{} markup."""
+    if FOOTER_INLINE.search(text) and not _looks_like_range(text):
+        for m in FOOTER_INLINE.finditer(text):
+            removed.append(Removal(line, "page-footer", m.group(0).strip()))
+        text = FOOTER_INLINE.sub("", text)
+    m = FOOTER_LINE_END.search(text)
+    if m and re.search(f"[{CJK}]\\s+\\d{{1,3}}\\s*[—–]\\s*$", text):
+        removed.append(Removal(line, "page-footer", m.group(0).strip()))
+        text = text[: m.start()]
+    if MD_EMPHASIS.search(text):
+        removed.append(Removal(line, "markup", "**"))
+        text = MD_EMPHASIS.sub("", text)
+    if MD_SUP_SUB.search(text):
+        for m in MD_SUP_SUB.finditer(text):
+            removed.append(Removal(line, "markup", m.group(0)))
+        text = MD_SUP_SUB.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(3), text)
+    return text
+
+
+def _looks_like_range(text: str) -> bool:
+    """'2021—2025' or '30—64周岁' are ranges, not page footers: a footer has no digit glued before it."""
+    return bool(re.search(r"\d\s*[—–]\s*\d{1,3}\s*[—–]\s*\d", text)) or bool(
+        re.search(r"\d[—–]\d", text) and not re.search(r"[—–]\d{1,3}[—–]", text))
+
+
+def normalise_spaces(text: str) -> str:
+    """Drop spaces a PDF or web page put around CJK text and inside numbers; keep Latin word gaps."""
+    text = ZERO_WIDTH.sub("", text)
+    text = text.replace("\u3000", " ").replace("\u00a0", " ")
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    # "5. 4 万套" -> "5.4 万套": a decimal point followed by a stray space
+    text = re.sub(r"(?<=\d)\. (?=\d)", ".", text)
+    # a date before a name ("2024年1月18日 程用文") keeps its gap: without it 日程 reads as one word
+    text = re.sub(f"(?<=\\d日) (?=[{CJK}]{{2,4}}(?:[)）]|$))", "\x00", text)
+    # spaces touching a CJK character or CJK punctuation carry no meaning
+    text = re.sub(f"(?<=[{CJK}{CJK_PUNCT}]) (?=\\S)", "", text)
+    text = re.sub(f"(?<=\\S) (?=[{CJK}{CJK_PUNCT}])", "", text)
+    # "6% 左右" -> "6%左右"
+    text = re.sub(f"(?<=%) (?=[{CJK}])", "", text)
+    return text.replace("\x00", " ")
+
+
+def clean_lines(raw: str, extra_debris: list[str] | None = None, speaker: str | None = None
+                ) -> tuple[list[Line | None], list[Removal]]:
+    """Source lines -> clean Lines (None for a blank line), and every removal with its line."""
+    removed: list[Removal] = []
+    extra = [re.compile(p) for p in (extra_debris or [])]
+    kept: list[Line | None] = []
+    tail = False
+    for i, line in enumerate(raw.split("\n"), start=1):
+        line = line.rstrip("\r")
+        stripped = ZERO_WIDTH.sub("", line).strip()
+        if not stripped:
+            kept.append(None)
+            continue
+        if tail or furniture.web_tail(stripped):
+            tail = True
+            removed.append(Removal(i, "web-debris", stripped))
+            continue
+        if furniture.web_line(stripped) or any(p.search(stripped) for p in extra):
+            removed.append(Removal(i, "web-debris", stripped))
+            continue
+        kind = furniture.furniture_kind(normalise_spaces(stripped), speaker)
+        if kind:
+            removed.append(Removal(i, kind, stripped))
+            continue
+        if "\t" in line.strip() and _is_blank_form_row(line):
+            removed.append(Removal(i, "table-debris", stripped))
+            continue
+        if FOOTER_WHOLE.match(stripped):
+            removed.append(Removal(i, "page-footer", stripped))
+            continue
+        hard = bool(HARD_BREAK.search(line))
+        indent = bool(INDENT.match(ZERO_WIDTH.sub("", line)))
+        text = line
+        listed = bool(MD_LIST.match(text))
+        if MD_HEADING.match(text):
+            removed.append(Removal(i, "markup", MD_HEADING.match(text).group(0).strip()))
+            text = MD_HEADING.sub("", text)
+        if MD_LIST.match(text):
+            text = MD_LIST.sub("", text)
+        text = _strip_inline(text, i, removed)
+        text = normalise_spaces(text)
+        lead = furniture.dateline(text)
+        if lead:
+            removed.append(Removal(i, "dateline", lead.strip()))
+            text = text[len(lead):]
+        if not text:
+            continue
+        kept.append(Line(text, i, width(line.rstrip()), indent, hard, listed))
+    return kept, removed
+
+
+def clean(raw: str, extra_debris: list[str] | None = None, speaker: str | None = None
+          ) -> tuple[list[Block], list[Removal]]:
+    """Turn the raw source text into blocks; report every removal with its line."""
+    lines, removed = clean_lines(raw, extra_debris, speaker)
+    return to_blocks(lines), removed
+
+
+def _is_blank_form_row(line: str) -> bool:
+    """A row of an empty form: tab-separated cells that are blank or a stray character or two."""
+    cells = [c.strip() for c in line.split("\t")]
+    filled = [c for c in cells if c]
+    short = [c for c in filled if len(c) <= 2]
+    return len(cells) >= 3 and len(short) >= len(filled) - 1 and len(filled) <= len(cells) // 2 + 1 \
+        or (len(cells) >= 3 and all(len(c) <= 2 for c in filled))
+
+
+def nfkc_digits(text: str) -> str:
+    """Full-width digits and letters to ASCII (used for matching, never for display)."""
+    return unicodedata.normalize("NFKC", text)

@@ -1,0 +1,151 @@
+"""meta.yml: what is known about a report besides its text, checked field by field.
+
+Every problem is a CorpusError naming meta.yml and the line of the field, never a traceback:
+YAML is read with a loader that keeps dates as the text written ("2099-13-45" is reported as
+an impossible date, not raised by PyYAML's date constructor).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
+
+from .errors import CorpusError
+
+ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+LEVELS = ("national", "province", "city", "district", "county", "township")
+KINDS = {"government-work-report", "plan-report", "five-year-plan", "task-breakdown", "other"}
+
+# key: (required, accepted types, description)
+META_FIELDS = {
+    "id": (False, (str,), "report id; defaults to the folder name"),
+    "title": (True, (str,), "title"),
+    "issuer": (True, (str,), "issuing body"),
+    "place": (True, (str,), "place"),
+    "level": (True, (str,), " | ".join(LEVELS)),
+    "kind": (True, (str,), "report kind"),
+    "delivered": (True, (str, int, type(None)), "date delivered: YYYY, YYYY-MM or YYYY-MM-DD"),
+    "review_years": (True, (list,), "years the report reviews"),
+    "plan_years": (True, (list,), "years the report plans"),
+    "source": (True, (str, type(None)), "where the text comes from"),
+    "received_as": (False, (str,), "file name the text was received under"),
+    "speaker": (False, (str,), "who delivered it"),
+    "document_number": (False, (str,), "document number"),
+    "notes": (False, (list,), "known quirks of the source, shown on the overview page"),
+    "parts": (False, (list,), "parts the text alone cannot reveal (an optional override)"),
+    "default_looks": (False, (str,), "back | forward for sections whose words say neither"),
+    "debris": (False, (list,), "extra regular expressions for lines of web debris"),
+}
+
+
+class _MetaLoader(yaml.SafeLoader):
+    """SafeLoader without implicit timestamps: dates stay strings and are checked here."""
+
+
+_MetaLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Line of each top-level key (1-based), from the YAML node tree."""
+    try:
+        root = yaml.compose(text, Loader=_MetaLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    return {k.value: k.start_mark.line + 1 for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
+
+
+def check_date(value: str) -> str | None:
+    """None when YYYY, YYYY-MM or YYYY-MM-DD names a real date, else what is wrong."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not m:
+        return "is not YYYY[-MM[-DD]]"
+    year, month, day = (int(g) if g else None for g in m.groups())
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError as exc:
+        return f"is not a real date ({exc})"
+    return None
+
+
+def load_meta(path: Path, folder_id: str) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CorpusError(f"{path}: missing (every report folder needs a meta.yml)") from None
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    try:
+        meta = yaml.load(text, Loader=_MetaLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise CorpusError(f"{where}: not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
+    if not isinstance(meta, dict):
+        raise CorpusError(f"{path}:1: expected a mapping of fields, got {type(meta).__name__}")
+    lines = _key_lines(text)
+
+    def fail(key: str, message: str):
+        raise CorpusError(f"{path}:{lines.get(key, 1)}: {message}")
+
+    for key in meta:
+        if key not in META_FIELDS:
+            fail(key, f"unknown field {key!r} (known: {', '.join(sorted(META_FIELDS))})")
+    for key, (required, types, what) in META_FIELDS.items():
+        if key not in meta:
+            if required:
+                raise CorpusError(f"{path}: missing field {key!r} ({what})")
+            continue
+        value = meta[key]
+        if not isinstance(value, types) or isinstance(value, bool):
+            fail(key, f"field {key!r} must be {' or '.join(t.__name__ for t in types)}, "
+                      f"got {type(value).__name__} {value!r}")
+    for key in ("title", "issuer", "place"):
+        if not meta[key].strip():
+            fail(key, f"field {key!r} is empty")
+    if meta["level"] not in LEVELS:
+        fail("level", f"level {meta['level']!r} is not one of {list(LEVELS)}")
+    if meta["kind"] not in KINDS:
+        fail("kind", f"kind {meta['kind']!r} is not one of {sorted(KINDS)}")
+    for key in ("review_years", "plan_years"):
+        if not all(isinstance(y, int) and not isinstance(y, bool) and 1900 < y < 2200 for y in meta[key]):
+            fail(key, f"{key} must be a list of years (numbers such as 2025), got {meta[key]!r}")
+    if isinstance(meta["delivered"], int):
+        meta["delivered"] = str(meta["delivered"])
+    if meta["delivered"] is not None:
+        problem = check_date(meta["delivered"])
+        if problem:
+            fail("delivered", f"delivered {meta['delivered']!r} {problem}")
+    for i, part in enumerate(meta.get("parts") or []):
+        if not isinstance(part, dict) or not isinstance(part.get("starts"), str) or not isinstance(part.get("title"), str):
+            fail("parts", f"parts[{i}] needs 'starts' and 'title' strings")
+        if part.get("kind") not in (None, "part", "appendix", "closing"):
+            fail("parts", f"parts[{i}].kind must be part, appendix or closing")
+        unknown = set(part) - {"starts", "title", "looks", "kind"}
+        if unknown:
+            fail("parts", f"parts[{i}] has unknown keys {sorted(unknown)}")
+        if part.get("looks") not in (None, "back", "forward"):
+            fail("parts", f"parts[{i}].looks must be back or forward")
+    if meta.get("default_looks") not in (None, "back", "forward"):
+        fail("default_looks", "default_looks must be back or forward")
+    for i, pattern in enumerate(meta.get("debris") or []):
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            fail("debris", f"debris[{i}] is not a regular expression: {exc}")
+    meta.setdefault("id", folder_id)
+    if not ID.match(meta["id"]):
+        fail("id" if "id" in lines else "title",
+             f"report id {meta['id']!r} must be lower-case words joined by '-' (<place>-<plan year>-<kind>)")
+    return meta
+
+
+def field_line(path: Path, key: str) -> int:
+    """The line of a top-level field in a meta.yml already loaded (for warnings about it)."""
+    return _key_lines(path.read_text(encoding="utf-8-sig")).get(key, 1)

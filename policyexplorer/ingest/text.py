@@ -1,0 +1,33 @@
+"""Small predicates on a line or block of report text, shared by layout, headings and structure."""
+from __future__ import annotations
+
+import re
+
+from .numbering import is_heading_start
+
+# A block ending with one of these has finished its sentence; anything else runs on.
+SENTENCE_END = tuple("。！？；：!?;:…") + ("。”", "！”", "？”", "。’", "）", ")", "〉", "》")
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(SENTENCE_END)
+
+
+def open_brackets(text: str) -> int:
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
+
+
+def is_complete(text: str) -> bool:
+    """A block a page break cannot have split: it ends a sentence outside any bracket.
+    ("…(牵头单位:市文旅局:" ends in a colon but its bracket is still open.)"""
+    return ends_sentence(text) and open_brackets(text) <= 0
+
+
+def is_standalone_line(text: str) -> bool:
+    """A short line without sentence punctuation is a title or label, never half a paragraph."""
+    return len(text) <= 30 and not re.search(r"[，。；：、,;:]", text)
+
+
+def is_heading_line(text: str) -> bool:
+    """A numbered heading without a sentence in it ("（一）抓投资促消费，经济运行稳中有进")."""
+    return is_heading_start(text) and "。" not in text and len(text) <= 60
