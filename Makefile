@@ -40,9 +40,11 @@ test: venv chromium axe
 bench: venv
 	$(PY) scripts/bench.py
 
-# Scores against the labelled samples in ../shared/eval: commitment links, then search (on build/site).
+# Scores against the labelled samples in ../shared/eval: commitment links, the unseen reports
+# (bundled corpus plus shared/eval/unseen in a scratch copy), then search (on build/site).
 score: build
 	$(PY) -m policyexplorer.commitments.score
+	$(PY) -m policyexplorer.unseen
 	$(PY) -m policyexplorer.search.score
 
 clean:

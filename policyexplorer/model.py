@@ -15,6 +15,10 @@ class Paragraph:
     line: int              # 1-based source line where the paragraph starts
     kind: str = "p"        # p | item | group | box-title | box-heading | box | note
     number: str | None = None   # the item number of a numbered list item ("12")
+    # Set only where the section says neither (a report without headings): the paragraph's own
+    # orientation, "back" or "forward", and the years it reviews or plans.
+    looks: str | None = None
+    years: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -62,6 +66,25 @@ class Report:
         for section in self.sections:
             for paragraph in section.paragraphs:
                 yield section, paragraph
+
+    def oriented(self):
+        """(section, paragraph, looks, years) in document order: a paragraph's own orientation
+        where it has one, else its section's."""
+        for section, paragraph in self.paragraphs():
+            if paragraph.looks:
+                yield section, paragraph, paragraph.looks, paragraph.years
+            else:
+                yield section, paragraph, section.looks, section.years
+
+    def review_anchor(self, year: int) -> str | None:
+        """Page and anchor of the first text looking back on `year` ("reports/x/s1/#s1"), or None."""
+        for section in self.sections:
+            if section.looks == "back" and year in section.years:
+                return f"{section.page}#{section.anchor}"
+        for section, paragraph, looks, years in self.oriented():
+            if looks == "back" and year in years:
+                return f"{section.page}#{paragraph.anchor}"
+        return None
 
     def section(self, anchor: str) -> Section:
         for section in self.sections:

@@ -65,9 +65,11 @@ STATUS = {"exceeded": "超额完成", "met": "已完成", "partly": "部分完�
 ROLE = {"commitment": "承诺", "outcome": "执行情况", "related": "同年重申"}
 KIND = {"government-work-report": "政府工作报告", "plan-report": "计划执行情况报告",
         "five-year-plan": "五年规划", "task-breakdown": "任务分解", "other": "其他"}
-LEVEL = {"province": "省级", "city": "市级", "district": "区级"}
+LEVEL = {"national": "国家级", "province": "省级", "city": "市级", "district": "区级", "county": "县级", "township": "乡镇级"}
 REMOVAL = {"web-debris": "网页杂项", "page-footer": "页码页脚", "markup": "排版标记",
-           "table-debris": "表格残留", "toc": "目录"}
+           "table-debris": "表格残留", "toc": "目录", "copyright": "版权备案", "disclaimer": "免责声明",
+           "share": "分享提示", "transcript-label": "实录标注", "speaker-label": "讲话人标注",
+           "dateline": "电头"}
 
 
 def _years(years: list[int]) -> str:

@@ -276,10 +276,7 @@ class Row:
 
 
 def _review_url(report: Report, year: int) -> str:
-    for s in report.sections:
-        if s.looks == "back" and year in s.years:
-            return f"{s.page}#{s.anchor}"
-    return f"reports/{report.id}/"
+    return report.review_anchor(year) or f"reports/{report.id}/"
 
 
 def make_rows(reports: list[Report], commitments: list[Commitment], areas: Areas, agencies: Agencies) -> list[Row]:

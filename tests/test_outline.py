@@ -55,7 +55,8 @@ CN = "（一） （二） （三） （四） （五） （六） （七） （�
 
 WUHAN_2024 = [
     (1, None, "前言", "preamble"),
-    # the scrape lost the three part headings; meta.yml `parts:` restores them
+    # the scrape lost the three part headings: the numbering restarts and the words opening them
+    # (过去一年, 今年) restore two; the third left no trace, so meta.yml `parts:` restores it
     (1, None, "2023年工作回顾", "part"),
     *_sections(" ".join(CN[:7]), """
         坚持扩内需稳增长,发展态势向上向好

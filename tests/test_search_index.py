@@ -162,7 +162,7 @@ def test_build_orders_documents_newest_report_first():
         section = SimpleNamespace(page=f"reports/{rid}/s1/", title="t", years=[])
         para = SimpleNamespace(anchor="s1-p1", text=rid, kind="p")
         return SimpleNamespace(id=rid, meta={"title": rid, "delivered": delivered}, plan_years=[2025],
-                               review_years=[], paragraphs=lambda s=section, p=para: [(s, p)])
+                               review_years=[], oriented=lambda s=section, p=para: [(s, p, None, [])])
 
     docs = docs_from_reports([report("a-2021", "2021"), report("b-2025", "2025-01-16"), report("c-2024", "2024-12-27")])
     assert [d["report"] for d in docs] == ["b-2025", "c-2024", "a-2021"]

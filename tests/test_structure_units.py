@@ -1,6 +1,8 @@
 """Structure rules on small synthetic reports: glued item numbers, closings, hinted appendices."""
 from __future__ import annotations
 
+import pytest
+
 from policyexplorer.ingest.clean import clean
 from policyexplorer.ingest.structure import build
 
@@ -42,3 +44,85 @@ def test_meta_hint_opens_an_appendix_and_numbering_still_infers_parts():
     tops = [(s.kind, s.title) for s in sections if s.level == 1]
     assert tops[-1] == ("appendix", "附表")
     assert [k for k, _ in tops].count("part") == 2
+
+
+# --------------------------------------------------------------------- headings without numbers
+
+REPRINT = "\n".join([
+    "现在，我代表国务院，向大会报告政府工作，请予审议。",
+    "2030年工作回顾",
+    "过去一年，经济运行总体平稳，国内生产总值增长5.2%，城镇新增就业1244万人。",
+    "财政政策:",
+    "赤字率保持在3%左右，全年新增专项债券3.9万亿元。",
+    "2031年发展主要预期目标",
+    "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。",
+    "报告共分三部分：一、过去一年工作回顾；二、今年工作任务；三、政府自身建设。",
+])
+
+
+def test_unnumbered_headings_between_paragraphs_open_sections():
+    sections = outline(REPRINT)
+    assert [(s.title, s.looks, s.years) for s in sections] == [
+        ("前言", None, []),
+        ("2030年工作回顾", "back", [2030]),
+        ("财政政策", "back", [2030]),
+        ("2031年发展主要预期目标", "forward", [2031]),
+    ]
+    assert [s.level for s in sections] == [1, 1, 2, 1]
+
+
+def test_numbering_inside_a_sentence_is_not_a_heading():
+    sections = outline(REPRINT)
+    last = sections[-1].paragraphs[-1]
+    assert last.text.startswith("报告共分三部分") and last.kind == "p"
+
+
+def test_an_unnumbered_heading_above_a_numbered_run_is_its_parent():
+    text = ("现在，我代表市人民政府向大会报告工作。\n\n今年工作安排\n\n今年要坚持稳中求进。\n\n"
+            "（一）扩大内需\n\n新建充电桩2万个。\n\n（二）科技创新\n\n新增高新技术企业500家。\n")
+    sections = outline(text)
+    assert [(s.title, s.level, s.parent) for s in sections[1:]] == [
+        ("今年工作安排", 1, None), ("扩大内需", 2, "s1"), ("科技创新", 2, "s1")]
+    assert all(s.looks == "forward" and s.years == [2031] for s in sections[1:])
+
+
+@pytest.mark.parametrize("line", ["各位代表：", "主要抓了以下五个方面的工作：", "武汉市人民政府", "2025年1月16日"])
+def test_addresses_lead_ins_signatures_and_dates_are_not_headings(line):
+    sections = outline(f"一、回顾\n\n过去一年成绩很好。\n\n{line}\n\n经济增长5%，就业稳定。\n")
+    assert [s.title for s in sections if s.kind != "closing"] == ["回顾"]
+
+
+# --------------------------------------------------------------------------- time orientation
+
+def test_a_report_without_headings_orients_each_paragraph():
+    text = ("新华社受权播发政府工作报告。\n"
+            "过去一年，国内生产总值增长6.9%，完成了全年目标。\n"
+            "2031年发展主要预期目标是：国内生产总值增长6.5%左右，城镇新增就业1100万人以上。\n")
+    sections = outline(text)
+    assert len(sections) == 1 and sections[0].title == "全文"
+    assert [(p.looks, p.years) for p in sections[0].paragraphs] == [
+        (None, []), ("back", [2030]), ("forward", [2031])]
+
+
+def test_sections_without_a_cue_in_their_title_are_oriented_by_their_words():
+    text = ("一、发展成就\n\n过去五年，地区生产总值增长了40%，实现了翻番。\n\n"
+            "二、数字经济\n\n到2035年，力争数字经济核心产业增加值占比达到15%，要加快建设算力中心，要推进数据开放。\n")
+    meta = {"review_years": [2026, 2027, 2028, 2029, 2030], "plan_years": [2031, 2032, 2033, 2034, 2035]}
+    sections = outline(text, meta)
+    assert [(s.title, s.looks) for s in sections] == [("发展成就", "back"), ("数字经济", "forward")]
+
+
+def test_parts_are_inferred_from_a_restart_and_the_words_that_open_them():
+    text = ("现在，我代表市人民政府向大会报告工作。\n\n过去一年，全市经济稳中有进。\n\n"
+            "（一）扩内需\n\n消费增长8%。\n\n（二）强创新\n\n新增企业500家。\n\n"
+            "今年是关键之年，做好今年工作意义重大。\n\n（一）抓投资\n\n开工项目1000个。\n\n（二）促消费\n\n举办活动2000场。\n")
+    sections = outline(text)
+    assert [(s.title, s.kind, s.looks) for s in sections if s.level == 1] == [
+        ("前言", "preamble", None), ("2030年工作回顾", "part", "back"), ("2031年工作安排", "part", "forward")]
+
+
+def test_a_hint_that_matches_nothing_is_a_warning_not_a_failure():
+    blocks, removed = clean("一、回顾\n\n过去一年成绩很好。\n")
+    out = build(blocks, {**META, "parts": [{"starts": "不存在的段落", "title": "某部分"}]}, removed, "test")
+    assert [s.title for s in out.sections] == ["回顾"]
+    assert out.hint_warnings and "不存在的段落" in out.hint_warnings[0]

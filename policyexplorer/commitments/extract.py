@@ -29,6 +29,9 @@ ACTION = re.compile(r"新增|新建|新开|建成|建设|完成|打造|培育|�
                     r"新认证|部署|搭建|组建|筛查|配置|办理|修缮|打通|优化|开通|投产|建立|提高|拓宽|整治|服务")
 _ITEM_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|\d{1,3}[.．、]|[一二三四五六七八九十]+、)\s*")
 _LABEL_START = re.compile(r"^\s*(?:牵头单位|责任单位)\s*[:：]")
+# "主要预期目标是:A增长6%左右;B5.5%以内": after such an announcement every figure is a target,
+# with or without a verb of its own.
+TARGET_LIST = re.compile(r"目标(?:是|为|如下)?\s*[:：]")
 
 
 @dataclass
@@ -45,6 +48,11 @@ class Place:
     @property
     def url(self) -> str:
         return f"{self.section.page}#{self.paragraph.anchor}"
+
+    @property
+    def years(self) -> list[int]:
+        """The years the passage reviews or plans: the paragraph's own, else its section's."""
+        return self.paragraph.years if self.paragraph.looks else self.section.years
 
 
 @dataclass
@@ -71,9 +79,9 @@ class Commitment:
         return self.place.report
 
 
-def commitment_year(section: Section, report: Report) -> int | None:
+def commitment_year(years: list[int], report: Report) -> int | None:
     """The year a commitment is due: the plan year; for a multi-year plan, its last year."""
-    years = section.years or report.plan_years
+    years = years or report.plan_years
     return max(years) if years else None
 
 
@@ -113,11 +121,12 @@ def _task_subject(clause: str, verb_match: re.Match) -> str:
     return obj or clause
 
 
-def clause_commitment(clause: Clause, indicators: IndicatorIndex) -> dict | None:
-    """What a single clause commits to, or None when it commits to nothing checkable."""
+def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: bool = False) -> dict | None:
+    """What a single clause commits to, or None when it commits to nothing checkable.
+    target_list: the clause follows an announcement of targets ("预期目标是:")."""
     text = clause.text
     qs = [q for q in parse_quantities(text) if not q.nominal]
-    if qs and (ACTION.search(text) or ACTION.search(clause.context or "")):
+    if qs and (target_list or ACTION.search(text) or ACTION.search(clause.context or "")):
         matches = indicators.matches(text)
         # the figure that goes with the first indicator, else the first figure
         m = matches[0] if matches else None
@@ -142,21 +151,21 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex) -> dict | None
 
 
 def _paragraphs(report: Report):
-    """Forward (section, paragraph) pairs; a stray paragraph that only continues an item's
-    agency parenthesis ("责任单位:各区人民政府)") is glued back onto the item before it."""
-    pending: tuple[Section, Paragraph, str] | None = None
-    for section, paragraph in report.paragraphs():
-        if section.looks != "forward":
+    """Forward (section, paragraph, text, years); a stray paragraph that only continues an
+    item's agency parenthesis ("责任单位:各区人民政府)") is glued back onto the item before it."""
+    pending: tuple[Section, Paragraph, str, list[int]] | None = None
+    for section, paragraph, looks, years in report.oriented():
+        if looks != "forward":
             continue
         if paragraph.kind in ("front", "group", "box-title", "note"):
             continue
         text = paragraph.text
         if pending and _LABEL_START.match(text):
-            pending = (pending[0], pending[1], pending[2] + text)
+            pending = (pending[0], pending[1], pending[2] + text, pending[3])
             continue
         if pending:
             yield pending
-        pending = (section, paragraph, text)
+        pending = (section, paragraph, text, years)
     if pending:
         yield pending
 
@@ -178,8 +187,8 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
     agency_index = agency_index or agencies_mod.default_index()
     out: list[Commitment] = []
     seen: dict[tuple, Commitment] = {}
-    for section, paragraph, text in _paragraphs(report):
-        year = commitment_year(section, report)
+    for section, paragraph, text, years in _paragraphs(report):
+        year = commitment_year(years, report)
         if year is None:
             continue
         place = Place(report, section, paragraph)
@@ -189,8 +198,9 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
         for seg_text, lead, support in segments:
             body = _ITEM_NUMBER.sub("", seg_text, count=1) if item else seg_text
             found = []
+            announced = TARGET_LIST.search(normalise(body))
             for clause in split_clauses(body):
-                spec = clause_commitment(clause, indicators)
+                spec = clause_commitment(clause, indicators, bool(announced and announced.end() <= clause.start))
                 if spec:
                     found.append((clause.text, spec))
             if item and not found:

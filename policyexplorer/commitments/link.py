@@ -58,7 +58,10 @@ class Candidate:
 
 
 def _place_of(report: Report) -> str:
-    return str(report.meta.get("place") or "")
+    """The report's place as data/places.yml names it (an alias such as 武昌区 resolves to
+    武汉市武昌区). Outcomes count only for the same place: a district's figure never reports a
+    city-wide target, nor a city's the nation's."""
+    return report.place_path[-1] if report.place_path else str(report.meta.get("place") or "")
 
 
 def review_reports(reports: list[Report], commitment: Commitment) -> list[Report]:
@@ -67,14 +70,14 @@ def review_reports(reports: list[Report], commitment: Commitment) -> list[Report
     for r in reports:
         if r.id == commitment.report.id or _place_of(r) != _place_of(commitment.report):
             continue
-        if any(s.looks == "back" and commitment.year in s.years for s in r.sections):
+        if r.review_anchor(commitment.year) is not None:
             out.append(r)
     return out
 
 
 def _back_clauses(report: Report, year: int):
-    for section, paragraph in report.paragraphs():
-        if section.looks == "back" and year in section.years:
+    for section, paragraph, looks, years in report.oriented():
+        if looks == "back" and year in years:
             place = Place(report, section, paragraph)
             for clause in split_clauses(paragraph.text):
                 yield place, clause
@@ -270,7 +273,7 @@ def link_related(commitments: list[Commitment]) -> None:
                 if o.report.id == c.report.id or not _same_measure(c, o):
                     continue
                 # a five-year plan's end-year target is not a restatement of a one-year target
-                if (len(c.place.section.years) > 1) != (len(o.place.section.years) > 1):
+                if (len(c.place.years) > 1) != (len(o.place.years) > 1):
                     continue
                 same_place = _place_of(o.report) == _place_of(c.report)
                 relation = "restated" if same_place else f"same measure for {_place_of(o.report)}"

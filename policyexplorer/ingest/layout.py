@@ -88,16 +88,17 @@ def _indent_opens_paragraphs(lines: list[Line]) -> bool:
 
 
 def _blank_separated(entries: list[Line | None]) -> bool:
+    """Whether blank lines separate the paragraphs: a gap stands between many adjacent lines."""
     breaks = gaps = 0
-    previous = None
+    seen_line = blank_since = False
     for e in entries:
         if e is None:
-            if previous is not None:
-                gaps += 1
-                breaks += 1
-        elif previous is not None:
+            blank_since = seen_line
+            continue
+        if seen_line:
             breaks += 1
-        previous = e
+            gaps += blank_since
+        seen_line, blank_since = True, False
     return breaks > 0 and gaps / breaks >= BLANK_SEPARATED
 
 

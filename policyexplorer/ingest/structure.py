@@ -20,50 +20,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Paragraph, Removal, Section
+from .headings import ADDRESS, TOP, BoxStart, Heading, Para, classify, promote_unnumbered
 from .layout import Block
+from .orient import BACK_INTRO, FORWARD_INTRO, assign_looks
 from .text import is_standalone_line
-from .numbering import BOX, GROUP, HEADING_STYLES, cn_to_int, parse_number
 
-AGENCY_NOTE = re.compile(r"[（(]\s*(?:牵头单位|责任单位)\s*[:：]")
-APPENDIX = re.compile(r"^(?:附件|附表|附录)\s*\d*$|名词(?:注释|解释)")
-TOC = re.compile(r"^目\s*录$")
-ADDRESS = re.compile(r"^各位代表")
-
-BACK_WORDS = re.compile(r"回顾|执行情况|完成情况|成就|过去一年|一年来|进展情况|工作总结")
-FORWARD_WORDS = re.compile(r"安排|计划|目标|任务|草案|重点工作|预期|展望|远景|总体要求|今年|明年|新的一年|主要工作|自身建设")
-FORWARD_INTRO = re.compile(r"^(?:今年|明年|新的一年|\d{4}年是|今后|未来|展望)")
-BACK_INTRO = re.compile(r"^(?:过去一年|过去的一年|一年来|这一年|\d{4}年是)")
-YEAR = re.compile(r"(\d{4})\s*年")
-CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
-
-TOP = 0   # rank of part-like sections: parts, preamble, closing, appendices
-
-
-@dataclass
-class Heading:
-    kind: str                 # part | chapter | section | closing | appendix | preamble
-    rank: int
-    style: str | None         # numbering style, None for inferred headings
-    value: int | None
-    number: str | None
-    title: str
-    line: int
-    looks: str | None = None
-    implicit: bool = False
-
-
-@dataclass
-class Para:
-    text: str
-    line: int
-    kind: str = "p"
-    number: str | None = None
-
-
-@dataclass
-class BoxStart:
-    title: str
-    line: int
 
 
 @dataclass
@@ -71,72 +32,6 @@ class Outline:
     sections: list[Section]
     warnings: list[str] = field(default_factory=list)
     hint_warnings: list[str] = field(default_factory=list)   # about meta.yml `parts:`
-
-
-def _heading_kind(style: str) -> str:
-    return {"part": "part", "chapter": "chapter"}.get(style, "section")
-
-
-def _events(blocks: list[Block], removed: list[Removal]) -> list:
-    """Classify blocks as headings, paragraphs or box starts; drop the table of contents."""
-    events: list = []
-    in_toc = False
-    pending_title: Heading | None = None
-    last_item: int | None = None      # value of the previous numbered item, for glued numbers
-    for block in blocks:
-        text, line = block.text, block.line
-        if TOC.match(text.replace(" ", "")):
-            in_toc = True
-            removed.append(Removal(line, "toc", text))
-            continue
-        numbered = parse_number(text)
-        if in_toc:
-            if (numbered and numbered.style in HEADING_STYLES) or is_standalone_line(text):
-                removed.append(Removal(line, "toc", text))
-                continue
-            in_toc = False
-        if pending_title is not None:
-            pending_title = None
-            if is_standalone_line(text) and not numbered:
-                events[-1].title = text
-                continue
-        if block.front:
-            events.append(Para(text, line, "front"))
-            continue
-        box = BOX.match(text)
-        if box:
-            events.append(BoxStart(text, line))
-            continue
-        if numbered and numbered.style in HEADING_STYLES and not AGENCY_NOTE.search(text):
-            title, body = numbered.rest, ""
-            if "。" in title:
-                title, body = title.split("。", 1)
-            heading = Heading(_heading_kind(numbered.style), numbered.rank, numbered.style,
-                              numbered.value, numbered.label, title.strip(), line)
-            events.append(heading)
-            if not title.strip():
-                pending_title = heading
-            if body.strip():
-                events.append(Para(body.strip(), line))
-            continue
-        if numbered:
-            events.append(Para(text, line, "item", numbered.label))
-            last_item = numbered.value
-            continue
-        glued = re.match(rf"{last_item + 1}\.(?=\d)", text) if last_item is not None else None
-        if glued:
-            # "3.100名园艺师…" after item 2 is item 3 whose text opens with a figure, not 3.1.
-            events.append(Para(text, line, "item", f"{last_item + 1}."))
-            last_item += 1
-            continue
-        if GROUP.match(text) and is_standalone_line(text[2:]):
-            events.append(Para(text, line, "group"))
-            continue
-        if is_standalone_line(text) and APPENDIX.search(text):
-            events.append(Heading("appendix", TOP, None, None, None, text, line))
-            continue
-        events.append(Para(text, line))
-    return events
 
 
 def _insert_hinted_parts(events: list, hints: list[dict], warnings: list[str]) -> list:
@@ -166,14 +61,17 @@ def _insert_inferred_parts(events: list, meta: dict) -> list:
     paragraph before the restart that opens like a review ("过去一年") or a plan ("今年").
     The first run becomes a part only when such an intro shows where it begins.
     """
-    headings = [e for e in events if isinstance(e, Heading)]
-    if not headings or any(h.rank == TOP for h in headings if h.kind != "appendix"):
+    numbered = [e for e in events if isinstance(e, Heading) and e.style is not None]
+    if not numbered:
         return events
-    top_rank = min(h.rank for h in headings if h.kind != "appendix")
+    top_rank = min(h.rank for h in numbered)
+    if any(isinstance(e, Heading) and e.style is None and not e.implicit and e.kind != "appendix"
+           and e.rank < top_rank for e in events):
+        return events             # printed (unnumbered) headings above the numbering are the parts
     runs: list[int] = []          # event positions where a run of top headings starts
     last = None
     for pos, e in enumerate(events):
-        if isinstance(e, Heading) and e.rank == top_rank:
+        if isinstance(e, Heading) and e.style is not None and e.rank == top_rank:
             if last is None or (e.value == 1 and (last or 0) >= 1):
                 runs.append(pos)
             last = e.value
@@ -184,6 +82,8 @@ def _insert_inferred_parts(events: list, meta: dict) -> list:
     parts = []                    # (position, title or None, looks)
     for k, pos in enumerate(runs):
         floor = runs[k - 1] + 1 if k else 0
+        if any(isinstance(e, Heading) and e.implicit and e.rank == TOP for e in events[floor:pos]):
+            continue              # a meta.yml hint already opens this part
         before = events[pos - 1] if pos > floor else None
         if k and isinstance(before, Para) and before.kind == "p" and is_standalone_line(before.text):
             parts.append((pos - 1, before.text, None))
@@ -229,31 +129,15 @@ def _insert_closing(events: list) -> list:
     return events
 
 
-def _years_in(title: str) -> list[int]:
-    years = [int(y) for y in YEAR.findall(title)]
-    years += [cn_to_int(y) for y in CN_YEAR.findall(title)]
-    return sorted(set(y for y in years if 1900 < y < 2200))
-
-
-def _looks_of(title: str) -> str | None:
-    back, forward = BACK_WORDS.search(title), FORWARD_WORDS.search(title)
-    if back and not forward:
-        return "back"
-    if forward and not back:
-        return "forward"
-    return None
-
-
 def build(blocks: list[Block], meta: dict, removed: list[Removal], where: str) -> Outline:
-    events = _events(blocks, removed)
+    events = classify(blocks, removed)
     warnings: list[str] = []
     hint_warnings: list[str] = []
     hints = meta.get("parts") or []
     if hints:
         events = _insert_hinted_parts(events, hints, hint_warnings)
-    if not any(h.get("kind", "part") == "part" for h in hints):
-        # Hints that only open an appendix or closing leave the parts to the numbering.
-        events = _insert_inferred_parts(events, meta)
+    events = promote_unnumbered(events)
+    events = _insert_inferred_parts(events, meta)
     events = _insert_closing(events)
 
     sections: list[Section] = []
@@ -317,32 +201,9 @@ def build(blocks: list[Block], meta: dict, removed: list[Removal], where: str) -
             kind = "box"
         add(e.text, e.line, kind, e.number)
 
-    _assign_looks(sections, meta)
+    assign_looks(sections, meta)
     if not any(s.kind != "preamble" for s in sections):
-        warnings.append("no recognisable numbering: the report is one section")
+        warnings.append("no recognisable numbering or headings: the report is one section, "
+                        "each paragraph oriented on its own")
+        sections[0].title = "全文"
     return Outline(sections, warnings, hint_warnings)
-
-
-def _assign_looks(sections: list[Section], meta: dict) -> None:
-    """Each section reviews or plans a year: from its own title, else its parent's, else the report's."""
-    review = list(meta.get("review_years") or [])
-    plan = list(meta.get("plan_years") or [])
-    default = meta.get("default_looks")
-    if default is None:
-        default = "forward" if plan and not review else "back" if review and not plan else None
-    by_anchor = {s.anchor: s for s in sections}
-    for s in sections:
-        if s.kind in ("preamble", "closing", "appendix"):
-            s.looks, s.years = None, []
-            continue
-        looks = s.looks or _looks_of(s.title)
-        years = _years_in(s.title)
-        parent = by_anchor.get(s.parent) if s.parent else None
-        if looks is None:
-            looks = parent.looks if parent else default
-        if not years:
-            if parent and parent.looks == looks and parent.years:
-                years = list(parent.years)
-            else:
-                years = review if looks == "back" else plan if looks == "forward" else []
-        s.looks, s.years = looks, years

@@ -19,8 +19,8 @@ def docs_from_reports(reports, convert=None) -> list[dict]:
     newest_first = sorted(reports, key=lambda r: (str(r.meta.get("delivered") or ""), r.id), reverse=True)
     for report in newest_first:
         title = conv(str(report.meta.get("title") or report.id))
-        for section, paragraph in report.paragraphs():
-            years = list(section.years) or report.plan_years or report.review_years
+        for section, paragraph, _, own_years in report.oriented():
+            years = list(own_years) or report.plan_years or report.review_years
             docs.append({
                 "url": f"{section.page}#{paragraph.anchor}",
                 "text": conv(paragraph.text),

@@ -1,0 +1,183 @@
+"""Headings: which blocks open sections, numbered or not.
+
+- Numbered headings rank by their numbering style (numbering.py): 第X篇 > 第X章 > 第X节 > 一、 > （一）.
+  "第一章" on a line of its own takes the next short line as its title; a numbered line that
+  carries a sentence ("（一）坚持扩内需稳增长,发展态势向上向好。突出…") is a heading whose title is
+  the first sentence and whose rest is its first paragraph; a numbered line that assigns
+  agencies ("…(牵头单位:市发改委;…)") is an item, not a heading.
+- A table of contents (目录) is recognised and dropped, never doubled into sections.
+- 专栏 boxes, em-dash group lines ("——做强消费主引擎") and bold lead sentences are paragraphs.
+- Unnumbered headings: a short line without sentence punctuation standing between paragraphs
+  ("2024年工作回顾", "财政政策:") is a heading. Numbering inside a sentence ("报告共分三部分:
+  一、…;二、…") is not: numbering counts only at the start of a block. An unnumbered heading
+  ranks just above the numbered run it opens, else just below the numbered section it stands
+  in, else at the top; a label ending in a colon ranks below the heading before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Removal
+from .layout import Block
+from .numbering import BOX, GROUP, HEADING_STYLES, parse_number
+from .text import is_standalone_line
+
+AGENCY_NOTE = re.compile(r"[（(]\s*(?:牵头单位|责任单位)\s*[:：]")
+APPENDIX = re.compile(r"^(?:附件|附表|附录)\s*\d*$|名词(?:注释|解释)")
+TOC = re.compile(r"^目\s*录$")
+ADDRESS = re.compile(r"^(?:各位代表|各位委员|同志们|女士们|先生们|各位)")
+
+TOP = 0   # rank of part-like sections: parts, preamble, closing, appendices
+MAX_UNNUMBERED = 24        # characters: longer lines without punctuation are sentences
+# A heading carries no sentence punctuation inside it; it may end in a colon ("财政政策:").
+SENTENCE_INSIDE = re.compile(r"[，。；！？,;!?、“”\"]")
+DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+# A lead-in clause ("主要抓了以下五个方面的工作:") speaks; a heading names.
+LEAD_IN = re.compile(r"了|以下|如下|我们|主要是|包括")
+# A signature line closing a document ("武汉市人民政府办公厅").
+SIGNATURE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|人民代表大会)$")
+
+
+@dataclass
+class Heading:
+    kind: str                 # part | chapter | section | closing | appendix | preamble
+    rank: float               # smaller is higher; unnumbered headings sit between styles (x.5)
+    style: str | None         # numbering style, None for inferred and unnumbered headings
+    value: int | None
+    number: str | None
+    title: str
+    line: int
+    looks: str | None = None
+    implicit: bool = False    # not printed in the source: inferred or from a meta.yml hint
+
+
+@dataclass
+class Para:
+    text: str
+    line: int
+    kind: str = "p"
+    number: str | None = None
+
+
+@dataclass
+class BoxStart:
+    title: str
+    line: int
+
+
+def _heading_kind(style: str) -> str:
+    return {"part": "part", "chapter": "chapter"}.get(style, "section")
+
+
+def classify(blocks: list[Block], removed: list[Removal]) -> list:
+    """Blocks -> events: numbered Headings, Paras and BoxStarts; the table of contents is
+    dropped. Unnumbered headings are promoted later (promote_unnumbered), once meta.yml hints
+    have placed their parts and appendices."""
+    events: list = []
+    in_toc = False
+    pending_title: Heading | None = None
+    last_item: int | None = None      # value of the previous numbered item, for glued numbers
+    for block in blocks:
+        text, line = block.text, block.line
+        if TOC.match(text.replace(" ", "")):
+            in_toc = True
+            removed.append(Removal(line, "toc", text))
+            continue
+        numbered = parse_number(text)
+        if in_toc:
+            if (numbered and numbered.style in HEADING_STYLES) or is_standalone_line(text):
+                removed.append(Removal(line, "toc", text))
+                continue
+            in_toc = False
+        if pending_title is not None:
+            pending_title = None
+            if is_standalone_line(text) and not numbered:
+                events[-1].title = text
+                continue
+        if block.front:
+            events.append(Para(text, line, "front"))
+            continue
+        box = BOX.match(text)
+        if box:
+            events.append(BoxStart(text, line))
+            continue
+        if numbered and numbered.style in HEADING_STYLES and not AGENCY_NOTE.search(text):
+            title, body = numbered.rest, ""
+            if "。" in title:
+                title, body = title.split("。", 1)
+            heading = Heading(_heading_kind(numbered.style), numbered.rank, numbered.style,
+                              numbered.value, numbered.label, title.strip(), line)
+            events.append(heading)
+            if not title.strip():
+                pending_title = heading
+            if body.strip():
+                events.append(Para(body.strip(), line))
+            continue
+        if numbered:
+            events.append(Para(text, line, "item", numbered.label))
+            last_item = numbered.value
+            continue
+        glued = re.match(rf"{last_item + 1}\.(?=\d)", text) if last_item is not None else None
+        if glued:
+            # "3.100名园艺师…" after item 2 is item 3 whose text opens with a figure, not 3.1.
+            events.append(Para(text, line, "item", f"{last_item + 1}."))
+            last_item += 1
+            continue
+        if GROUP.match(text) and is_standalone_line(text[2:]):
+            events.append(Para(text, line, "group"))
+            continue
+        if is_standalone_line(text) and APPENDIX.search(text):
+            events.append(Heading("appendix", TOP, None, None, None, text, line))
+            continue
+        events.append(Para(text, line))
+    return events
+
+
+def is_unnumbered_heading(text: str) -> bool:
+    """A short line that names what follows ("2024年工作回顾", "财政政策:"), not a sentence,
+    an address to the audience, a signature or a date."""
+    title = text.rstrip("：:")
+    return (2 <= len(title) <= MAX_UNNUMBERED and not SENTENCE_INSIDE.search(title)
+            and not title.endswith(("。", "）", ")")) and not ADDRESS.match(title)
+            and not DATE_LINE.search(title) and not GROUP.match(title) and not BOX.match(title)
+            and not LEAD_IN.search(title) and not SIGNATURE.search(title)
+            and re.search(r"[\u4e00-\u9fff]", title) is not None)
+
+
+def _opens_content(e) -> bool:
+    """What may follow a heading: body text, or a numbered run starting at 1 ("（一）…")."""
+    if isinstance(e, Heading):
+        return e.style is not None and e.value == 1
+    return isinstance(e, Para) and e.kind in ("p", "item") and not is_unnumbered_heading(e.text)
+
+
+def promote_unnumbered(events: list) -> list:
+    """Turn unnumbered heading lines standing between paragraphs into Headings, ranked against
+    the numbered headings around them."""
+    out = list(events)
+    appendix = next((i for i, e in enumerate(out) if isinstance(e, Heading) and e.kind == "appendix"), len(out))
+    candidates = [i for i, e in enumerate(out[:appendix])
+                  if isinstance(e, Para) and e.kind == "p" and is_unnumbered_heading(e.text)
+                  and i + 1 < len(out) and _opens_content(out[i + 1])
+                  and i > 0 and not (isinstance(out[i - 1], Para) and out[i - 1].kind == "front")]
+    if not candidates:
+        return out
+    numbered = [(i, e) for i, e in enumerate(out) if isinstance(e, Heading) and e.style is not None]
+    top = min((e.rank for _, e in numbered), default=TOP + 1)
+    for i in candidates:
+        text = out[i].text
+        following = next((e for j, e in numbered if j > i), None)
+        before = [e for j, e in numbered if j < i]
+        previous = next((e for e in reversed(out[:i]) if isinstance(e, Heading)), None)
+        if text.endswith(("：", ":")) and previous is not None:
+            rank = previous.rank + 0.5             # a label ("财政政策:") inside the section before
+        elif following is not None and following.value == 1:
+            rank = following.rank - 0.5            # it opens the run that follows
+        elif before:
+            rank = before[-1].rank + 0.5           # a sub-heading inside the numbered section
+        else:
+            rank = top - 0.5
+        out[i] = Heading("section" if rank > top else "part", rank, None, None, None,
+                         text.rstrip("：:"), out[i].line)
+    return out

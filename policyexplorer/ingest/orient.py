@@ -1,0 +1,130 @@
+"""Time orientation: whether a section (or a paragraph) looks back on a year or plans one.
+
+From the most specific evidence to the least:
+1. the section's own title ("2024年工作回顾" back; "主要预期目标", "工作安排" forward);
+2. its parent's orientation (a (三) inside a review part reviews);
+3. its own words: review cues (过去一年, 一年来, 回顾, 执行情况, 实现了…) against plan cues
+   (今年, 主要预期目标, 力争, 将/要 + a verb of doing…), counted over its paragraphs;
+4. the report: a report that only plans (or only reviews) years plans (or reviews);
+   meta.yml `default_looks` remains an override.
+Where a report has no headings at all, each paragraph is oriented on its own words.
+Years: those the title names; else the parent's; else the report's plan or review years,
+narrowed to the ones a paragraph names.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Paragraph, Section
+from .numbering import cn_to_int
+
+BACK_WORDS = re.compile(r"回顾|执行情况|完成情况|成就|过去一年|一年来|进展情况|工作总结")
+FORWARD_WORDS = re.compile(r"安排|计划|目标|任务|草案|重点工作|预期|展望|远景|总体要求|今年|明年|新的一年|主要工作|自身建设")
+FORWARD_INTRO = re.compile(r"^(?:今年|明年|新的一年|\d{4}年是|今后|未来|展望)")
+BACK_INTRO = re.compile(r"^(?:过去一年|过去的一年|一年来|这一年|\d{4}年是)")
+YEAR = re.compile(r"(\d{4})\s*年")
+CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
+
+# Cues in running text. Reviews narrate what was done; plans say what will be done.
+BACK_CUES = re.compile(r"过去一年|过去五年|过去的一年|一年来|五年来|回顾|执行情况|完成情况|取得了|实现了|完成了|"
+                       r"达到了|增长了|下降了|提高了|超额完成|圆满完成|顺利完成|较上年|同比|比上年")
+FORWARD_CUES = re.compile(r"今年|明年|新的一年|主要预期目标|预期目标|目标是|力争|确保|"
+                          r"(?:将|要|需要|必须)(?:继续|加快|加大|加强|推进|推动|实施|深化|坚持|着力|全面|大力|持续|"
+                          r"进一步|建设|完善|健全|落实|抓好|做好|促进|提升|扩大|强化|统筹|稳步|积极|努力|切实|聚焦)|"
+                          r"到20\d\d年|20\d\d年(?:发展)?(?:主要)?(?:预期)?目标")
+MARGIN = 2       # a text's cues must lean this much one way to orient it
+
+
+def years_in(text: str) -> list[int]:
+    years = [int(y) for y in YEAR.findall(text)]
+    years += [cn_to_int(y) for y in CN_YEAR.findall(text)]
+    return sorted(set(y for y in years if 1900 < y < 2200))
+
+
+def looks_of_title(title: str) -> str | None:
+    back, forward = BACK_WORDS.search(title), FORWARD_WORDS.search(title)
+    if back and not forward:
+        return "back"
+    if forward and not back:
+        return "forward"
+    return None
+
+
+def looks_of_text(texts: list[str], margin: int = MARGIN) -> str | None:
+    back = sum(len(BACK_CUES.findall(t)) for t in texts)
+    forward = sum(len(FORWARD_CUES.findall(t)) for t in texts)
+    if back >= forward + margin:
+        return "back"
+    if forward >= back + margin:
+        return "forward"
+    return None
+
+
+def _report_default(meta: dict, sections: list[Section]) -> str | None:
+    """How the report as a whole looks: meta.yml's override; a report that only plans (or only
+    reviews) years; else the way its whole text leans, when it leans clearly (a five-year plan
+    reviews five years in a chapter and plans the rest)."""
+    review, plan = meta.get("review_years") or [], meta.get("plan_years") or []
+    if meta.get("default_looks"):
+        return meta["default_looks"]
+    if plan and not review:
+        return "forward"
+    if review and not plan:
+        return "back"
+    texts = [p.text for s in sections for p in s.paragraphs]
+    back = sum(len(BACK_CUES.findall(t)) for t in texts)
+    forward = sum(len(FORWARD_CUES.findall(t)) for t in texts)
+    if forward >= 2 * back + MARGIN:
+        return "forward"
+    if back >= 2 * forward + MARGIN:
+        return "back"
+    return None
+
+
+def _years_for(looks: str | None, named: list[int], meta: dict) -> list[int]:
+    pool = list(meta.get("review_years") or []) if looks == "back" else \
+        list(meta.get("plan_years") or []) if looks == "forward" else []
+    narrowed = [y for y in named if y in pool]
+    return narrowed or pool
+
+
+def orient_paragraph(paragraph: Paragraph, meta: dict) -> None:
+    looks = looks_of_text([paragraph.text], margin=1)
+    if looks is not None:
+        paragraph.looks = looks
+        paragraph.years = _years_for(looks, years_in(paragraph.text), meta)
+
+
+def assign_looks(sections: list[Section], meta: dict) -> None:
+    """Set looks and years on every section (and on paragraphs of a report without headings)."""
+    default = _report_default(meta, sections)
+    by_anchor = {s.anchor: s for s in sections}
+    descendants: dict[str, list[Section]] = {}
+    for s in sections:
+        parent = s.parent
+        while parent:
+            descendants.setdefault(parent, []).append(s)
+            parent = by_anchor[parent].parent
+    if all(s.kind == "preamble" for s in sections):
+        for s in sections:
+            for p in s.paragraphs:
+                orient_paragraph(p, meta)
+        return
+    for s in sections:
+        if s.kind in ("preamble", "closing", "appendix"):
+            s.looks, s.years = None, []
+            continue
+        parent = by_anchor.get(s.parent) if s.parent else None
+        looks = s.looks or looks_of_title(s.title)
+        if looks is None and parent is not None:
+            looks = parent.looks
+        if looks is None:
+            texts = [p.text for p in s.paragraphs] + [p.text for d in descendants.get(s.anchor, []) for p in d.paragraphs]
+            looks = looks_of_text(texts) or default
+        years = years_in(s.title)
+        if not years:
+            if parent and parent.looks == looks and parent.years:
+                years = list(parent.years)
+            else:
+                years = _years_for(looks, [], meta)
+        s.looks, s.years = looks, years
