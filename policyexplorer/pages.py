@@ -69,7 +69,7 @@ LEVEL = {"national": "国家级", "province": "省级", "city": "市级", "distr
 REMOVAL = {"web-debris": "网页杂项", "page-footer": "页码页脚", "markup": "排版标记",
            "table-debris": "表格残留", "toc": "目录", "copyright": "版权备案", "disclaimer": "免责声明",
            "share": "分享提示", "transcript-label": "实录标注", "speaker-label": "讲话人标注",
-           "dateline": "电头"}
+           "dateline": "电头", "running-header": "页眉"}
 
 
 def _years(years: list[int]) -> str:

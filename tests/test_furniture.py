@@ -74,6 +74,14 @@ def test_report_sentences_are_never_furniture(text):
     assert furniture_kind(text) is None
 
 
+def test_a_running_header_repeated_on_every_page_is_removed():
+    page = "某县人民政府文件\n{}\n— {} —\n"
+    raw = "".join(page.format(t, n) for n, t in enumerate(["一、总体要求", "全年新增就业1万人。", "全年新建学校3所。"], 1))
+    blocks, removed = clean(raw)
+    assert [b.text for b in blocks] == ["一、总体要求", "全年新增就业1万人。", "全年新建学校3所。"]
+    assert [r.kind for r in removed if r.kind == "running-header"] == ["running-header"] * 3
+
+
 def _squash(text: str) -> str:
     return re.sub(r"[^\u4e00-\u9fff0-9]", "", text)
 
@@ -91,5 +99,6 @@ def test_no_bundled_report_text_is_lost():
             if len(text) < 8 or number in removed_lines:
                 continue
             assert text[:8] in kept, f"{report.source_path}:{number} lost: {line[:40]}"
-        new_kinds = {"copyright", "disclaimer", "share", "transcript-label", "speaker-label", "dateline"}
+        new_kinds = {"copyright", "disclaimer", "share", "transcript-label", "speaker-label", "dateline",
+                     "running-header"}
         assert not [r for r in report.removed if r.kind in new_kinds], report.id

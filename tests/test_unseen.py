@@ -104,3 +104,29 @@ def test_a_new_report_with_only_the_required_fields(tmp_path):
     ]
     texts = {c.text for c in build_tracker([report], data).commitments}
     assert {"地区生产总值增长6%左右", "城镇新增就业1万人以上", "开工建设新城区学校3所"} <= texts
+
+
+def test_a_news_page_reprint_with_unnumbered_headings():
+    """The shape the national reprints arrive in: breadcrumbs, timestamps, a dateline, an
+    address, unnumbered part headings, numbered tasks, bylines and a copyright footer."""
+    warnings: list[str] = []
+    report, = load_corpus(ROOT / "tests" / "fixtures" / "reprint", warnings)
+    assert not warnings
+    assert [(s.title, s.level, s.looks, s.years) for s in report.sections] == [
+        ("前言", 1, None, []),
+        ("2024年工作回顾", 1, "back", [2024]),
+        ("2025年发展主要预期目标", 1, "forward", [2025]),
+        ("2025年政府工作任务", 1, "forward", [2025]),
+        ("大力提振消费、提高投资效益，全方位扩大国内需求", 2, "forward", [2025]),
+        ("因地制宜发展新质生产力，加快建设现代化产业体系", 2, "forward", [2025]),
+        ("结束语", 1, None, []),
+    ]
+    text = "".join(p.text for _, p in report.paragraphs())
+    for debris in ("首页", "来源", "字号", "新华社北京", "责任编辑", "仅代表作者", "Copyright", "ICP"):
+        assert debris not in text, debris
+    assert {r.kind for r in report.removed} == {"web-debris", "share", "dateline", "disclaimer", "copyright"}
+    commitments = build_tracker([report], ROOT / "data").commitments
+    texts = {c.text for c in commitments}
+    assert {"国内生产总值增长5%左右", "城镇调查失业率5.5%左右", "城镇新增就业1200万人以上",
+            "居民消费价格涨幅2%左右"} <= texts
+    assert all(c.year == 2025 for c in commitments)

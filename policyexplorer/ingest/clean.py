@@ -92,11 +92,16 @@ def clean_lines(raw: str, extra_debris: list[str] | None = None, speaker: str | 
     extra = [re.compile(p) for p in (extra_debris or [])]
     kept: list[Line | None] = []
     tail = False
-    for i, line in enumerate(raw.split("\n"), start=1):
+    source = raw.split("\n")
+    running = furniture.running_headers([ZERO_WIDTH.sub("", line).strip() for line in source])
+    for i, line in enumerate(source, start=1):
         line = line.rstrip("\r")
         stripped = ZERO_WIDTH.sub("", line).strip()
         if not stripped:
             kept.append(None)
+            continue
+        if stripped in running:
+            removed.append(Removal(i, "running-header", stripped))
             continue
         if tail or furniture.web_tail(stripped):
             tail = True

@@ -39,6 +39,10 @@ FURNITURE = [
                               r"转载请注明|未经(?:授权|许可).{0,10}(?:转载|使用)|如有侵权|联系删除")),
     ("share", re.compile(r"^(?:分享到|分享至|一键分享|打印本页|关闭窗口|返回顶部|扫一扫|微信扫一扫|手机扫码|"
                          r"【?(?:纠错|打印|关闭|收藏)】?$|字号\s*[:：]|点击(?:进入|查看|阅读)|(?:收藏|推荐)给(?:朋友|好友))")),
+    ("web-debris", re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置|位置)\s*[:：>＞»›]|"
+                              r"^[^。，；]{1,12}(?:\s*[>＞»›]\s*[^。，；>＞»›]{1,12}){2,}$")),   # breadcrumbs
+    ("web-debris", re.compile(r"\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?")),  # page timestamps
+    ("share", re.compile(r"字号\s*[:：]?\s*[【\[]?\s*[大中小]|^【?\s*打印\s*】?\s*【?\s*关闭\s*】?$|阅读(?:次数|量)\s*[:：]")),
     ("transcript-label", re.compile(r"^(?:以下(?:为|是)(?:文字实录|实录|报告全文|全文|摘要|要点)|全文如下|报告全文如下)"
                                     r"\s*[:：]?\s*$")),
 ]
@@ -86,3 +90,14 @@ def dateline(text: str) -> str | None:
     if m and len(text) - m.end() >= 10:
         return m.group(0)
     return None
+
+
+def running_headers(lines: list[str], times: int = 3) -> set[str]:
+    """Lines a PDF repeats at the top or bottom of its pages ("武汉市人民政府文件", "政府工作报告"):
+    the same short line without sentence punctuation (so never a wrapped line of body text),
+    standing three times or more."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if 4 <= len(line) <= 40 and re.search(f"[{CJK}]", line) and not re.search(r"[，,。；;、：:！!？?]", line):
+            counts[line] = counts.get(line, 0) + 1
+    return {line for line, n in counts.items() if n >= times}
