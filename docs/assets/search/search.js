@@ -610,7 +610,9 @@
       });
     }
 
-    form.addEventListener("submit", function (e) { e.preventDefault(); run(true); });
+    /* a submit cancels the pending as-you-type run, which would redraw the results (and drop
+       the focus of a reader already moving through them) a moment later */
+    form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(true); });
     var timer = null;
     input.addEventListener("input", function () {
       clearTimeout(timer);
