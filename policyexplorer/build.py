@@ -18,7 +18,7 @@ import yaml
 from . import ingest
 from .datafiles import check_data_files
 from .commitments import build_tracker
-from .convert import Converter, load_overrides
+from .convert import converter_for
 from .exports import corpus_csv, corpus_dict, dumps
 from .pages import Page, site_pages, walk
 from .search import build_index, docs_from_reports
@@ -103,7 +103,7 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
 
     check_data_files(data_dir)
     reports = ingest.load_corpus(data_dir, result.warnings)
-    converter = Converter(load_overrides(data_dir / "s2t_overrides.yml"))
+    converter = converter_for(data_dir)
     lap("parse")
     tracker = build_tracker(reports, data_dir)
     lap("commitments")

@@ -1,9 +1,12 @@
-"""Simplified -> Traditional conversion: OpenCC s2t plus a curated override dictionary.
+"""Simplified -> Traditional conversion: OpenCC s2tw, preferred glyphs, and curated overrides.
 
-Character-level s2t keeps official wording (s2twp would rewrite vocabulary, 万象城 -> 永珍城).
-Plain s2t still guesses wrong on some names (范礼奎 -> 範禮奎, 斗级营 -> 鬥級營), so the
-corpus keeps a dictionary of phrases whose Traditional form is known. Text is cut at every
-override phrase; the pieces between are converted by OpenCC, the phrases are replaced.
+OpenCC's s2tw chain is s2t followed by Taiwan character variants (爲 -> 為, 着 -> 著, 羣 -> 群):
+the forms Taiwan and Hong Kong readers meet daily, with the wording kept (s2twp would also
+rewrite vocabulary, 软件 -> 軟體, 万象城 -> 永珍城, never acceptable for an official text).
+data/hant_glyphs.yml swaps the few forms s2tw keeps that those readers find odd (溼 -> 濕).
+s2tw still guesses wrong on some one-to-many characters (范礼奎 -> 範禮奎, 斗级营 -> 鬥級營), so
+the corpus keeps a dictionary of phrases whose Traditional form is known (data/s2t_overrides.yml).
+Text is cut at every override phrase; the pieces between are converted, the phrases replaced.
 """
 from __future__ import annotations
 
@@ -41,9 +44,35 @@ def load_overrides(path: Path) -> dict[str, str]:
     return pairs
 
 
+BASE = "s2tw"
+
+
+def load_glyphs(path: Path) -> dict[str, str]:
+    """Read `glyphs: {traditional form: preferred form}`; one character for one character."""
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    glyphs = data.get("glyphs") or {}
+    for key, value in glyphs.items():
+        if not (isinstance(key, str) and isinstance(value, str) and len(key) == len(value) == 1):
+            raise OverrideError(f"{path}: glyphs: {key!r}: {value!r} must map one character to one character")
+    return dict(glyphs)
+
+
+class Base:
+    """OpenCC s2tw followed by the preferred glyphs: what the text becomes without overrides."""
+
+    def __init__(self, glyphs: dict[str, str] | None = None):
+        self._cc = opencc.OpenCC(BASE)
+        self._glyphs = str.maketrans(glyphs or {})
+
+    def convert(self, text: str) -> str:
+        return self._cc.convert(text).translate(self._glyphs)
+
+
 class Converter:
-    def __init__(self, overrides: dict[str, str] | None = None):
-        self._cc = opencc.OpenCC("s2t")
+    def __init__(self, overrides: dict[str, str] | None = None, glyphs: dict[str, str] | None = None):
+        self._cc = Base(glyphs)
         self.overrides = dict(overrides or {})
         # Longest phrase first so 斗级营一期 wins over 斗级营 when both are listed.
         keys = sorted(self.overrides, key=len, reverse=True)
@@ -63,8 +92,20 @@ class Converter:
         out.append(self._cc.convert(text[pos:]))
         return "".join(out)
 
+    def override_spans(self, text: str) -> set[int]:
+        """Positions of text an override phrase decides."""
+        if self._pattern is None:
+            return set()
+        return {i for m in self._pattern.finditer(text) for i in range(m.start(), m.end())}
+
     def __hash__(self):
         return id(self)
+
+
+def converter_for(data_dir: Path) -> Converter:
+    """The converter of a corpus: data/s2t_overrides.yml and data/hant_glyphs.yml."""
+    data_dir = Path(data_dir)
+    return Converter(load_overrides(data_dir / "s2t_overrides.yml"), load_glyphs(data_dir / "hant_glyphs.yml"))
 
 
 _T2S = None

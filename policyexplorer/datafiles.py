@@ -18,6 +18,7 @@ from .ingest import CorpusError
 # file name -> the key holding its list of entries (None: a mapping of phrases, maybe nested)
 FILES = {
     "s2t_overrides.yml": None,
+    "hant_glyphs.yml": None,
     "links.yml": "links",
     "indicators.yml": "indicators",
     "agencies.yml": "agencies",

@@ -173,8 +173,8 @@ def seed_docs(hant: bool) -> list[dict]:
     from policyexplorer.ingest import load_corpus
     convert = None
     if hant:
-        from policyexplorer.convert import Converter, load_overrides
-        convert = Converter(load_overrides(ROOT / "data" / "s2t_overrides.yml")).to_hant
+        from policyexplorer.convert import converter_for
+        convert = converter_for(ROOT / "data").to_hant
     return docs_from_reports(load_corpus(ROOT / "data"), convert)
 
 

@@ -21,7 +21,7 @@ from conftest import Tab, serve
 from htmltree import parse
 
 from policyexplorer.ingest import corpus
-from policyexplorer.convert import Converter, load_overrides
+from policyexplorer.convert import converter_for
 from policyexplorer.pages import section_heading
 from policyexplorer.search.normalize import clean_display
 
@@ -48,7 +48,7 @@ def report():
 
 @pytest.fixture(scope="module")
 def converters():
-    hant = Converter(load_overrides(DATA / "s2t_overrides.yml")).to_hant
+    hant = converter_for(DATA).to_hant
     return {"hans": lambda s: s, "hant": hant}
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from policyexplorer.commitments import build_tracker
-from policyexplorer.convert import Converter, load_overrides
+from policyexplorer.convert import converter_for
 from policyexplorer.tracker_pages import Agencies, tracker_pages
 
 from test_commitments_support import make_report
@@ -103,7 +103,7 @@ def test_every_year_of_the_data_has_a_page_and_every_commitment_a_row(built_site
 
 @pytest.mark.parametrize("prefix", VARIANTS)
 def test_known_commitment_row(built_site, commitments, prefix):
-    words = Converter(load_overrides(ROOT / "data" / "s2t_overrides.yml")).to_hant if prefix else (lambda s: s)
+    words = converter_for(ROOT / "data").to_hant if prefix else (lambda s: s)
     c = find(commitments, "wuhan-2024-gwr", 2024, "城镇新增就业25万人")
     page = built_site / prefix / "tracker/2024/index.html"
     row = row_html(page.read_text(encoding="utf-8"), c["id"])
