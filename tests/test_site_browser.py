@@ -81,3 +81,64 @@ def test_pages_from_file_url(tab, built_site, path, lang):
     assert page.evaluate("document.documentElement.lang") == other
     assert [u for u in tab.requests if not u.startswith(("file://", "data:"))] == []
     assert tab.errors == []
+
+
+def test_toggle_prefers_the_paragraph_on_screen_to_a_stale_anchor(tab, site_url):
+    page = tab.page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_url + "reports/wuhan-2024-gwr/s2/index.html#s2")
+    target = page.locator("p.pe-para").nth(25)
+    pid = target.get_attribute("id")
+    target.evaluate("e => { e.scrollIntoView(); window.scrollBy(0, -70); }")
+    page.wait_for_timeout(100)
+    page.click("a[data-pe-toggle]")
+    page.wait_for_url("**/zh-Hant/reports/wuhan-2024-gwr/s2/index.html#*")
+    landed = page.url.split("#")[1]
+    assert landed != "s2"
+    assert landed == pid or landed.startswith(pid.rsplit("-p", 1)[0]), (landed, pid)
+    # the paragraph the reader was reading is on screen in the other script
+    assert page.locator(f"[id='{pid}']").evaluate(
+        "e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }")
+
+
+def test_toggle_keeps_an_anchor_still_in_view(tab, site_url):
+    page = tab.page
+    page.goto(site_url + "reports/wuhan-2024-gwr/s2/index.html#s2-3-p1")
+    page.click("a[data-pe-toggle]")
+    page.wait_for_url("**/zh-Hant/reports/wuhan-2024-gwr/s2/index.html#s2-3-p1")
+
+
+def test_toggle_keeps_tracker_filters(tab, site_url):
+    page = tab.page
+    page.goto(site_url + "tracker/2025/index.html")
+    options = page.eval_on_selector_all("select[name=agency] option", "os => os.map(o => o.value).filter(Boolean)")
+    agency = options[0]
+    page.select_option("select[name=agency]", agency)
+    page.wait_for_function("location.search.includes('agency=')")
+    shown = page.locator("tr.pe-trow:not([hidden])").count()
+    page.click("a[data-pe-toggle]")
+    page.wait_for_url("**/zh-Hant/tracker/2025/index.html?*agency=*")
+    assert page.input_value("select[name=agency]") == agency
+    assert page.locator("tr.pe-trow:not([hidden])").count() == shown
+
+
+def test_the_script_choice_is_remembered_with_a_way_back(tab, site_url):
+    page = tab.page
+    page.goto(site_url + "reports/wuchang-2025-gwr/index.html")
+    page.click("a[data-pe-toggle]")                                   # the reader chooses 繁體
+    page.wait_for_url("**/zh-Hant/reports/wuchang-2025-gwr/index.html*")
+    # later the reader opens a shared Simplified link: its Traditional twin opens instead
+    page.goto(site_url + "reports/wuhan-2025-plan/s1/index.html?x=1#s1-p2")
+    page.wait_for_url("**/zh-Hant/reports/wuhan-2025-plan/s1/index.html?x=1#s1-p2")
+    assert page.evaluate("document.documentElement.lang") == "zh-Hant"
+    note = page.locator(".pe-switched")
+    assert note.is_visible() and "繁體" in note.inner_text()
+    back = note.get_by_role("link", name="改回簡體")
+    assert back.bounding_box()["height"] >= 24
+    back.click()                                                      # the visible way back
+    page.wait_for_url("**/org/policy-explorer/reports/wuhan-2025-plan/s1/index.html?x=1*")
+    assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+    page.goto(site_url + "reports/wuhan-fyp14/index.html")          # Simplified is now the choice
+    assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+    assert page.locator(".pe-switched").count() == 0
+    assert tab.errors == []

@@ -1,17 +1,41 @@
 /* Reader conveniences on every page, no dependencies, works from file:// too.
- * - The script toggle keeps the reader's place: the current #anchor, or else the anchor
- *   of the heading or paragraph at the top of the screen.
+ * - The script toggle keeps the reader's place (the paragraph on screen; the #anchor the page
+ *   was opened at only while it is still in view) and the query string (tracker filters,
+ *   search terms), and remembers the choice: a reader who chose one script and opens a link
+ *   to the other is taken to its twin, with a note and a way back.
  * - Permalinks (¶ after headings and paragraphs) copy the full URL of that place.
  */
 (function () {
   "use strict";
 
+  var CHOICE = "pe-script";          /* localStorage: "hans" | "hant", set by the toggle */
+  var SWITCHED = "pe-switched";      /* sessionStorage: the script a remembered choice left */
+  var hant = /Hant/.test(document.documentElement.lang);
+  var STRINGS = hant
+    ? { switched: "已依您先前的選擇，改為繁體中文版本。", back: "改回簡體", copied: "已複製連結" }
+    : { switched: "已按您之前的选择，改为简体中文版本。", back: "改回繁體", copied: "已复制链接" };
+
+  function store(kind) {
+    try { return window[kind]; } catch (e) { return null; }   /* file:// or privacy settings */
+  }
+  function remember(script) {
+    var s = store("localStorage");
+    if (s) try { s.setItem(CHOICE, script); } catch (e) { /* storage full or refused */ }
+  }
+
   function anchors() {
     return document.querySelectorAll(".md-content [id^='s'], .md-content h1[id], .md-content h2[id], .md-content h3[id]");
   }
 
+  function inView(el) {
+    var r = el.getBoundingClientRect();
+    return r.bottom > 60 && r.top < window.innerHeight;
+  }
+
   function placeOnScreen() {
-    if (location.hash.length > 1) return location.hash;
+    var id = location.hash.length > 1 ? decodeURIComponent(location.hash.slice(1)) : "";
+    var opened = id ? document.getElementById(id) : null;
+    if (opened && inView(opened)) return location.hash;
     var best = null, list = anchors();
     for (var i = 0; i < list.length; i++) {
       var top = list[i].getBoundingClientRect().top;
@@ -19,6 +43,49 @@
     }
     return best && window.scrollY > 0 ? "#" + best.id : "";
   }
+
+  function toggle() {
+    return document.querySelector("a[data-pe-toggle]");
+  }
+
+  function twin(link, hash) {
+    return link.href.split("#")[0].split("?")[0] + location.search + hash;
+  }
+
+  function switchScript(link) {
+    remember(link.getAttribute("hreflang") === "zh-Hant" ? "hant" : "hans");
+    location.href = twin(link, placeOnScreen());
+  }
+
+  /* A remembered choice wins over the script of the link the reader followed. */
+  (function followChoice() {
+    var link = toggle(), local = store("localStorage"), session = store("sessionStorage");
+    if (!link || !local) return;
+    var wanted = null;
+    try { wanted = local.getItem(CHOICE); } catch (e) { return; }
+    var here = hant ? "hant" : "hans";
+    if (wanted && wanted !== here) {
+      if (session) try { session.setItem(SWITCHED, here); } catch (e) { /* no note then */ }
+      location.replace(twin(link, location.hash));
+      return;
+    }
+    var left = null;
+    if (session) try { left = session.getItem(SWITCHED); session.removeItem(SWITCHED); } catch (e) { left = null; }
+    if (!left) return;
+    var note = document.createElement("p");
+    note.className = "pe-switched";
+    note.setAttribute("role", "status");
+    note.appendChild(document.createTextNode(STRINGS.switched + " "));
+    var back = document.createElement("a");
+    back.href = link.getAttribute("href");
+    back.setAttribute("hreflang", link.getAttribute("hreflang"));
+    back.className = "pe-switched__back";
+    back.textContent = STRINGS.back;
+    back.addEventListener("click", function (e) { e.preventDefault(); switchScript(link); });
+    note.appendChild(back);
+    var content = document.querySelector(".md-content__inner") || document.body;
+    content.insertBefore(note, content.firstChild);
+  })();
 
   function urlOf(id) {
     return location.href.split("#")[0] + "#" + id;
@@ -45,8 +112,7 @@
     document.body.removeChild(area);
   }
 
-  function announce(link) {
-    var lang = document.documentElement.lang;
+  function announce() {
     var note = document.getElementById("pe-copied");
     if (!note) {
       note = document.createElement("div");
@@ -55,7 +121,7 @@
       note.setAttribute("role", "status");
       document.body.appendChild(note);
     }
-    note.textContent = /Hant/.test(lang) ? "已複製連結" : "已复制链接";
+    note.textContent = STRINGS.copied;
     note.classList.add("pe-copied--shown");
     clearTimeout(announce.timer);
     announce.timer = setTimeout(function () { note.classList.remove("pe-copied--shown"); }, 1800);
@@ -65,18 +131,15 @@
     var a = event.target.closest ? event.target.closest("a") : null;
     if (!a) return;
     if (a.hasAttribute("data-pe-toggle")) {
-      var place = placeOnScreen();
-      if (place) {
-        event.preventDefault();
-        location.href = a.getAttribute("href").split("#")[0] + place;
-      }
+      event.preventDefault();
+      switchScript(a);
       return;
     }
     if (a.classList.contains("pe-pl") || a.classList.contains("headerlink")) {
       var id = a.getAttribute("href").slice(1);
       event.preventDefault();
       history.replaceState(null, "", "#" + id);
-      copy(urlOf(id), function () { announce(a); });
+      copy(urlOf(id), announce);
     }
   });
 })();
