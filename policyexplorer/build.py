@@ -19,6 +19,7 @@ from . import ingest
 from .datafiles import check_data_files
 from .commitments import build_tracker
 from .convert import converter_for
+from .ui import UiStrings, unmark
 from .exports import corpus_csv, corpus_dict, dumps
 from .pages import Page, site_pages, walk
 from .search import build_index, docs_from_reports
@@ -116,13 +117,18 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
     if staging.exists():
         shutil.rmtree(staging)
     epoch = _source_date_epoch(reports)
-    converts = {"hans": lambda s: s, "hant": converter.to_hant}
+    ui = UiStrings.load(data_dir / "ui.yml")
+    # Pages: report text (marked) through OpenCC and the overrides, interface text from ui.yml.
+    converts = {"hans": unmark, "hant": lambda s: ui.to_hant(s, converter.to_hant)}
+    titles = {"hans": unmark, "hant": lambda s: ui.title(unmark(s), converter.to_hant)}
     sources = {r.id: _published_source(Path(r.source_path)) for r in reports}
     for variant, convert in converts.items():
         vwork = work / variant
         _write_docs(vwork / "docs", pages, convert)
         site_dir = vwork / "site"
-        config = variant_config(ROOT / "mkdocs.yml", variant, vwork / "docs", site_dir, pages, convert, ROOT)
+        overrides = _theme_overrides(vwork / "overrides", ui, variant)
+        config = variant_config(ROOT / "mkdocs.yml", variant, vwork / "docs", site_dir, pages, titles[variant],
+                                overrides)
         _mkdocs(config, vwork / "mkdocs.yml", epoch)
         prefix = VARIANTS[variant][0]
         _drop_unused_theme_files(site_dir)
@@ -147,13 +153,25 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
 
     for variant, convert in converts.items():
         prefix, _, lang = VARIANTS[variant]
-        build_index(docs_from_reports(reports, None if variant == "hans" else convert),
+        build_index(docs_from_reports(reports, None if variant == "hans" else converter.to_hant),
                     staging / prefix / "search" / "data", lang)
     lap("search")
 
     _swap(staging, out)
     lap("publish")
     return result
+
+
+def _theme_overrides(folder: Path, ui: UiStrings, variant: str) -> Path:
+    """docs/overrides plus Material's language partial for the variant, from data/ui.yml."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(ROOT / "docs" / "overrides", folder)
+    base = {"hans": "zh", "hant": "zh-Hant"}[variant]
+    (folder / "partials" / "languages").mkdir(parents=True, exist_ok=True)
+    (folder / "partials" / "languages" / f"pe-{variant}.html").write_text(
+        ui.language_partial(variant, base), encoding="utf-8")
+    return folder
 
 
 def _published_source(source: Path) -> bytes:

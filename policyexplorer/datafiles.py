@@ -19,6 +19,7 @@ from .ingest import CorpusError
 FILES = {
     "s2t_overrides.yml": None,
     "hant_glyphs.yml": None,
+    "ui.yml": None,
     "links.yml": "links",
     "indicators.yml": "indicators",
     "agencies.yml": "agencies",

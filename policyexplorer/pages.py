@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from .model import Report, Section
+from .ui import mark
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
@@ -24,12 +25,14 @@ _MD_ACTIVE = set("\\`*_{}[]()#+-.!|~^<>&:=\"'$%@")
 
 
 def md_text(text: str) -> str:
-    """Text safe inside a Markdown heading: every active ASCII character becomes an entity."""
-    return "".join(f"&#{ord(ch)};" if ch in _MD_ACTIVE else ch for ch in text)
+    """Report text safe inside a Markdown heading: every active ASCII character becomes an
+    entity; marked as report text for the Traditional conversion (ui.py)."""
+    return mark("".join(f"&#{ord(ch)};" if ch in _MD_ACTIVE else ch for ch in text))
 
 
 def html_text(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Report text safe in HTML, marked as report text for the Traditional conversion (ui.py)."""
+    return mark(html.escape(text, quote=True))
 
 
 def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
@@ -112,7 +115,8 @@ class Renderer:
                                       undefined=jinja2.StrictUndefined)
         self.env.filters["md"] = md_text
         self.env.filters["h"] = html_text
-        self.env.filters["json"] = lambda v: html_text(json.dumps(v, ensure_ascii=False, sort_keys=True))
+        # interface strings handed to scripts: escaped, not marked (ui.py looks them up)
+        self.env.filters["json"] = lambda v: html.escape(json.dumps(v, ensure_ascii=False, sort_keys=True), quote=True)
         self.env.globals.update(attr=_attr, years=_years, looks_label=_looks_label, heading=section_heading,
                                 statuses=STATUS, roles=ROLE, kinds=KIND, levels=LEVEL, looks=LOOKS,
                                 removal_kinds=REMOVAL)

@@ -33,7 +33,7 @@ def _nav(pages: list[Page], convert) -> list:
 
 
 def variant_config(base_file: Path, variant: str, docs_dir: Path, site_dir: Path, pages: list[Page],
-                   convert, root: Path) -> dict:
+                   convert, custom_dir: Path) -> dict:
     base = yaml.safe_load(base_file.read_text(encoding="utf-8"))
     _, language, lang = VARIANTS[variant]
     cfg = dict(base)
@@ -43,7 +43,7 @@ def variant_config(base_file: Path, variant: str, docs_dir: Path, site_dir: Path
     cfg["site_dir"] = str(site_dir)
     theme = dict(base["theme"])
     theme["language"] = language
-    theme["custom_dir"] = str(root / base["theme"]["custom_dir"])
+    theme["custom_dir"] = str(custom_dir)
     cfg["theme"] = theme
     exts = []
     for ext in base.get("markdown_extensions", []):

@@ -94,3 +94,13 @@ def test_not_found_page_works_at_any_depth(tab, pages_host, missing, home):
     assert [u for u in tab.requests if not u.startswith((pages_host, "data:"))] == []
     # the only error is the browser reporting the 404 itself
     assert [e for e in tab.errors if "404" not in e] == []
+
+
+@pytest.mark.parametrize("missing,lang,heading", [
+    ("reports/no-such-report/index.html", "zh-Hans", "找不到这个页面"),
+    ("zh-Hant/reports/no-such-report/index.html", "zh-Hant", "找不到這個頁面"),
+])
+def test_not_found_page_speaks_the_script_of_the_address(tab, pages_host, missing, lang, heading):
+    tab.page.goto(pages_host + missing)
+    assert tab.page.evaluate("document.documentElement.lang") == lang
+    assert tab.page.locator("h1").inner_text() == heading

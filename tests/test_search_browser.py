@@ -133,7 +133,7 @@ def test_traditional_site_cross_script(tab, server, query):
     href, mark, _ = first(tab.page)
     assert href == "../reports/wh-2024/s2/#s2-p1"
     assert mark == "光谷科學島"
-    assert tab.page.get_by_label("搜索報告全文").count() == 1     # UI strings in the page's script
+    assert tab.page.get_by_label("搜尋報告全文").count() == 1     # UI strings in the page's script
     assert only_local(tab.requests, server) == []
 
 

@@ -80,7 +80,7 @@ def test_issue_queries_first_result_has_the_query_as_written(tab, site_url, vari
     assert tab.errors == []
 
 
-@pytest.mark.parametrize("variant,label", [("hans", "搜索报告全文"), ("hant", "搜索報告全文")])
+@pytest.mark.parametrize("variant,label", [("hans", "搜索报告全文"), ("hant", "搜尋報告全文")])
 def test_header_box_on_every_page_goes_to_the_search_page(chromium, site_url, variant, label):
     t = Tab(chromium, viewport={"width": 1280, "height": 800})
     try:
@@ -120,7 +120,7 @@ def test_phone_header_shows_the_search_icon(chromium, site_url, variant):
         icon.tap()
         page.wait_for_url(f"**/{PREFIX[variant]}search/index.html")
         page.get_by_role("searchbox").first.fill("城镇新增就业")
-        page.get_by_role("button", name="搜索").tap()
+        page.get_by_role("button", name="搜尋" if variant == "hant" else "搜索").tap()
         page.wait_for_selector("#pe-search[data-done]")
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
         page.locator("a.pe-result__link").first.tap()
@@ -134,8 +134,8 @@ def test_traditional_search_page_speaks_traditional(tab, site_url, built_site):
     page = tab.page
     run_query(page, site_url, "hant", "城镇新增就业")
     assert page.evaluate("document.documentElement.lang") == "zh-Hant"
-    assert page.locator("h1").inner_text().startswith("搜索")
-    assert page.get_by_label("搜索報告全文").count() == 1
+    assert page.locator("h1").inner_text().startswith("搜尋")          # Taiwan/Hong Kong wording
+    assert page.get_by_label("搜尋報告全文").count() == 1
     assert page.get_by_label("報告", exact=True).count() == 1
     assert page.get_by_label("年份", exact=True).count() == 1
     ui = page.inner_text("#pe-search form") + page.inner_text(".pe-search__status") + \

@@ -14,8 +14,8 @@
 (function () {
   "use strict";
 
-  /* Fallback UI strings. The site's search page passes its own in data-strings (written in
-     Simplified and converted with the page, so they are always in the page's script). */
+  /* Fallback UI strings. The site's search page passes its own in data-strings (from
+     data/ui.yml, written by hand in each script). */
   var STRINGS = {
     "zh-Hans": {
       label: "搜索报告全文", placeholder: "例如：光谷科学岛、城镇新增就业、PM2.5", submit: "搜索",
@@ -27,13 +27,13 @@
       hint: "按 ↓ 进入结果，↑ ↓ 在结果间移动，Esc 回到搜索框。"
     },
     "zh-Hant": {
-      label: "搜索報告全文", placeholder: "例如：光谷科學島、城鎮新增就業、PM2.5", submit: "搜索",
+      label: "搜尋報告全文", placeholder: "例如：光谷科學島、城鎮新增就業、PM2.5", submit: "搜尋",
       report: "報告", allReports: "全部報告", year: "年份", allYears: "全部年份", yearOption: "{y}年",
-      loading: "正在搜索…", error: "無法加載搜索索引。", tooShort: "請輸入要查找的詞語（至少兩個字，或字母、數字）。",
+      loading: "正在搜尋…", error: "無法載入搜尋索引。", tooShort: "請輸入要查找的詞語（至少兩個字，或字母、數字）。",
       none: "沒有找到包含“{q}”的段落。", count: "找到 {n} 個段落。",
       tier1: "完整包含“{q}”（{n}）", tier2: "包含全部詞語 {w}（{n}）", tier3: "只含部分詞語（{n}）",
       word: "“{w}”", sep: "、", more: "顯示更多結果",
-      hint: "按 ↓ 進入結果，↑ ↓ 在結果間移動，Esc 回到搜索框。"
+      hint: "按 ↓ 進入結果，↑ ↓ 在結果間移動，Esc 回到搜尋框。"
     }
   };
   var TITLE = 10000000, MAX_UNITS = 40, PAGE = 20, SNIPPET = 150, BEFORE = 36;

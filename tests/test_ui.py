@@ -1,0 +1,69 @@
+"""Interface strings written by hand in each script (data/ui.yml), never half-converted (issue #12)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policyexplorer.commitments import build_tracker
+from policyexplorer.convert import converter_for
+from policyexplorer.ingest import load_corpus
+from policyexplorer.pages import site_pages, walk
+from policyexplorer.tracker_pages import tracker_pages
+from policyexplorer.ui import CONTENT_CLOSE, CONTENT_OPEN, UiStrings, mark, unmark
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="module")
+def used() -> tuple[UiStrings, set[str]]:
+    """Every generated page converted once; the interface phrases it looked up."""
+    reports = load_corpus(DATA)
+    tracker = build_tracker(reports, DATA)
+    extra, years = tracker_pages(reports, tracker, DATA)
+    ui = UiStrings.load(DATA / "ui.yml")
+    asked: set[str] = set()
+    lookup = ui.phrase
+
+    def spy(text, fallback):
+        asked.add(text)
+        return lookup(text, fallback)
+
+    ui.phrase = spy
+    convert = converter_for(DATA).to_hant
+    for page in walk(site_pages(reports, tracker.marks, extra=extra, tracker_years=years)):
+        ui.to_hant(page.markdown, convert)
+    return ui, asked
+
+
+def test_every_interface_phrase_is_written_in_both_scripts(used):
+    ui, _ = used
+    assert not ui.missing, f"add to data/ui.yml: {sorted(ui.missing)[:20]}"
+
+
+def test_no_phrase_in_the_file_is_stale(used):
+    ui, asked = used
+    config = {"政府报告政策浏览", "逐节阅读政府报告，对照承诺与执行情况，简体繁体一键切换。", "复制本节链接"}
+    stale = set(ui.phrases) - asked - config
+    assert not stale, stale
+
+
+def test_report_text_is_converted_and_interface_text_looked_up():
+    ui = UiStrings({"复制本段链接": "複製本段連結"}, {})
+    page = f'<p>{mark("产业链接续发展")}<a title="复制本段链接">¶</a></p>'
+    assert ui.to_hant(page, converter_for(DATA).to_hant) == '<p>產業鏈接續發展<a title="複製本段連結">¶</a></p>'
+    assert unmark(page) == '<p>产业链接续发展<a title="复制本段链接">¶</a></p>'
+    assert mark("s2-3-p1") == "s2-3-p1"                       # ids and urls are never marked
+
+
+def test_the_built_site_speaks_each_script(built_site):
+    hans = (built_site / "reports" / "wuhan-2024-gwr" / "s2" / "index.html").read_text(encoding="utf-8")
+    hant = (built_site / "zh-Hant" / "reports" / "wuhan-2024-gwr" / "s2" / "index.html").read_text(encoding="utf-8")
+    assert 'title="复制本段链接"' in hans and 'aria-label="页脚"' in hans
+    assert 'title="複製本段連結"' in hant and 'aria-label="頁尾"' in hant and 'placeholder="搜尋"' in hant
+    for wrong in ("頁脚", "複製本段鏈接", "複製本節鏈接"):
+        assert wrong not in hant
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert CONTENT_OPEN not in text and CONTENT_CLOSE not in text, page
