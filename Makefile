@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: venv build serve test chromium axe bench score clean
+.PHONY: venv build serve test chromium axe bench bench-scale score clean
 
 # The venv is rebuilt whenever requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -39,6 +39,11 @@ test: venv chromium axe
 
 bench: venv
 	$(PY) scripts/bench.py
+
+# Whole sites at 1, 20 and 100 times the bundled corpus: build time per stage, peak memory,
+# site bytes, heaviest and average page, first-query bytes (takes a while at 100 times).
+bench-scale: venv
+	$(PY) scripts/bench.py --sites 1 20 100
 
 # Scores against the labelled samples in ../shared/eval: commitment links, the unseen reports
 # (bundled corpus plus shared/eval/unseen in a scratch copy), then search (on build/site).

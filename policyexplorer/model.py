@@ -5,6 +5,7 @@ nothing downstream re-reads the source text.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 
@@ -52,6 +53,12 @@ class Report:
     removed: list[Removal]
     source_path: str                   # path of the source text, for error messages and links
     place_path: list[str] = field(default_factory=list)   # data/places.yml: ["中国", "湖北省", "武汉市"]
+    place_slug: str = ""               # the place in addresses: tracker/<year>/<place_slug>/
+
+    def __post_init__(self):
+        if not self.place_slug:          # a place without a slug in data/places.yml (ingest/places.py)
+            name = str(self.meta.get("place") or "")
+            self.place_slug = "p-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
     @property
     def plan_years(self) -> list[int]:

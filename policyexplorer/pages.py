@@ -48,7 +48,8 @@ class Page:
     title: str                 # nav title (Simplified)
     markdown: str
     children: list["Page"] = field(default_factory=list)
-    in_nav: bool = True        # False: written and linked to, but not listed in the site nav
+    in_nav: bool = True        # False: written and linked to, but not listed in its local nav
+    local_root: bool = False   # its descendants' sidebar lists it and its children (a report, the tracker)
 
     @property
     def file(self) -> str:
@@ -103,9 +104,9 @@ def _link(page: str, url: str) -> str:
     return href(page, path, anchor or None)
 
 
-def _tracker_page(mark) -> str:
-    """The year tracker page holding the mark's commitment; its row's id is the commitment id."""
-    return f"tracker/{mark.year}/"
+def tracker_path(year: int, place_slug: str) -> str:
+    """The tracker page of one place's commitments for one year; a row's id is the commitment id."""
+    return f"tracker/{year}/{place_slug}/"
 
 
 class Renderer:
@@ -117,14 +118,18 @@ class Renderer:
         self.env.filters["h"] = html_text
         # interface strings handed to scripts: escaped, not marked (ui.py looks them up)
         self.env.filters["json"] = lambda v: html.escape(json.dumps(v, ensure_ascii=False, sort_keys=True), quote=True)
-        self.env.globals.update(attr=_attr, years=_years, looks_label=_looks_label, heading=section_heading,
+        self.env.globals.update(attr=_attr, years=_years, tracker_path=tracker_path, looks_label=_looks_label, heading=section_heading,
                                 statuses=STATUS, roles=ROLE, kinds=KIND, levels=LEVEL, looks=LOOKS,
                                 removal_kinds=REMOVAL)
+        self.slugs: dict[str, str] = {}      # report id -> place slug, for links to tracker rows
 
     def render(self, template: str, page: str, **context) -> str:
+        def tracker_link(m):
+            slug = self.slugs.get(m.commitment_id.split(":", 1)[0], "")
+            return href(page, tracker_path(m.year, slug), m.commitment_id)
         return self.env.get_template(template).render(
             page=page, root=_root(page), href=href, link=lambda url: _link(page, url),
-            tracker_link=lambda m: href(page, _tracker_page(m), m.commitment_id), **context)
+            tracker_link=tracker_link, **context)
 
 
 def _top_sections(report: Report) -> list[Section]:
@@ -172,24 +177,73 @@ def report_pages(report: Report, marks: dict, r: Renderer) -> Page:
     md = r.render("report.md.j2", base, report=report, outline=outline_html(report, base),
                   counts={"sections": len(report.sections),
                           "paragraphs": sum(len(s.paragraphs) for s in report.sections)})
-    return Page(base, str(report.meta["title"]), md, children)
+    return Page(base, str(report.meta["title"]), md, children, local_root=True)
 
 
 def site_pages(reports: list[Report], marks: dict | None = None, extra: list[Page] | None = None,
                tracker_years: list[int] | None = None) -> list[Page]:
     """Every generated page, in navigation order: home, reports, extra sections, search."""
     r = Renderer()
+    r.slugs = {report.id: report.place_slug for report in reports}
     by_year: dict[int, list[Report]] = {}
     for report in reports:
         year = (report.plan_years or report.review_years or [0])[0]
         by_year.setdefault(year, []).append(report)
     years = sorted(by_year, reverse=True)
-    pages = [Page("", "首页", r.render("home.md.j2", "", years=years, by_year=by_year,
+    recent = sorted(reports, key=lambda x: (str(x.meta.get("delivered") or ""), x.id), reverse=True)[:HOME_RECENT]
+    pages = [Page("", "首页", r.render("home.md.j2", "", recent=recent, total=len(reports),
                                         tracker_years=tracker_years or []))]
-    pages += [report_pages(report, marks or {}, r) for report in reports]
+    browse = Page("reports/", "报告", r.render("reports.md.j2", "reports/", groups=_by_place(reports),
+                                                count=len(reports)),
+                  [report_pages(report, marks or {}, r) for report in reports])
+    pages.append(browse)
     pages += extra or []
     pages.append(Page("search/", "搜索", r.render("search.md.j2", "search/")))
+    attach_local_nav(pages)
     return pages
+
+
+HOME_RECENT = 12          # the home page lists the newest reports; reports/ lists them all
+
+
+def _by_place(reports: list[Report]) -> list[tuple[str, list[tuple[str, list[Report]]]]]:
+    """[(level, [(place, reports newest first)])], levels from the nation down, places by name."""
+    from .ingest.meta import LEVELS
+    groups: dict[str, dict[str, list[Report]]] = {}
+    for report in reports:
+        groups.setdefault(report.meta["level"], {}).setdefault(report.meta["place"], []).append(report)
+    out = []
+    for level in sorted(groups, key=LEVELS.index):
+        places = [(place, sorted(rows, key=lambda x: (str(x.meta.get("delivered") or ""), x.id), reverse=True))
+                  for place, rows in sorted(groups[level].items())]
+        out.append((level, places))
+    return out
+
+
+def attach_local_nav(pages: list[Page]) -> None:
+    """Give every page below a local root (a report, the tracker) a sidebar of its own group:
+    the root and its listed children, and prev/next links through them. The site navigation
+    lists only the top pages, so no page carries the whole corpus (YAML front matter, read by
+    docs/overrides/partials/nav.html and footer.html)."""
+    def visit(page: Page, root: Page | None):
+        if page.local_root:
+            root = page
+        if root is not None:
+            group = [root] + [c for c in root.children if c.in_nav]
+            here = next((i for i, p in enumerate(group) if p is page), None)
+            entries = [{"href": href(page.path, p.path), "title": "概览" if p is root else mark(p.title),
+                        "current": p is page} for p in group]
+            meta = {"pe_group": mark(root.title), "pe_local": entries}
+            if here is not None and here > 0:
+                meta["pe_prev"] = entries[here - 1]
+            if here is not None and here + 1 < len(group):
+                meta["pe_next"] = entries[here + 1]
+            page.markdown = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n" + page.markdown
+        for child in page.children:
+            visit(child, root)
+
+    for page in pages:
+        visit(page, None)
 
 
 def walk(pages: list[Page]):

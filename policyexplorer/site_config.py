@@ -20,16 +20,10 @@ def _nav(pages: list[Page], convert) -> list:
         # MkDocs puts nav titles into the HTML unescaped.
         return html.escape(convert(page.title), quote=False)
 
-    def entry(page: Page) -> dict:
-        # A page with children is a nav section whose index is the page itself (navigation.indexes).
-        # Pages marked in_nav=False (one per indicator or agency: hundreds) are left out: Material
-        # writes the whole nav into every page, so they would weigh on all of them.
-        children = [c for c in page.children if c.in_nav]
-        if children:
-            return {title(page): [page.file] + [entry(c) for c in children]}
-        return {title(page): page.file}
-
-    return [entry(page) for page in pages if page.in_nav]
+    # Only the top pages (home, reports, tracker, search): Material writes the whole nav into
+    # every page, so a nav listing every report would grow every page with the corpus. A page's
+    # own group (its report's sections, the tracker's years) is its local nav (pages.attach_local_nav).
+    return [{title(page): page.file} for page in pages if page.in_nav]
 
 
 def variant_config(base_file: Path, variant: str, docs_dir: Path, site_dir: Path, pages: list[Page],

@@ -5,7 +5,8 @@
 Layout (all paths ASCII, stable):
 
     tracker/                        what the tracker is, years, statuses, how links are decided
-    tracker/<year>/                 every commitment due that year; row id = commitment id
+    tracker/<year>/                 the year's commitments by place (and old #<id> links forwarded)
+    tracker/<year>/<place>/         every commitment of one place due that year; row id = commitment id
     tracker/indicators/             indicators by area
     tracker/indicators/<id>/        targets and outcomes of one indicator over the years
     tracker/agencies/               agencies named as lead or supporting
@@ -29,10 +30,10 @@ import yaml
 from .commitments import Tracker
 from .commitments.extract import Commitment
 from .commitments.indicators import Indicator, IndicatorIndex
-from .commitments.link import Link, review_reports
+from .commitments.link import Link, ReviewIndex
 from .commitments.quantity import SUFFIX_QUALIFIERS, Quantity
 from .model import Report
-from .pages import KIND, Page, Renderer, section_heading
+from .pages import KIND, Page, Renderer, section_heading, tracker_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -275,14 +276,15 @@ class Row:
         return " ".join(dict.fromkeys(a.id for a in [*self.lead, *self.support]))
 
 
-def _review_url(report: Report, year: int) -> str:
-    return report.review_anchor(year) or f"reports/{report.id}/"
+def _review_url(reviews: ReviewIndex, report: Report, year: int) -> str:
+    return reviews.anchor(report, year) or f"reports/{report.id}/"
 
 
 def make_rows(reports: list[Report], commitments: list[Commitment], areas: Areas, agencies: Agencies) -> list[Row]:
     rows = []
+    reviews = ReviewIndex(reports)
     for c in commitments:
-        reviewers = [(r, _review_url(r, c.year)) for r in review_reports(reports, c)]
+        reviewers = [(r, _review_url(reviews, r, c.year)) for r in reviews.reviewers(c)]
         outcomes = [outcome_view(c, o) for o in sorted(c.outcomes, key=lambda o: (-o.confidence, o.place.paragraph_id))]
         rows.append(Row(c, areas.of(c), [agencies.get(a) for a in c.lead], [agencies.get(a) for a in c.support],
                         figure(c.quantity), outcomes, reviewers, section_heading(c.place.section)))
@@ -335,26 +337,38 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
                   agency_page=lambda a: f"tracker/agencies/{a.id}/")
 
     # -- one page per plan year
+    # -- one page per plan year (by place), one per place and year (the rows): no page holds
+    # every place, so none grows with the corpus
     year_pages = []
     summaries = []
     for year in years:
         yrows = [row for row in rows if row.c.year == year]
-        groups: dict[str, list[Row]] = {}
+        by_place: dict[str, list[Row]] = {}
         for row in sorted(yrows, key=lambda x: order.get(x.c.report.id, len(order))):
-            groups.setdefault(row.c.report.id, []).append(row)
-        places = {}
-        for row in yrows:
-            place = str(row.c.report.meta.get("place") or "")
-            places.setdefault(place, {})
-            for rep, url in row.reviewers:
-                places[place][rep.id] = (rep, url)
+            by_place.setdefault(row.c.report.place_slug, []).append(row)
+        place_pages, place_summaries = [], []
+        for slug, prows in by_place.items():
+            place = str(prows[0].c.report.meta.get("place") or "")
+            groups: dict[str, list[Row]] = {}
+            reviewers: dict[str, tuple] = {}
+            for row in prows:
+                groups.setdefault(row.c.report.id, []).append(row)
+                for rep, url in row.reviewers:
+                    reviewers[rep.id] = (rep, url)
+            path = tracker_path(year, slug)
+            summary = dict(year=year, place=place, slug=slug, total=len(prows), statuses=_status_counts(prows),
+                           reviewers={place: list(reviewers.values())})
+            place_summaries.append(summary)
+            md = r.render("tracker_year.md.j2", path, year=year, place=place, groups=list(groups.values()),
+                          summary=summary, areas=_area_counts(prows, areas), agencies=_agency_counts(prows), **common)
+            place_pages.append(Page(path, f"{place}{year}年", md, in_nav=False))
         path = f"tracker/{year}/"
-        summary = dict(year=year, total=len(yrows), statuses=_status_counts(yrows),
-                       reviewers={p: list(v.values()) for p, v in places.items()})
+        summary = dict(year=year, total=len(yrows), statuses=_status_counts(yrows))
         summaries.append(summary)
-        md = r.render("tracker_year.md.j2", path, year=year, groups=list(groups.values()), summary=summary,
-                      areas=_area_counts(yrows, areas), agencies=_agency_counts(yrows), **common)
-        year_pages.append(Page(path, f"{year}年", md))
+        forward = {rep_id: slug for slug, prows in by_place.items() for rep_id in {x.c.report.id for x in prows}}
+        md = r.render("tracker_year_index.md.j2", path, year=year, summary=summary, places=place_summaries,
+                      forward=forward, **common)
+        year_pages.append(Page(path, f"{year}年", md, place_pages))
 
     # -- indicators
     used: dict[str, list[Row]] = {}
@@ -408,5 +422,5 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
     # -- the section's own page
     md = r.render("tracker_index.md.j2", "tracker/", summaries=summaries, n_indicators=len(indicator_pages),
                   n_agencies=len(agency_pages), total=len(rows), **common)
-    top = Page("tracker/", "承诺追踪", md, [*year_pages, indicators_page, agencies_page])
+    top = Page("tracker/", "承诺追踪", md, [*year_pages, indicators_page, agencies_page], local_root=True)
     return [top], years

@@ -290,6 +290,86 @@ def browser_latency(sites: dict[str, Path], queries: list[str]) -> None:
     print(table(headers, rows))
 
 
+# --- 5. the whole site at scale -------------------------------------------------------------
+
+def scaled_corpus(data: Path, target: Path, copies: int) -> Path:
+    """data/ with `copies` times the reports: each report again under another place name
+    (its own id, place and title; same text), as a newsroom following many places would have."""
+    import yaml
+    shutil.copytree(data, target)
+    reports = sorted(p for p in (target / "reports").iterdir() if p.is_dir())
+    for k in range(1, copies):
+        for folder in reports:
+            twin = target / "reports" / f"{folder.name}-x{k:03d}"
+            shutil.copytree(folder, twin)
+            meta_path = twin / "meta.yml"
+            meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+            meta["place"] = f"{meta['place']}{k:03d}"
+            meta["title"] = f"{meta['title']}（{meta['place']}）"
+            meta_path.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
+_BUILD = """
+import json, resource, sys, time
+from pathlib import Path
+from policyexplorer.build import build
+t = time.perf_counter()
+r = build(Path(sys.argv[1]), Path(sys.argv[2]), work=Path(sys.argv[3]))
+total = time.perf_counter() - t
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"timings": r.timings, "total": total, "pages": r.pages, "peak_kb": peak}))
+"""
+
+
+def build_in_subprocess(data: Path, out: Path, work: Path) -> dict:
+    import json
+    import subprocess
+    proc = subprocess.run([sys.executable, "-c", _BUILD, str(data), str(out), str(work)], cwd=ROOT,
+                          capture_output=True, text=True)
+    if proc.returncode:
+        raise SystemExit(f"build failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def site_figures(site: Path) -> dict:
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    sizes = {p: p.stat().st_size for p in pages}
+    heaviest = max(sizes, key=sizes.get)
+    reports = [p for p in pages if re.search(r"(^|/)reports/[^/]+/(s[^/]+/)?index\.html$",
+                                             p.relative_to(site).as_posix())]
+    total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+    return {"bytes": total, "pages": len(pages), "heaviest": heaviest.relative_to(site).as_posix(),
+            "heaviest_bytes": sizes[heaviest], "over_300": sum(1 for v in sizes.values() if v > BUDGET),
+            "report_avg": sum(sizes[p] for p in reports) / max(1, len(reports))}
+
+
+def bench_scales(scales: list[int], queries: list[str]) -> None:
+    heading("the whole site at scale (full builds in a subprocess; copies under other place names)")
+    rows, stage_rows, stages = [], [], []
+    with tempfile.TemporaryDirectory(prefix="pe-scale-") as tmp:
+        for n in scales:
+            work = Path(tmp) / f"x{n}"
+            data = scaled_corpus(ROOT / "data", work / "data", n)
+            result = build_in_subprocess(data, work / "site", work / "work")
+            figures = site_figures(work / "site")
+            ix = work / "site" / "search" / "data"
+            client = [p for p in page_assets(work / "site" / "search" / "index.html") if "/assets/search/" in p.as_posix()]
+            first = [first_query(ix, q, client, [])["raw"] for q in queries]
+            reports = sum(1 for p in (data / "reports").iterdir() if p.is_dir())
+            rows.append([f"x{n}", reports, result["pages"], f"{result['total']:.0f}", f"{result['peak_kb'] / 1e6:.2f}",
+                         f"{figures['bytes'] / 1e6:.1f}", f"{figures['report_avg'] / 1000:.1f}",
+                         f"{figures['heaviest_bytes'] / 1000:.0f}", figures["over_300"],
+                         f"{min(first) / 1000:.0f}-{max(first) / 1000:.0f}"])
+            stages = list(result["timings"])
+            stage_rows.append([f"x{n}"] + [f"{result['timings'][s]:.1f}" for s in stages])
+            print(f"  x{n}: heaviest page {figures['heaviest']}", flush=True)
+            shutil.rmtree(work)
+    print(table(["corpus", "reports", "pages", "build s", "peak GB", "site MB", "report page KB",
+                 "heaviest KB", "pages > 300 KB", "first query KB"], rows))
+    print(table(["corpus"] + stages, stage_rows))
+
+
 # --- main ------------------------------------------------------------------------------------
 
 def main(argv=None) -> None:
@@ -297,8 +377,15 @@ def main(argv=None) -> None:
     ap.add_argument("--scale", type=int, default=20, help="size of the large corpus, in copies of the seed")
     ap.add_argument("--queries", nargs="*", default=QUERIES)
     ap.add_argument("--no-browser", action="store_true", help="skip the latency measure in Chromium")
+    ap.add_argument("--sites", type=int, nargs="*", metavar="N",
+                    help="only build whole sites of N times the bundled corpus (e.g. --sites 1 20 100) and "
+                         "print build time per stage, peak memory, site bytes, pages, first-query bytes")
     args = ap.parse_args(argv)
     started = time.perf_counter()
+    if args.sites:
+        bench_scales(args.sites, args.queries)
+        print(f"\nbench done in {time.perf_counter() - started:.0f} s")
+        return
     with tempfile.TemporaryDirectory(prefix="pe-bench-") as tmp:
         work = Path(tmp)
         bench_build(work)

@@ -5,9 +5,9 @@ from pathlib import Path
 
 SEARCH = "search/index.html?q=地铁"
 # The tracker is checked once it is built (tracker pages landed in a separate change).
-OPTIONAL = {"tracker/2024/index.html"}
-PAGES = ["index.html", "reports/wuhan-2024-gwr/index.html", "reports/wuhan-2024-gwr/s2/index.html",
-         "tracker/2024/index.html", SEARCH]
+OPTIONAL = {"tracker/2024/index.html", "tracker/2024/wuhan/index.html"}
+PAGES = ["index.html", "reports/index.html", "reports/wuhan-2024-gwr/index.html", "reports/wuhan-2024-gwr/s2/index.html",
+         "tracker/2024/index.html", "tracker/2024/wuhan/index.html", SEARCH]
 PREFIXES = ["", "zh-Hant/"]
 
 

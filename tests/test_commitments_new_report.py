@@ -68,6 +68,7 @@ def test_new_year_report_in_a_copy_of_the_corpus(tmp_path):
     pages, years = tracker_pages(reports, tracker, data)
     assert 2026 in years and 2025 in years
     year_2025 = next(p for p in pages[0].children if p.path == "tracker/2025/")
-    row = year_2025.markdown.split(f'<tr id="{jobs[0].id}"', 1)[1].split("</tr>", 1)[0]
+    place_page = next(p for p in year_2025.children if p.path == "tracker/2025/wuhan/")
+    row = place_page.markdown.split(f'<tr id="{jobs[0].id}"', 1)[1].split("</tr>", 1)[0]
     assert 'data-status="met"' in row and "26万人" in row
-    assert "../../reports/wuhan-2026-plan/s1/index.html#s1-1-p1" in row
+    assert "../../../reports/wuhan-2026-plan/s1/index.html#s1-1-p1" in row

@@ -20,7 +20,9 @@ from pagesets import PREFIXES, SEARCH, representative
 def watch(tab: Tab):
     bad: list[str] = []
     tab.page.on("response", lambda r: r.status >= 400 and bad.append(f"{r.status} {r.url}"))
-    tab.page.on("requestfailed", lambda r: bad.append(f"failed {r.url} {r.failure}"))
+    # a request the next navigation cancels (a late favicon fetch) is aborted, not failed: a
+    # missing file still shows as a 404 response above
+    tab.page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "") and bad.append(f"failed {r.url} {r.failure}"))
     return bad
 
 

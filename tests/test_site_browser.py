@@ -110,14 +110,14 @@ def test_toggle_keeps_an_anchor_still_in_view(tab, site_url):
 
 def test_toggle_keeps_tracker_filters(tab, site_url):
     page = tab.page
-    page.goto(site_url + "tracker/2025/index.html")
+    page.goto(site_url + "tracker/2025/wuhan/index.html")
     options = page.eval_on_selector_all("select[name=agency] option", "os => os.map(o => o.value).filter(Boolean)")
     agency = options[0]
     page.select_option("select[name=agency]", agency)
     page.wait_for_function("location.search.includes('agency=')")
     shown = page.locator("tr.pe-trow:not([hidden])").count()
     page.click("a[data-pe-toggle]")
-    page.wait_for_url("**/zh-Hant/tracker/2025/index.html?*agency=*")
+    page.wait_for_url("**/zh-Hant/tracker/2025/wuhan/index.html?*agency=*")
     assert page.input_value("select[name=agency]") == agency
     assert page.locator("tr.pe-trow:not([hidden])").count() == shown
 

@@ -8,7 +8,7 @@ import pytest
 from policyexplorer.commitments import build_tracker
 from policyexplorer.convert import converter_for
 from policyexplorer.ingest import load_corpus
-from policyexplorer.pages import site_pages, walk
+from policyexplorer.pages import LEVEL, site_pages, walk
 from policyexplorer.tracker_pages import tracker_pages
 from policyexplorer.ui import CONTENT_CLOSE, CONTENT_OPEN, UiStrings, mark, unmark
 
@@ -45,7 +45,7 @@ def test_every_interface_phrase_is_written_in_both_scripts(used):
 def test_no_phrase_in_the_file_is_stale(used):
     ui, asked = used
     config = {"政府报告政策浏览", "逐节阅读政府报告，对照承诺与执行情况，简体繁体一键切换。", "复制本节链接"}
-    stale = set(ui.phrases) - asked - config
+    stale = set(ui.phrases) - asked - config - set(LEVEL.values())     # levels the corpus may lack
     assert not stale, stale
 
 

@@ -64,15 +64,31 @@ def _place_of(report: Report) -> str:
     return report.place_path[-1] if report.place_path else str(report.meta.get("place") or "")
 
 
+class ReviewIndex:
+    """Which reports look back on which year, by place: built once, so finding a commitment's
+    reviewers costs the reports of its own place, not the whole corpus."""
+
+    def __init__(self, reports: list[Report]):
+        self.by_place: dict[str, list[Report]] = {}
+        for r in reports:
+            self.by_place.setdefault(_place_of(r), []).append(r)
+        self._anchor: dict[tuple[str, int], str | None] = {}
+
+    def anchor(self, report: Report, year: int) -> str | None:
+        key = (report.id, year)
+        if key not in self._anchor:
+            self._anchor[key] = report.review_anchor(year)
+        return self._anchor[key]
+
+    def reviewers(self, commitment: Commitment) -> list[Report]:
+        """Other reports of the same place with a passage looking back on the commitment's year."""
+        return [r for r in self.by_place.get(_place_of(commitment.report), [])
+                if r.id != commitment.report.id and self.anchor(r, commitment.year) is not None]
+
+
 def review_reports(reports: list[Report], commitment: Commitment) -> list[Report]:
-    """Other reports of the same place with a section looking back on the commitment's year."""
-    out = []
-    for r in reports:
-        if r.id == commitment.report.id or _place_of(r) != _place_of(commitment.report):
-            continue
-        if r.review_anchor(commitment.year) is not None:
-            out.append(r)
-    return out
+    """Other reports of the same place with a passage looking back on the commitment's year."""
+    return ReviewIndex(reports).reviewers(commitment)
 
 
 def _back_clauses(report: Report, year: int):
@@ -263,14 +279,24 @@ def _same_measure(a: Commitment, b: Commitment) -> bool:
     return not (a.scope and b.scope and a.scope.differs(b.scope))
 
 
+def _related_places(a: Report, b: Report) -> bool:
+    """The same place, or one inside the other (a district and its city): a same-year target
+    of a place elsewhere in the country says nothing about this one."""
+    pa, pb = a.place_path or [_place_of(a)], b.place_path or [_place_of(b)]
+    shorter, longer = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    return longer[: len(shorter)] == shorter
+
+
 def link_related(commitments: list[Commitment]) -> None:
-    by_year: dict[int, list[Commitment]] = {}
+    # grouped by year and indicator first: only commitments of one measure can restate each other
+    groups: dict[tuple[int, str], list[Commitment]] = {}
     for c in commitments:
-        by_year.setdefault(c.year, []).append(c)
-    for group in by_year.values():
+        if c.indicator is not None:
+            groups.setdefault((c.year, c.indicator.id), []).append(c)
+    for group in groups.values():
         for c in group:
             for o in group:
-                if o.report.id == c.report.id or not _same_measure(c, o):
+                if o.report.id == c.report.id or not _related_places(c.report, o.report) or not _same_measure(c, o):
                     continue
                 # a five-year plan's end-year target is not a restatement of a one-year target
                 if (len(c.place.years) > 1) != (len(o.place.years) > 1):
@@ -287,8 +313,9 @@ def link_related(commitments: list[Commitment]) -> None:
 def link_all(reports: list[Report], commitments: list[Commitment], index: IndicatorIndex | None = None) -> None:
     index = index or default_index()
     cache: dict[tuple[str, int], list] = {}
+    reviews = ReviewIndex(reports)
     for c in commitments:
-        reviewers = review_reports(reports, c)
+        reviewers = reviews.reviewers(c)
         if not reviewers:
             c.status = "pending"
             continue

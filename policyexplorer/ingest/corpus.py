@@ -34,7 +34,7 @@ def parse_report(folder: Path, places: Places | None = None) -> tuple[Report, li
         warnings.append(f"{meta_path}:{field_line(meta_path, 'level')}: level {meta['level']!r} differs from "
                         f"data/places.yml ({places.level[places.resolve(meta['place'])]})")
     report = Report(meta["id"], meta, outline.sections, sorted(removed, key=lambda r: (r.line, r.kind)),
-                    str(source), place_path=places.path(meta["place"]))
+                    str(source), place_path=places.path(meta["place"]), place_slug=places.slug(meta["place"]))
     for section in report.sections:
         root = section
         while root.parent:

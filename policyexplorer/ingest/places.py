@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 import yaml
 
 from .errors import CorpusError
@@ -19,6 +21,7 @@ class Places:
         self.parent: dict[str, str | None] = {}
         self.level: dict[str, str] = {}
         self.alias: dict[str, str] = {}
+        self.slugs: dict[str, str] = {}
         for i, e in enumerate(entries or []):
             name = e.get("name")
             if not isinstance(name, str) or not name.strip():
@@ -29,6 +32,11 @@ class Places:
                 raise CorpusError(f"{where}: places[{i}]: {name} is listed twice")
             self.parent[name] = e.get("parent")
             self.level[name] = e["level"]
+            if e.get("slug") is not None:
+                if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(e["slug"])) or e["slug"] in self.slugs.values():
+                    raise CorpusError(f"{where}: places[{i}] ({name}): slug {e['slug']!r} must be a lower-case "
+                                      f"ASCII word (a-z, 0-9, '-') used by no other place")
+                self.slugs[name] = str(e["slug"])
             for alias in [name, *(e.get("aliases") or [])]:
                 self.alias[alias] = name
         for name, parent in self.parent.items():
@@ -46,6 +54,11 @@ class Places:
 
     def resolve(self, place: str) -> str | None:
         return self.alias.get(place)
+
+    def slug(self, place: str) -> str:
+        """The place's name in addresses as places.yml gives it, else "" (model.Report then uses a
+        stable hash of the name)."""
+        return self.slugs.get(self.resolve(place) or place, "")
 
     def path(self, place: str) -> list[str]:
         """From the top down to the place; [place] alone for a place not listed."""
