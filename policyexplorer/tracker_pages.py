@@ -316,6 +316,26 @@ def _agency_counts(rows: list[Row]) -> list[tuple[Agency, int, int]]:
 
 # ---- pages -------------------------------------------------------------------------------------
 
+SPLIT_ROWS = 80     # an indicator or agency page with more rows than this is split by place
+
+
+def _split_by_place(r: Renderer, path: str, name: str, rows: list[Row], render_one, up: str, up_label: str) -> Page:
+    """One page for an indicator or agency; where it names many commitments across places, a
+    page of places with one page per place below it, so no page grows with the corpus."""
+    by_place: dict[str, list[Row]] = {}
+    for row in rows:
+        by_place.setdefault(row.c.report.place_slug, []).append(row)
+    if len(rows) <= SPLIT_ROWS or len(by_place) == 1:
+        return Page(path, name, render_one(path, rows, None), in_nav=False)
+    children, places = [], []
+    for slug, prows in by_place.items():
+        place = str(prows[0].c.report.meta.get("place") or "")
+        child = f"{path}{slug}/"
+        children.append(Page(child, f"{name} · {place}", render_one(child, prows, place), in_nav=False))
+        places.append(dict(place=place, path=child, total=len(prows), statuses=_status_counts(prows)))
+    md = r.render("tracker_places.md.j2", path, name=name, places=places, total=len(rows), up=up, up_label=up_label)
+    return Page(path, name, md, children, in_nav=False)
+
 def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str = ROOT / "data") -> tuple[list[Page], list[int]]:
     """The tracker's pages (one "承诺追踪" section for the nav) and the plan years it covers."""
     data_dir = Path(data_dir)
@@ -392,8 +412,12 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
         irows = sorted(used[iid], key=lambda x: (x.c.year, order.get(x.c.report.id, len(order)), x.c.id))
         path = f"tracker/indicators/{iid}/"
         area = areas.by_indicator.get(iid) or irows[0].area
-        md = r.render("tracker_indicator.md.j2", path, indicator=ind, rows=irows, area=area, **common)
-        indicator_pages.append(Page(path, ind.name, md, in_nav=False))
+
+        def one(page_path, place_rows, place, ind=ind, area=area):
+            return r.render("tracker_indicator.md.j2", page_path, indicator=ind, rows=place_rows, area=area,
+                            place=place, **common)
+
+        indicator_pages.append(_split_by_place(r, path, ind.name, irows, one, "tracker/indicators/", "按指标"))
     by_area: dict[str, list[tuple[Indicator, list[Row]]]] = {}
     unused = []
     for iid, ind in known.items():
@@ -409,13 +433,21 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
     # -- agencies
     counts = _agency_counts(rows)
     agency_pages = []
+    named: dict[str, list[Row]] = {}
+    for row in rows:
+        for a in dict.fromkeys(x.id for x in [*row.lead, *row.support]):
+            named.setdefault(a, []).append(row)
     for agency, n_lead, n_support in counts:
-        lead = [row for row in rows if any(a.id == agency.id for a in row.lead)]
-        support = [row for row in rows if any(a.id == agency.id for a in row.support)
-                   and not any(a.id == agency.id for a in row.lead)]
         path = f"tracker/agencies/{agency.id}/"
-        md = r.render("tracker_agency.md.j2", path, agency=agency, lead=lead, support=support, **common)
-        agency_pages.append(Page(path, agency.name, md, in_nav=False))
+
+        def one(page_path, place_rows, place, agency=agency):
+            lead = [row for row in place_rows if any(a.id == agency.id for a in row.lead)]
+            support = [row for row in place_rows if not any(a.id == agency.id for a in row.lead)]
+            return r.render("tracker_agency.md.j2", page_path, agency=agency, lead=lead, support=support,
+                            place=place, **common)
+
+        agency_pages.append(_split_by_place(r, path, agency.name, named[agency.id], one,
+                                            "tracker/agencies/", "按责任单位"))
     md = r.render("tracker_agencies.md.j2", "tracker/agencies/", counts=counts, **common)
     agencies_page = Page("tracker/agencies/", "按责任单位", md, agency_pages)
 

@@ -354,3 +354,26 @@ def test_data_file_mistakes_name_the_file(tmp_path):
     (tmp_path / "agencies.yml").write_text("agencies:\n  - {id: a, name: 甲}\n  - {id: a, name: 乙}\n", encoding="utf-8")
     with pytest.raises(TrackerDataError, match=r"agencies.yml: agencies\[1\]"):
         Agencies(tmp_path / "agencies.yml")
+
+
+def test_an_indicator_named_in_many_places_is_split_by_place(tmp_path):
+    """At scale an indicator page would list every place's targets: past SPLIT_ROWS rows it
+    becomes a page of places, one page per place below it."""
+    from policyexplorer.tracker_pages import SPLIT_ROWS
+    (tmp_path / "agencies.yml").write_text("agencies: []\n", encoding="utf-8")
+    reports = []
+    for k in range(SPLIT_ROWS // 2 + 1):
+        reports.append(make_report(f"p{k}-2024-gwr", f"甲{k}市", [("s2", "forward", [2024], [
+            "城镇新增就业25万人以上，城镇新增就业26万人以上。"])]))
+    tracker = build_tracker(reports, tmp_path)
+    pages, _ = tracker_pages(reports, tracker, tmp_path)
+
+    def walk(ps):
+        for p in ps:
+            yield p
+            yield from walk(p.children)
+
+    jobs = next(p for p in walk(pages) if p.path == "tracker/indicators/urban-new-jobs/")
+    assert len(jobs.children) == len(reports)
+    assert all(re.fullmatch(r"tracker/indicators/urban-new-jobs/p-[0-9a-f]{8}/", c.path) for c in jobs.children)
+    assert "<table" in jobs.markdown and jobs.markdown.count("<tr>") == len(reports) + 1
