@@ -142,3 +142,22 @@ def test_the_script_choice_is_remembered_with_a_way_back(tab, site_url):
     assert page.evaluate("document.documentElement.lang") == "zh-Hans"
     assert page.locator(".pe-switched").count() == 0
     assert tab.errors == []
+
+
+def test_phone_drawer_lists_the_top_pages_and_the_reports_own_sections(chromium, site_url):
+    t = Tab(chromium, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        page = t.page
+        page.goto(site_url + "zh-Hant/reports/wuhan-2024-gwr/s2/index.html")
+        page.locator("label.md-header__button[for=__drawer]").tap()
+        page.wait_for_timeout(400)
+        drawer = page.locator(".md-nav--primary")
+        for name in ("首頁", "報告", "承諾追蹤", "搜尋", "概覽", "2024年工作安排"):
+            link = drawer.get_by_role("link", name=name, exact=True)
+            assert link.is_visible(), name
+            box = link.bounding_box()
+            assert box and 0 <= box["y"] and box["y"] + box["height"] <= 740 and box["height"] >= 24, (name, box)
+        assert drawer.locator("a[aria-current=page]").inner_text().strip() == "2024年工作安排"
+        assert t.errors == []
+    finally:
+        t.close()
