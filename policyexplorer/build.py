@@ -165,7 +165,7 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
             shutil.copytree(data, staging / prefix / "data")
     lap("exports")
 
-    for variant, convert in converts.items():
+    for variant in converts:
         prefix, _, lang = VARIANTS[variant]
         build_index(docs_from_reports(reports, None if variant == "hans" else converter.to_hant),
                     staging / prefix / "search" / "data", lang)

@@ -37,6 +37,13 @@ class Section:
     page: str = ""         # page path below the site root, "reports/<id>/<anchor>/"
 
 
+def orientation(section: Section, paragraph: Paragraph) -> tuple[str | None, list[int]]:
+    """How a paragraph looks on time: its own orientation where it has one, else its section's."""
+    if paragraph.looks:
+        return paragraph.looks, paragraph.years
+    return section.looks, section.years
+
+
 @dataclass
 class Removal:
     """Something cleaning took out of the source, shown on the report's overview page."""
@@ -78,10 +85,7 @@ class Report:
         """(section, paragraph, looks, years) in document order: a paragraph's own orientation
         where it has one, else its section's."""
         for section, paragraph in self.paragraphs():
-            if paragraph.looks:
-                yield section, paragraph, paragraph.looks, paragraph.years
-            else:
-                yield section, paragraph, section.looks, section.years
+            yield (section, paragraph, *orientation(section, paragraph))
 
     def review_anchor(self, year: int) -> str | None:
         """Page and anchor of the first text looking back on `year` ("reports/x/s1/#s1"), or None."""
@@ -105,3 +109,8 @@ class Report:
             if section.anchor == anchor or any(p.anchor == anchor for p in section.paragraphs):
                 return section.page
         raise KeyError(anchor)
+
+
+def newest_first(reports: list[Report]) -> list[Report]:
+    """Reports by delivery date, newest first (id breaks ties, so the order is stable)."""
+    return sorted(reports, key=lambda r: (str(r.meta.get("delivered") or ""), r.id), reverse=True)

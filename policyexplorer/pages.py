@@ -15,7 +15,8 @@ from pathlib import Path
 
 import jinja2
 
-from .model import Report, Section
+from .ingest.meta import LEVELS
+from .model import Report, Section, newest_first
 from .ui import mark
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -185,12 +186,7 @@ def site_pages(reports: list[Report], marks: dict | None = None, extra: list[Pag
     """Every generated page, in navigation order: home, reports, extra sections, search."""
     r = Renderer()
     r.slugs = {report.id: report.place_slug for report in reports}
-    by_year: dict[int, list[Report]] = {}
-    for report in reports:
-        year = (report.plan_years or report.review_years or [0])[0]
-        by_year.setdefault(year, []).append(report)
-    years = sorted(by_year, reverse=True)
-    recent = sorted(reports, key=lambda x: (str(x.meta.get("delivered") or ""), x.id), reverse=True)[:HOME_RECENT]
+    recent = newest_first(reports)[:HOME_RECENT]
     pages = [Page("", "首页", r.render("home.md.j2", "", recent=recent, total=len(reports),
                                         tracker_years=tracker_years or []))]
     browse = Page("reports/", "报告", r.render("reports.md.j2", "reports/", groups=_by_place(reports),
@@ -208,14 +204,12 @@ HOME_RECENT = 12          # the home page lists the newest reports; reports/ lis
 
 def _by_place(reports: list[Report]) -> list[tuple[str, list[tuple[str, list[Report]]]]]:
     """[(level, [(place, reports newest first)])], levels from the nation down, places by name."""
-    from .ingest.meta import LEVELS
     groups: dict[str, dict[str, list[Report]]] = {}
     for report in reports:
         groups.setdefault(report.meta["level"], {}).setdefault(report.meta["place"], []).append(report)
     out = []
     for level in sorted(groups, key=LEVELS.index):
-        places = [(place, sorted(rows, key=lambda x: (str(x.meta.get("delivered") or ""), x.id), reverse=True))
-                  for place, rows in sorted(groups[level].items())]
+        places = [(place, newest_first(rows)) for place, rows in sorted(groups[level].items())]
         out.append((level, places))
     return out
 

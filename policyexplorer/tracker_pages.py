@@ -336,6 +336,7 @@ def _split_by_place(r: Renderer, path: str, name: str, rows: list[Row], render_o
     md = r.render("tracker_places.md.j2", path, name=name, places=places, total=len(rows), up=up, up_label=up_label)
     return Page(path, name, md, children, in_nav=False)
 
+
 def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str = ROOT / "data") -> tuple[list[Page], list[int]]:
     """The tracker's pages (one "承诺追踪" section for the nav) and the plan years it covers."""
     data_dir = Path(data_dir)
@@ -356,7 +357,6 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
     common = dict(indicator_page=lambda i: f"tracker/indicators/{i.id}/",
                   agency_page=lambda a: f"tracker/agencies/{a.id}/")
 
-    # -- one page per plan year
     # -- one page per plan year (by place), one per place and year (the rows): no page holds
     # every place, so none grows with the corpus
     year_pages = []

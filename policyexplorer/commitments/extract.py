@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Paragraph, Report, Section
+from ..model import Paragraph, Report, Section, orientation
 from . import agencies as agencies_mod
 from .clauses import Clause, split_clauses
 from .indicators import Indicator, IndicatorIndex, Scope, default_index, scope_of
@@ -52,7 +52,7 @@ class Place:
     @property
     def years(self) -> list[int]:
         """The years the passage reviews or plans: the paragraph's own, else its section's."""
-        return self.paragraph.years if self.paragraph.looks else self.section.years
+        return orientation(self.section, self.paragraph)[1]
 
 
 @dataclass

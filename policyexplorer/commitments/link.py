@@ -86,10 +86,6 @@ class ReviewIndex:
                 if r.id != commitment.report.id and self.anchor(r, commitment.year) is not None]
 
 
-def review_reports(reports: list[Report], commitment: Commitment) -> list[Report]:
-    """Other reports of the same place with a passage looking back on the commitment's year."""
-    return ReviewIndex(reports).reviewers(commitment)
-
 
 def _back_clauses(report: Report, year: int):
     for section, paragraph, looks, years in report.oriented():

@@ -3,6 +3,7 @@
 build_index(docs, out_dir, lang) writes one variant's index (see index.py for the file layout);
 docs_from_reports(reports, convert=None) turns parsed reports into the documents it takes.
 """
+from ..model import newest_first
 from .index import build_index
 from .normalize import clean_display, keys, normalize, units
 from .query import Index, search
@@ -16,8 +17,7 @@ def docs_from_reports(reports, convert=None) -> list[dict]:
     (e.g. policyexplorer.convert.Converter(...).to_hant); None keeps the Simplified text."""
     conv = convert or (lambda s: s)
     docs = []
-    newest_first = sorted(reports, key=lambda r: (str(r.meta.get("delivered") or ""), r.id), reverse=True)
-    for report in newest_first:
+    for report in newest_first(reports):
         title = conv(str(report.meta.get("title") or report.id))
         for section, paragraph, _, own_years in report.oriented():
             years = list(own_years) or report.plan_years or report.review_years
