@@ -21,12 +21,12 @@ from . import ingest
 from .datafiles import check_data_files
 from .commitments import build_tracker
 from .convert import converter_for
-from .ui import UiStrings, unmark
-from .exports import corpus_csv, corpus_dict, dumps
-from .pages import Page, site_pages, walk
+from .site.ui import UiStrings, unmark
+from .site.exports import corpus_csv, corpus_dict, dumps
+from .site.pages import Page, site_pages, walk
 from .search import build_index, docs_from_reports
-from .tracker_pages import tracker_pages
-from .site_config import VARIANTS, variant_config
+from .site.tracker import tracker_pages
+from .site.variants import VARIANTS, variant_config
 
 ROOT = Path(__file__).resolve().parents[1]
 

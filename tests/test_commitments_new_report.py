@@ -6,7 +6,7 @@ from pathlib import Path
 
 from policyexplorer.ingest import corpus
 from policyexplorer.commitments import build_tracker
-from policyexplorer.tracker_pages import tracker_pages
+from policyexplorer.site.tracker import tracker_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -22,7 +22,7 @@ from htmltree import parse
 
 from policyexplorer.ingest import corpus
 from policyexplorer.convert import converter_for
-from policyexplorer.pages import section_heading
+from policyexplorer.site.pages import section_heading
 from policyexplorer.search.normalize import clean_display
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ import pytest
 
 from policyexplorer.commitments import build_tracker
 from policyexplorer.convert import converter_for
-from policyexplorer.tracker_pages import Agencies, tracker_pages
+from policyexplorer.site.tracker import Agencies, tracker_pages
 
 from test_commitments_support import make_report
 
@@ -347,7 +347,7 @@ def test_phone_width_does_not_overflow(chromium, site_url, path):
 
 
 def test_data_file_mistakes_name_the_file(tmp_path):
-    from policyexplorer.tracker_pages import Areas, TrackerDataError
+    from policyexplorer.site.tracker import Areas, TrackerDataError
     (tmp_path / "areas.yml").write_text("areas:\n  - {id: 经济, name: 经济}\n", encoding="utf-8")
     with pytest.raises(TrackerDataError, match="areas.yml"):
         Areas(tmp_path / "areas.yml")
@@ -359,7 +359,7 @@ def test_data_file_mistakes_name_the_file(tmp_path):
 def test_an_indicator_named_in_many_places_is_split_by_place(tmp_path):
     """At scale an indicator page would list every place's targets: past SPLIT_ROWS rows it
     becomes a page of places, one page per place below it."""
-    from policyexplorer.tracker_pages import SPLIT_ROWS
+    from policyexplorer.site.tracker import SPLIT_ROWS
     (tmp_path / "agencies.yml").write_text("agencies: []\n", encoding="utf-8")
     reports = []
     for k in range(SPLIT_ROWS // 2 + 1):

@@ -8,9 +8,9 @@ import pytest
 from policyexplorer.commitments import build_tracker
 from policyexplorer.convert import converter_for
 from policyexplorer.ingest import load_corpus
-from policyexplorer.pages import LEVEL, site_pages, walk
-from policyexplorer.tracker_pages import tracker_pages
-from policyexplorer.ui import CONTENT_CLOSE, CONTENT_OPEN, UiStrings, mark, unmark
+from policyexplorer.site.pages import LEVEL, site_pages, walk
+from policyexplorer.site.tracker import tracker_pages
+from policyexplorer.site.ui import CONTENT_CLOSE, CONTENT_OPEN, UiStrings, mark, unmark
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

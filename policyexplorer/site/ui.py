@@ -75,6 +75,6 @@ class UiStrings:
     def language_partial(self, variant: str, base: str) -> str:
         """Material's language partial for a variant: our strings, Material's for the rest."""
         entries = ",\n".join(f'  "{key}": "{v[variant]}"' for key, v in sorted(self.material.items()))
-        return ("{#- Generated from data/ui.yml by policyexplorer/ui.py: do not edit. -#}\n"
+        return ("{#- Generated from data/ui.yml by policyexplorer/site/ui.py: do not edit. -#}\n"
                 f'{{% import "partials/languages/{base}.html" as base %}}\n'
                 "{% macro t(key) %}{{ ({\n" + entries + "\n}).get(key) or base.t(key) }}{% endmacro %}\n")

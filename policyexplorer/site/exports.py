@@ -5,7 +5,7 @@ import csv
 import io
 import json
 
-from .model import Report
+from ..model import Report
 
 
 def corpus_dict(reports: list[Report]) -> dict:

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
-from .ingest.meta import LEVELS
-from .model import Report, Section, newest_first
+from ..ingest.meta import LEVELS
+from ..model import Report, Section, newest_first
+from .nav import attach_local_nav
+from .paths import Page, _link, _root, href, tracker_path, walk  # noqa: F401 (re-exported)
 from .ui import mark
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 # ASCII characters Python-Markdown (and its extensions) give a meaning to inside a heading.
 _MD_ACTIVE = set("\\`*_{}[]()#+-.!|~^<>&:=\"'$%@")
@@ -27,34 +27,13 @@ _MD_ACTIVE = set("\\`*_{}[]()#+-.!|~^<>&:=\"'$%@")
 
 def md_text(text: str) -> str:
     """Report text safe inside a Markdown heading: every active ASCII character becomes an
-    entity; marked as report text for the Traditional conversion (ui.py)."""
+    entity; marked as report text for the Traditional conversion (site/ui.py)."""
     return mark("".join(f"&#{ord(ch)};" if ch in _MD_ACTIVE else ch for ch in text))
 
 
 def html_text(text: str) -> str:
-    """Report text safe in HTML, marked as report text for the Traditional conversion (ui.py)."""
+    """Report text safe in HTML, marked as report text for the Traditional conversion (site/ui.py)."""
     return mark(html.escape(text, quote=True))
-
-
-def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """Relative link between two page paths ("reports/x/s1/"), pointing at index.html."""
-    target = posixpath.relpath(to_page or ".", from_page or ".")
-    link = "index.html" if target == "." else f"{target}/index.html"
-    return f"{link}#{anchor}" if anchor else link
-
-
-@dataclass
-class Page:
-    path: str                  # page path below the site root, "" for home, "reports/x/s1/"
-    title: str                 # nav title (Simplified)
-    markdown: str
-    children: list["Page"] = field(default_factory=list)
-    in_nav: bool = True        # False: written and linked to, but not listed in its local nav
-    local_root: bool = False   # its descendants' sidebar lists it and its children (a report, the tracker)
-
-    @property
-    def file(self) -> str:
-        return f"{self.path}index.md"
 
 
 def section_heading(section: Section) -> str:
@@ -95,21 +74,6 @@ def _attr(anchor: str) -> str:
     return "{#" + anchor + "}"
 
 
-def _root(page: str) -> str:
-    return "../" * page.count("/") if page else ""
-
-
-def _link(page: str, url: str) -> str:
-    """A contract url ("reports/x/s1/#s1-p2") as a link from `page`."""
-    path, _, anchor = url.partition("#")
-    return href(page, path, anchor or None)
-
-
-def tracker_path(year: int, place_slug: str) -> str:
-    """The tracker page of one place's commitments for one year; a row's id is the commitment id."""
-    return f"tracker/{year}/{place_slug}/"
-
-
 class Renderer:
     def __init__(self):
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
@@ -117,7 +81,7 @@ class Renderer:
                                       undefined=jinja2.StrictUndefined)
         self.env.filters["md"] = md_text
         self.env.filters["h"] = html_text
-        # interface strings handed to scripts: escaped, not marked (ui.py looks them up)
+        # interface strings handed to scripts: escaped, not marked (site/ui.py looks them up)
         self.env.filters["json"] = lambda v: html.escape(json.dumps(v, ensure_ascii=False, sort_keys=True), quote=True)
         self.env.globals.update(attr=_attr, years=_years, tracker_path=tracker_path, looks_label=_looks_label, heading=section_heading,
                                 statuses=STATUS, roles=ROLE, kinds=KIND, levels=LEVEL, looks=LOOKS,
@@ -212,35 +176,3 @@ def _by_place(reports: list[Report]) -> list[tuple[str, list[tuple[str, list[Rep
         places = [(place, newest_first(rows)) for place, rows in sorted(groups[level].items())]
         out.append((level, places))
     return out
-
-
-def attach_local_nav(pages: list[Page]) -> None:
-    """Give every page below a local root (a report, the tracker) a sidebar of its own group:
-    the root and its listed children, and prev/next links through them. The site navigation
-    lists only the top pages, so no page carries the whole corpus (YAML front matter, read by
-    docs/overrides/partials/nav.html and footer.html)."""
-    def visit(page: Page, root: Page | None):
-        if page.local_root:
-            root = page
-        if root is not None:
-            group = [root] + [c for c in root.children if c.in_nav]
-            here = next((i for i, p in enumerate(group) if p is page), None)
-            entries = [{"href": href(page.path, p.path), "title": "概览" if p is root else mark(p.title),
-                        "current": p is page} for p in group]
-            meta = {"pe_group": mark(root.title), "pe_local": entries}
-            if here is not None and here > 0:
-                meta["pe_prev"] = entries[here - 1]
-            if here is not None and here + 1 < len(group):
-                meta["pe_next"] = entries[here + 1]
-            page.markdown = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n" + page.markdown
-        for child in page.children:
-            visit(child, root)
-
-    for page in pages:
-        visit(page, None)
-
-
-def walk(pages: list[Page]):
-    for p in pages:
-        yield p
-        yield from walk(p.children)

@@ -1,29 +1,18 @@
 """Per-variant MkDocs configuration, derived from the repository's mkdocs.yml."""
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 import yaml
 
-from .pages import Page
+from .nav import top_nav
+from .paths import Page
 
 VARIANTS = {
     # name: (path prefix below the site root, theme language partial, <html lang>)
     "hans": ("", "pe-hans", "zh-Hans"),
     "hant": ("zh-Hant/", "pe-hant", "zh-Hant"),
 }
-
-
-def _nav(pages: list[Page], convert) -> list:
-    def title(page: Page) -> str:
-        # MkDocs puts nav titles into the HTML unescaped.
-        return html.escape(convert(page.title), quote=False)
-
-    # Only the top pages (home, reports, tracker, search): Material writes the whole nav into
-    # every page, so a nav listing every report would grow every page with the corpus. A page's
-    # own group (its report's sections, the tracker's years) is its local nav (pages.attach_local_nav).
-    return [{title(page): page.file} for page in pages if page.in_nav]
 
 
 def variant_config(base_file: Path, variant: str, docs_dir: Path, site_dir: Path, pages: list[Page],
@@ -53,5 +42,5 @@ def variant_config(base_file: Path, variant: str, docs_dir: Path, site_dir: Path
     # Material only renders partials/alternate.html (our toggle) when extra.alternate is set.
     extra["alternate"] = True   # a list would also make base.html emit hreflang links, wrongly
     cfg["extra"] = extra
-    cfg["nav"] = _nav(pages, convert)
+    cfg["nav"] = top_nav(pages, convert)
     return cfg

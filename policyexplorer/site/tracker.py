@@ -27,15 +27,15 @@ from pathlib import Path
 
 import yaml
 
-from .commitments import Tracker
-from .commitments.extract import Commitment
-from .commitments.indicators import Indicator, IndicatorIndex
-from .commitments.link import Link, ReviewIndex
-from .commitments.quantity import SUFFIX_QUALIFIERS, Quantity
-from .model import Report
+from ..commitments import Tracker
+from ..commitments.extract import Commitment
+from ..commitments.indicators import Indicator, IndicatorIndex
+from ..commitments.link import Link, ReviewIndex
+from ..commitments.quantity import SUFFIX_QUALIFIERS, Quantity
+from ..model import Report
 from .pages import KIND, Page, Renderer, section_heading, tracker_path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Display order: verdicts first, then the two kinds of silence.

@@ -1,0 +1,49 @@
+"""Where generated pages live and how they link: page paths below the site root, relative links
+that end in index.html (so the site works under any sub-path and from file://)."""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative link between two page paths ("reports/x/s1/"), pointing at index.html."""
+    target = posixpath.relpath(to_page or ".", from_page or ".")
+    link = "index.html" if target == "." else f"{target}/index.html"
+    return f"{link}#{anchor}" if anchor else link
+
+
+
+@dataclass
+class Page:
+    path: str                  # page path below the site root, "" for home, "reports/x/s1/"
+    title: str                 # nav title (Simplified)
+    markdown: str
+    children: list["Page"] = field(default_factory=list)
+    in_nav: bool = True        # False: written and linked to, but not listed in its local nav
+    local_root: bool = False   # its descendants' sidebar lists it and its children (a report, the tracker)
+
+    @property
+    def file(self) -> str:
+        return f"{self.path}index.md"
+
+
+def _root(page: str) -> str:
+    return "../" * page.count("/") if page else ""
+
+
+def _link(page: str, url: str) -> str:
+    """A contract url ("reports/x/s1/#s1-p2") as a link from `page`."""
+    path, _, anchor = url.partition("#")
+    return href(page, path, anchor or None)
+
+
+def tracker_path(year: int, place_slug: str) -> str:
+    """The tracker page of one place's commitments for one year; a row's id is the commitment id."""
+    return f"tracker/{year}/{place_slug}/"
+
+
+def walk(pages: list[Page]):
+    for p in pages:
+        yield p
+        yield from walk(p.children)
