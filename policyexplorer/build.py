@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from . import ingest
+from .cache import Cache, fingerprint
 from .datafiles import check_data_files
 from .commitments import build_tracker
 from .convert import converter_for
@@ -25,7 +26,7 @@ from .site.ui import UiStrings, unmark
 from .site.exports import corpus_csv, corpus_dict, dumps
 from .site.pages import Page, site_pages, walk
 from .search import build_index, docs_from_reports
-from .site.tracker import tracker_pages
+from .site.tracker import row_pages, tracker_pages
 from .site.variants import VARIANTS, variant_config
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,14 +54,55 @@ def _source_date_epoch(reports) -> str:
     return str(int(stamp.timestamp()))
 
 
-def _write_docs(docs_dir: Path, pages: list[Page], convert) -> None:
-    if docs_dir.exists():
-        shutil.rmtree(docs_dir)
-    shutil.copytree(ROOT / "docs" / "assets", docs_dir / "assets")
+def _docs_files(pages: list[Page], convert):
+    """Every file of a variant's docs folder, one at a time (never the whole site in memory):
+    the theme assets, each page's Markdown and its data files, as (path, bytes)."""
+    for p in sorted((ROOT / "docs" / "assets").rglob("*")):
+        if p.is_file():
+            yield f"assets/{p.relative_to(ROOT / 'docs' / 'assets').as_posix()}", p.read_bytes()
     for page in walk(pages):
-        path = docs_dir / page.file
+        yield page.file, convert(page.markdown).encode("utf-8")
+        folder = page.file.rsplit("/", 1)[0] + "/" if "/" in page.file else ""
+        for name, text in page.files.items():
+            yield folder + name, convert(text).encode("utf-8")
+
+
+def _sync_docs(docs_dir: Path, files) -> list[str]:
+    """Make docs_dir hold exactly `files` ((path, bytes) pairs), writing only what changed (an
+    unchanged file keeps its time, so MkDocs' dirty build skips its page). Returns the files removed."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    present = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()}
+    wanted: set[str] = set()
+    for rel, data in files:
+        wanted.add(rel)
+        path = docs_dir / rel
+        if rel in present and path.stat().st_size == len(data) and path.read_bytes() == data:
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(convert(page.markdown), encoding="utf-8")
+        path.write_bytes(data)
+    removed = sorted(present - wanted)
+    for rel in removed:
+        (docs_dir / rel).unlink()
+    for folder in sorted((p for p in docs_dir.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    return removed
+
+
+def _site_file(doc: str) -> str:
+    """The site file MkDocs makes from a docs file (use_directory_urls: x/index.md -> x/index.html)."""
+    return doc[:-3] + ".html" if doc.endswith(".md") else doc
+
+
+def _stamp(config: dict, overrides: Path, epoch: str) -> str:
+    """What every page of a variant depends on besides its own Markdown: the configuration (nav
+    included), the theme overrides and the MkDocs and Material versions. While it stays the same,
+    a rebuild renders only the pages whose Markdown changed."""
+    from importlib.metadata import version
+    parts = [yaml.safe_dump(config, allow_unicode=True, sort_keys=True), version("mkdocs"), version("mkdocs-material"), epoch]
+    parts += [p.relative_to(overrides).as_posix().encode() + p.read_bytes()
+              for p in sorted(overrides.rglob("*")) if p.is_file()]
+    return fingerprint(*parts)
 
 
 @contextlib.contextmanager
@@ -76,30 +118,52 @@ def _env(name: str, value: str):
             os.environ[name] = old
 
 
-def _mkdocs_job(config: dict, config_path: str, epoch: str) -> None:
-    _mkdocs(config, Path(config_path), epoch)
+def _mkdocs_job(config: dict, config_path: str, epoch: str, stamp: str) -> None:
+    _mkdocs(config, Path(config_path), epoch, stamp)
 
 
-def _mkdocs(config: dict, config_path: Path, epoch: str) -> None:
+def _mkdocs(config: dict, config_path: Path, epoch: str, stamp: str = "") -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    stamp_file = config_path.parent / "site.stamp"
+    site_dir = Path(config["site_dir"])
+    dirty = bool(stamp) and site_dir.is_dir() and stamp_file.exists() and stamp_file.read_text() == stamp
+    if not dirty and site_dir.exists():
+        shutil.rmtree(site_dir)
+    stamp_file.unlink(missing_ok=True)        # written back only when this build succeeds
+    logging.getLogger("mkdocs").setLevel(logging.ERROR if dirty else logging.WARNING)
     try:
         with _env("SOURCE_DATE_EPOCH", epoch):
             cfg = load_config(config_file=str(config_path))
-            mkdocs_build(cfg)
+            mkdocs_build(cfg, dirty=dirty)
     except (MkDocsException, SystemExit) as exc:
         raise BuildError(f"{config_path}: MkDocs failed: {exc}") from None
+    if stamp:
+        stamp_file.write_text(stamp)
 
 
 def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
-          work: Path | None = None) -> BuildResult:
+          work: Path | None = None, incremental: bool = True) -> BuildResult:
+    """Build the site into `out`. With `incremental`, reports come from build/cache when their
+    inputs are unchanged and MkDocs renders only the pages whose Markdown changed (work/ keeps
+    the last build's docs and pages); the result is byte-identical either way."""
     data_dir, out = Path(data_dir), Path(out)
     work = Path(work) if work else out.parent / "work"
+    cache = Cache(out.parent / "cache" if incremental else None)
     result = BuildResult(out)
+    check_data_files(data_dir)
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
+        # Forked now, while this process is small: the MkDocs workers never carry the corpus and
+        # the pages that later fill this process (a fork pool starts all its workers at once).
+        pool.submit(int).result()
+        return _build(data_dir, out, work, cache, incremental, result, pool)
+
+
+def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: bool, result: BuildResult,
+           pool: ProcessPoolExecutor) -> BuildResult:
     t = time.perf_counter()
 
     def lap(stage: str):
@@ -108,14 +172,15 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
         result.timings[stage] = now - t
         t = now
 
-    check_data_files(data_dir)
-    reports = ingest.load_corpus(data_dir, result.warnings)
+    reports = ingest.load_corpus(data_dir, result.warnings, cache=cache)
+    cache.prune("report")
     converter = converter_for(data_dir)
     lap("parse")
     tracker = build_tracker(reports, data_dir)
     lap("commitments")
     extra, tracker_years = tracker_pages(reports, tracker, data_dir)
-    pages = site_pages(reports, tracker.marks, extra=extra, tracker_years=tracker_years)
+    pages = site_pages(reports, tracker.marks, extra=extra, tracker_years=tracker_years,
+                       row_pages=row_pages(reports, tracker.commitments))
     result.pages = sum(1 for _ in walk(pages))
     lap("pages")
 
@@ -131,22 +196,32 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
     jobs = []
     for variant, convert in converts.items():
         vwork = work / variant
-        _write_docs(vwork / "docs", pages, convert)
+        removed = _sync_docs(vwork / "docs", _docs_files(pages, convert))
+        for doc in removed:                   # a dirty MkDocs build leaves a removed page's file
+            (vwork / "site" / _site_file(doc)).unlink(missing_ok=True)
         overrides = _theme_overrides(vwork / "overrides", ui, variant)
         config = variant_config(ROOT / "mkdocs.yml", variant, vwork / "docs", vwork / "site", pages,
                                 titles[variant], overrides)
-        jobs.append((config, str(vwork / "mkdocs.yml"), epoch))
+        stamp = _stamp(config, overrides, epoch) if incremental else ""
+        jobs.append((config, str(vwork / "mkdocs.yml"), epoch, stamp))
     lap("docs")
-    # The two scripts' MkDocs builds are independent: one process each, side by side.
-    with ProcessPoolExecutor(max_workers=len(jobs), mp_context=multiprocessing.get_context("fork")) as pool:
-        for done in [pool.submit(_mkdocs_job, *job) for job in jobs]:
-            done.result()
+    # The two scripts' MkDocs builds are independent: one worker each, side by side. Meanwhile
+    # this process writes the search indexes, which need only the reports.
+    running = [pool.submit(_mkdocs_job, *job) for job in jobs]
+    for variant in converts:
+        lang = VARIANTS[variant][2]
+        build_index(docs_from_reports(reports, None if variant == "hans" else converter.to_hant),
+                    work / variant / "search-data", lang)
+    lap("search")
+    for done in running:
+        done.result()
     lap("mkdocs")
     for variant in converts:
         site_dir = work / variant / "site"
         prefix = VARIANTS[variant][0]
         _drop_unused_theme_files(site_dir)
         shutil.copytree(site_dir, staging / prefix, dirs_exist_ok=False)
+        shutil.copytree(work / variant / "search-data", staging / prefix / "search" / "data", dirs_exist_ok=True)
         for report_id, text in sources.items():
             (staging / prefix / "reports" / report_id / "source.txt").write_bytes(text)
     lap("copy")
@@ -164,12 +239,6 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
         if prefix:
             shutil.copytree(data, staging / prefix / "data")
     lap("exports")
-
-    for variant in converts:
-        prefix, _, lang = VARIANTS[variant]
-        build_index(docs_from_reports(reports, None if variant == "hans" else converter.to_hant),
-                    staging / prefix / "search" / "data", lang)
-    lap("search")
 
     _swap(staging, out)
     lap("publish")

@@ -357,7 +357,13 @@ def bench_scales(scales: list[int], queries: list[str]) -> None:
             client = [p for p in page_assets(work / "site" / "search" / "index.html") if "/assets/search/" in p.as_posix()]
             first = [first_query(ix, q, client, [])["raw"] for q in queries]
             reports = sum(1 for p in (data / "reports").iterdir() if p.is_dir())
-            rows.append([f"x{n}", reports, result["pages"], f"{result['total']:.0f}", f"{result['peak_kb'] / 1e6:.2f}",
+            # a newsroom's usual rebuild: one report's meta.yml changed (the cache and the last
+            # build's pages in work/ are reused)
+            meta = sorted((data / "reports").iterdir())[0] / "meta.yml"
+            meta.write_text(meta.read_text(encoding="utf-8").replace("title: ", "title: 修订 ", 1), encoding="utf-8")
+            again = build_in_subprocess(data, work / "site", work / "work")
+            rows.append([f"x{n}", reports, result["pages"], f"{result['total']:.0f}",
+                         f"{again['total']:.0f} ({result['total'] / again['total']:.1f}x)", f"{result['peak_kb'] / 1e6:.2f}",
                          f"{figures['bytes'] / 1e6:.1f}", f"{figures['report_avg'] / 1000:.1f}",
                          f"{figures['heaviest_bytes'] / 1000:.0f}", figures["over_300"],
                          f"{min(first) / 1000:.0f}-{max(first) / 1000:.0f}"])
@@ -365,7 +371,7 @@ def bench_scales(scales: list[int], queries: list[str]) -> None:
             stage_rows.append([f"x{n}"] + [f"{result['timings'][s]:.1f}" for s in stages])
             print(f"  x{n}: heaviest page {figures['heaviest']}", flush=True)
             shutil.rmtree(work)
-    print(table(["corpus", "reports", "pages", "build s", "peak GB", "site MB", "report page KB",
+    print(table(["corpus", "reports", "pages", "build s", "rebuild s", "peak GB", "site MB", "report page KB",
                  "heaviest KB", "pages > 300 KB", "first query KB"], rows))
     print(table(["corpus"] + stages, stage_rows))
 

@@ -114,10 +114,11 @@ def test_toggle_keeps_tracker_filters(tab, site_url):
     options = page.eval_on_selector_all("select[name=agency] option", "os => os.map(o => o.value).filter(Boolean)")
     agency = options[0]
     page.select_option("select[name=agency]", agency)
-    page.wait_for_function("location.search.includes('agency=')")
+    page.wait_for_function("location.search.includes('agency=') && !document.getElementById('pe-results').hidden")
     shown = page.locator("tr.pe-trow:not([hidden])").count()
     page.click("a[data-pe-toggle]")
     page.wait_for_url("**/zh-Hant/tracker/2025/wuhan/index.html?*agency=*")
+    page.wait_for_function("!document.getElementById('pe-results').hidden")
     assert page.input_value("select[name=agency]") == agency
     assert page.locator("tr.pe-trow:not([hidden])").count() == shown
 

@@ -49,10 +49,21 @@ def row_html(text: str, cid: str) -> str:
 
 
 def year_text(site: Path, year: int) -> str:
-    """Every place page of one tracker year, one after another."""
-    pages = sorted((site / "tracker" / str(year)).glob("*/index.html"))
+    """Every place page of one tracker year (and their later pages), one after another."""
+    pages = sorted((site / "tracker" / str(year)).glob("*/**/index.html"))
     assert pages, year
     return "".join(p.read_text(encoding="utf-8") for p in pages)
+
+
+def list_pages(site: Path, path: str) -> list[Path]:
+    """A tracker list (paginate.py): page 1 at `path`, then its pages 2, 3, … in order."""
+    folder = site / path
+    later = sorted((p for p in folder.iterdir() if p.name.isdigit()), key=lambda p: int(p.name))
+    return [f / "index.html" for f in [folder, *later]]
+
+
+def list_text(site: Path, path: str) -> str:
+    return "".join(p.read_text(encoding="utf-8") for p in list_pages(site, path))
 
 
 def rows_of(text: str) -> list[dict]:
@@ -135,11 +146,11 @@ def test_known_commitment_row(built_site, commitments, prefix):
 def test_no_report_rows_are_listed_and_labelled(built_site, commitments):
     silent = [c for c in commitments if c["year"] == 2024 and c["status"] == "no_report"]
     assert silent, "the corpus has 2024 commitments no later report speaks of"
-    page = built_site / "tracker/2024/wuhan/index.html"
-    text = page.read_text(encoding="utf-8")
-    rows = [r for r in rows_of(text) if r["status"] == "no_report"]
+    pages = list_pages(built_site, "tracker/2024/wuhan/")
+    rows = [(page, r) for page in pages for r in rows_of(page.read_text(encoding="utf-8")) if r["status"] == "no_report"]
     assert len(rows) == len(silent)
-    for r in rows:
+    text = pages[0].read_text(encoding="utf-8")
+    for page, r in rows:
         assert '<span class="pe-badge pe-badge--no_report">后续报告未提及</span>' in r["html"]
         silence = re.search(r'<p class="pe-silent">(.*?)</p>', r["html"], re.S)
         assert silence and "没有说这项承诺做得怎样" in silence.group(1)
@@ -148,7 +159,7 @@ def test_no_report_rows_are_listed_and_labelled(built_site, commitments):
         assert_resolves(built_site, page, review[0])
     # counted as plainly as the successes, and in the filter
     assert re.search(r'pe-badge--no_report">后续报告未提及</span> <span class="pe-tally__n">%d项' % len(silent), text)
-    assert f'<option value="no_report">后续报告未提及（{len(silent)}）</option>' in text
+    assert f'<option value="no_report" data-label="后续报告未提及">后续报告未提及（{len(silent)}）</option>' in text
 
 
 def test_pending_rows_say_why(built_site, commitments):
@@ -165,17 +176,17 @@ def test_indicator_page_lists_its_commitments(built_site, commitments):
     assert {c["year"] for c in mine} >= {2024, 2025}
     for c in mine:
         slug = {"wuchang-2025-gwr": "wuchang"}.get(c["report"], "wuhan")
-        link = f'../../{c["year"]}/{slug}/index.html#{c["id"]}'
-        assert f'href="{link}"' in text, c["id"]
-        assert_resolves(built_site, page, link)
+        # the row's page: its place's year list, page 1 or a later page
+        found = re.search(r'href="(\.\./\.\./%d/%s/(?:\d+/)?index\.html#%s)"' % (c["year"], slug, re.escape(c["id"])), text)
+        assert found, c["id"]
+        assert_resolves(built_site, page, found.group(1))
     assert "29.8万人" in text and "25万人以上" in text
     index = built_site / "tracker/indicators/index.html"
     assert 'href="urban-new-jobs/index.html"' in index.read_text(encoding="utf-8")
 
 
 def test_agency_page_lists_what_it_leads(built_site, commitments):
-    page = built_site / "tracker/agencies/drc/index.html"
-    text = page.read_text(encoding="utf-8")
+    text = list_text(built_site, "tracker/agencies/drc/")
     assert "市发展和改革委员会" in text and "市发改委" in text
     led = [c for c in commitments if "市发展和改革委员会" in c["agencies"]["lead"]]
     supported = [c for c in commitments if "市发展和改革委员会" in c["agencies"]["support"]]
@@ -265,34 +276,91 @@ def visible_statuses(page) -> list[str]:
                                      "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.status)")
 
 
-def test_status_filter_hides_and_shows_rows(tab, site_url):
+def filtered(page) -> None:
+    """Wait until the filters show the rows of every page of the list (#pe-results)."""
+    page.wait_for_function("!document.getElementById('pe-results').hidden")
+
+
+def test_status_filter_hides_and_shows_rows(tab, site_url, commitments):
     page = tab.page
     page.goto(site_url + "tracker/2024/wuhan/index.html")
-    total = page.locator("tr.pe-trow").count()
-    assert len(visible_statuses(page)) == total
+    own = page.locator("tr.pe-trow").count()
+    total = int(page.get_attribute("#pe-filters", "data-total"))
+    assert own < total, "the 2024 list spans several pages"
+    assert len(visible_statuses(page)) == own
+    assert page.locator("#pe-f-count").inner_text() == f"共 {total} 项"
     status = page.get_by_label("状态", exact=True)
     assert status.is_visible()
     status.select_option("no_report")
+    filtered(page)
     shown = visible_statuses(page)
-    assert shown and set(shown) == {"no_report"} and len(shown) < total
+    silent = [c for c in commitments if c["year"] == 2024 and c["status"] == "no_report"
+              and c["report"].startswith("wuhan-")]
+    # every page's silent commitments, not only this page's
+    assert set(shown) == {"no_report"} and len(shown) == len(silent)
     assert page.locator("#pe-f-count").inner_text() == f"显示 {len(shown)} 项，共 {total} 项"
     assert "status=no_report" in page.url
+    assert page.locator(".pe-pager").first.is_hidden()
     status.select_option("exceeded")
     shown = visible_statuses(page)
     assert shown and set(shown) == {"exceeded"}
     # keyboard: the reset button is reachable with Tab and works with Enter
-    page.get_by_label("领域").focus()
+    page.get_by_label("排序").focus()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.type") == "reset"
     page.keyboard.press("Enter")
-    page.wait_for_function(f"document.querySelectorAll('tr.pe-trow:not([hidden])').length === {total}")
+    page.wait_for_function(f"document.querySelectorAll('tr.pe-trow:not([hidden])').length === {own}")
     assert "status=" not in page.url
+    assert page.locator(".pe-pager").first.is_visible()
+    assert tab.errors == []
+
+
+def test_counts_follow_the_filters_and_rows_sort(tab, site_url):
+    page = tab.page
+    page.goto(site_url + "tracker/2024/wuhan/index.html?sort=status")
+    filtered(page)
+    statuses = visible_statuses(page)
+    order = ["exceeded", "met", "partly", "missed", "reported", "no_report", "pending"]
+    assert statuses == sorted(statuses, key=order.index) and len(set(statuses)) > 2
+    area = page.eval_on_selector_all("select[name=area] option", "os => os.map(o => o.value).filter(Boolean)")[0]
+    page.select_option("select[name=area]", area)
+    shown = visible_statuses(page)
+    counts = page.eval_on_selector_all("select[name=status] option[value]:not([value=''])",
+                                       "os => os.map(o => [o.value, o.textContent])")
+    for value, text in counts:
+        assert text.endswith(f"（{shown.count(value)}）"), (value, text)
+    assert tab.errors == []
+
+
+def test_pages_of_a_list_work_without_javascript(chromium, site_url):
+    from conftest import Tab
+    t = Tab(chromium, java_script_enabled=False)
+    try:
+        t.page.goto(site_url + "tracker/2025/wuhan/index.html")
+        first = t.page.eval_on_selector_all("tr.pe-trow", "rs => rs.map(r => r.id)")
+        t.page.locator(".pe-pager a", has_text="2").first.click()
+        t.page.wait_for_url("**/tracker/2025/wuhan/2/index.html")
+        second = t.page.eval_on_selector_all("tr.pe-trow", "rs => rs.map(r => r.id)")
+        assert first and second and not set(first) & set(second)
+        assert t.page.locator(".pe-pager__here").first.inner_text() == "2"
+    finally:
+        t.close()
+
+
+def test_an_address_of_page_one_finds_a_row_on_a_later_page(tab, site_url):
+    page = tab.page
+    page.goto(site_url + "tracker/2025/wuhan/3/index.html")
+    cid = page.eval_on_selector("tr.pe-trow", "r => r.id")
+    page.goto(site_url + "tracker/2025/wuhan/index.html#" + cid)
+    page.wait_for_url("**/tracker/2025/wuhan/3/index.html#*")
+    assert page.evaluate(f"document.getElementById({json.dumps(cid)}).offsetParent !== null")
     assert tab.errors == []
 
 
 def test_filters_combine_and_hide_empty_groups(tab, site_url):
     page = tab.page
     page.goto(site_url + "tracker/2025/wuhan/index.html?agency=drc")
+    filtered(page)
     assert page.get_by_label("责任单位（牵头或配合）").input_value() == "drc"
     agencies = page.eval_on_selector_all("tr.pe-trow:not([hidden])", "rows => rows.map(r => r.dataset.agencies)")
     assert agencies and all("drc" in a.split() for a in agencies)
@@ -308,15 +376,16 @@ def test_a_link_to_a_row_shows_it_whatever_the_filter(tab, site_url, commitments
     c = find(commitments, "wuhan-2024-gwr", 2024, "城镇新增就业25万人")
     page = tab.page
     page.goto(site_url + f"tracker/2024/wuhan/index.html?status=no_report#{c['id']}")
-    assert page.evaluate(f"document.getElementById({json.dumps(c['id'])}).hidden") is False
+    # (forwarded first if the row is on a later page of the list)
+    page.wait_for_function(f"(e => e && !e.hidden && e.offsetParent !== null)(document.getElementById({json.dumps(c['id'])}))")
 
 
 def test_an_older_row_address_is_forwarded_to_its_place(tab, site_url, commitments):
     c = find(commitments, "wuhan-2024-gwr", 2024, "城镇新增就业25万人")
     page = tab.page
     page.goto(site_url + f"tracker/2024/index.html#{c['id']}")
-    page.wait_for_url(f"**/tracker/2024/wuhan/index.html#*")
-    assert page.evaluate(f"document.getElementById({json.dumps(c['id'])}) !== null")
+    page.wait_for_url(f"**/tracker/2024/wuhan/**index.html#*")
+    page.wait_for_function(f"document.getElementById({json.dumps(c['id'])}) !== null")
 
 
 def test_readable_without_javascript(chromium, site_url):

@@ -1,11 +1,16 @@
-/* Filters of a tracker year page (tracker/<year>/): status, area and agency, all in the browser.
+/* Filters and order of a tracker list (a place's year, an indicator, an agency), in the browser.
  *
- * The page is written as the full list of commitments; this script only shows the filter form
- * (hidden without JavaScript) and hides the rows that do not match. Each <select> names the row
- * attribute it filters on (data-filter="status" -> data-status); a row's attribute may hold
- * several space-separated values (data-agencies). Report groups with no matching row hide with
- * their heading. The choice is kept in the query string (?status=no_report) so a filtered view
- * can be linked; where the browser refuses (file://), filtering still works.
+ * A list may span several static pages (page 1 at the list's address, page k at <address>k/);
+ * each page is complete without JavaScript. This script shows the filter form (hidden without
+ * JavaScript). With no filter and the source order, the page shows its own rows. Otherwise it
+ * loads every page's rows.js (script tags, so it works from file://), resolves their links
+ * against the page they come from, and shows the matching rows of all pages in #pe-results,
+ * grouped as on the pages (or in one table when sorted), hiding the page's own list.
+ * Each <select data-filter="x"> filters on the rows' data-x (several values space-separated);
+ * the counts beside its choices follow the other filters. The choice is kept in the query
+ * string (?status=no_report&sort=area) so a filtered view can be linked, in either script;
+ * where the browser refuses (file://), filtering still works. A #<commitment id> made before a
+ * list was split is forwarded to the page that holds the row (ids.js beside page 1).
  * UI strings come from the form's data-strings, written in the page's own script.
  */
 (function () {
@@ -13,66 +18,189 @@
 
   var form = document.getElementById("pe-filters");
   if (!form) return;
-  var strings = {};
-  try { strings = JSON.parse(form.getAttribute("data-strings") || "{}"); } catch (e) { /* defaults below */ }
-  var rows = Array.prototype.slice.call(document.querySelectorAll("tr.pe-trow[data-status]"));
+  var strings = json(form.getAttribute("data-strings"), {});
+  var sources = json(form.getAttribute("data-sources"), []);
+  var groupNames = json(form.getAttribute("data-groups"), {});
+  var total = parseInt(form.getAttribute("data-total"), 10) || 0;
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+  var sortSelect = form.querySelector("select[data-sort]");
   var count = document.getElementById("pe-f-count");
-  var groups = {};
-  Array.prototype.forEach.call(document.querySelectorAll("[data-group]"), function (el) {
-    var g = el.getAttribute("data-group");
-    (groups[g] = groups[g] || []).push(el);
-  });
+  var results = document.getElementById("pe-results");
+  var start = document.getElementById("pe-list-start");
+  var end = document.getElementById("pe-list-end");
+  var ownRows = Array.prototype.slice.call(document.querySelectorAll("tr.pe-trow[data-status]"));
+  var template = document.querySelector("table.pe-tracker[data-group]");
+  var allRows = null;        // every page's rows, once loaded
+  var loading = false;
 
-  function fill(template, values) {
-    return String(template || "").replace(/\{(\w+)\}/g, function (m, k) {
+  function json(text, fallback) {
+    try { return JSON.parse(text || ""); } catch (e) { return fallback; }
+  }
+
+  function fill(text, values) {
+    return String(text || "").replace(/\{(\w+)\}/g, function (m, k) {
       return Object.prototype.hasOwnProperty.call(values, k) ? values[k] : m;
     });
   }
 
-  function groupOf(row) {
-    var table = row.closest("table[data-group]");
-    return table ? table.getAttribute("data-group") : "";
+  function wanted() {
+    return selects.map(function (s) { return { key: s.getAttribute("data-filter"), value: s.value, select: s }; });
   }
 
-  function matches(row, wanted) {
-    for (var i = 0; i < wanted.length; i++) {
-      if (!wanted[i].value) continue;
-      var have = (row.getAttribute("data-" + wanted[i].key) || "").split(" ");
-      if (have.indexOf(wanted[i].value) < 0) return false;
+  function matches(row, filters, skip) {
+    for (var i = 0; i < filters.length; i++) {
+      var f = filters[i];
+      if (!f.value || f.select === skip) continue;
+      var have = (row.getAttribute("data-" + f.key) || "").split(" ");
+      if (have.indexOf(f.value) < 0) return false;
     }
     return true;
   }
 
-  function apply(remember) {
-    var wanted = selects.map(function (s) { return { key: s.getAttribute("data-filter"), value: s.value }; });
-    var filtering = wanted.some(function (w) { return w.value; });
-    var shown = 0, seen = {};
+  // ---- the page's own list: shown as written, or hidden behind the results
+
+  function ownList() {
+    var out = [];
+    if (!start || !end) return out;
+    for (var el = start.nextElementSibling; el && el !== end; el = el.nextElementSibling) out.push(el);
+    return out;
+  }
+
+  function showOwn(show) {
+    ownList().forEach(function (el) { el.hidden = !show; });
+    ownRows.forEach(function (row) { row.hidden = !show; });
+    results.hidden = show;
+    if (show) results.textContent = "";
+  }
+
+  // ---- rows of every page, from their rows.js
+
+  function own() {
+    return ownRows.map(function (r) { var c = r.cloneNode(true); c.removeAttribute("id"); return c; });
+  }
+
+  function load(done) {
+    if (!allRows && !sources.length) allRows = own();     // a list on one page: its own rows
+    if (allRows) return done(true);
+    if (loading) return;
+    loading = true;
+    if (count) count.textContent = strings.loading || "";
+    var collected = [];
+    var failed = false;
+    window.peTrackerRows = [];
+    (function next(i) {
+      if (i >= sources.length) {
+        loading = false;
+        allRows = failed ? own() : collected;
+        return done(!failed);
+      }
+      var script = document.createElement("script");
+      script.src = sources[i];
+      script.onload = function () {
+        var html = window.peTrackerRows.pop();
+        script.remove();
+        if (typeof html !== "string") { failed = true; return next(sources.length); }
+        collected.push.apply(collected, parse(html, new URL(sources[i].replace(/rows\.js$/, "index.html"), location.href)));
+        next(i + 1);
+      };
+      script.onerror = function () { failed = true; script.remove(); next(sources.length); };
+      document.head.appendChild(script);
+    })(0);
+  }
+
+  function parse(html, base) {
+    var t = document.createElement("template");
+    t.innerHTML = "<table><tbody>" + html + "</tbody></table>";
+    var rows = Array.prototype.slice.call(t.content.querySelectorAll("tr.pe-trow"));
     rows.forEach(function (row) {
-      var ok = matches(row, wanted);
-      row.hidden = !ok;
-      if (ok) {
-        shown++;
-        seen[groupOf(row)] = true;
+      row.removeAttribute("id");        // the row keeps its id on its own page only
+      Array.prototype.forEach.call(row.querySelectorAll("a[href]"), function (a) {
+        a.setAttribute("href", new URL(a.getAttribute("href"), base).href);
+      });
+    });
+    return rows;
+  }
+
+  // ---- filtering, counting, ordering
+
+  function order(rows) {
+    var by = sortSelect ? sortSelect.value : "";
+    if (!by) return rows;
+    var select = form.querySelector("select[name=" + by + "]");
+    var attr = select ? select.getAttribute("data-filter") : by;
+    var rank = {};
+    if (select) Array.prototype.forEach.call(select.options, function (o, i) { if (o.value) rank[o.value] = i; });
+    var big = 1e6;
+    return rows.map(function (row, i) {
+      var v = (row.getAttribute("data-" + attr) || "").split(" ")[0];
+      return { row: row, key: v in rank ? rank[v] : big, i: i };
+    }).sort(function (a, b) { return a.key - b.key || a.i - b.i; }).map(function (x) { return x.row; });
+  }
+
+  function recount(rows, filters) {
+    selects.forEach(function (s) {
+      var attr = s.getAttribute("data-filter");
+      var n = {};
+      rows.forEach(function (row) {
+        if (!matches(row, filters, s)) return;
+        (row.getAttribute("data-" + attr) || "").split(" ").forEach(function (v) { n[v] = (n[v] || 0) + 1; });
+      });
+      Array.prototype.forEach.call(s.options, function (o) {
+        if (o.value) o.textContent = (o.getAttribute("data-label") || o.value) + "（" + (n[o.value] || 0) + "）";
+      });
+    });
+  }
+
+  function render(rows, grouped) {
+    results.textContent = "";
+    var table = null, group = null;
+    rows.forEach(function (row) {
+      var g = row.getAttribute("data-group") || "";
+      if (!table || (grouped && g !== group)) {
+        group = g;
+        if (grouped && groupNames[g] && Object.keys(groupNames).length > 1) {
+          var h = document.createElement("h3");
+          h.textContent = groupNames[g];
+          results.appendChild(h);
+        }
+        table = template.cloneNode(false);
+        table.hidden = false;
+        var head = template.querySelector("thead");
+        if (head) table.appendChild(head.cloneNode(true));
+        table.appendChild(document.createElement("tbody"));
+        results.appendChild(table);
+      }
+      table.tBodies[0].appendChild(row);
+    });
+  }
+
+  function apply(remember) {
+    var filters = wanted();
+    var filtering = filters.some(function (f) { return f.value; });
+    var sorting = sortSelect && sortSelect.value;
+    if (remember) rememberChoice();
+    if (!filtering && !sorting) {
+      showOwn(true);
+      if (allRows) recount(allRows, filters);
+      if (count) count.textContent = fill(strings.all, { total: total });
+      return;
+    }
+    load(function (complete) {
+      var shown = allRows.filter(function (row) { return matches(row, filters); });
+      render(order(shown), !sorting);
+      showOwn(false);
+      recount(allRows, filters);
+      if (count) {
+        var text = shown.length === 0 ? strings.none || "0"
+          : fill(filtering ? strings.count : strings.all, { n: shown.length, total: complete ? total : allRows.length });
+        count.textContent = complete ? text : text + " " + (strings.failed || "");
       }
     });
-    Object.keys(groups).forEach(function (g) {
-      var hide = !seen[g];
-      groups[g].forEach(function (el) { el.hidden = hide; });
-      var heading = document.getElementById("r-" + g);
-      if (heading) heading.hidden = hide;
-    });
-    if (count) {
-      var values = { n: shown, total: rows.length };
-      count.textContent = shown === 0 ? strings.none || "0"
-        : fill(filtering ? strings.count : strings.all, values);
-    }
-    if (remember) rememberChoice();
   }
 
   function rememberChoice() {
     var params = new URLSearchParams(location.search);
-    selects.forEach(function (s) {
+    selects.concat(sortSelect ? [sortSelect] : []).forEach(function (s) {
       if (s.value) params.set(s.name, s.value); else params.delete(s.name);
     });
     var query = params.toString();
@@ -83,10 +211,41 @@
 
   function restore() {
     var params = new URLSearchParams(location.search);
-    selects.forEach(function (s) {
+    selects.concat(sortSelect ? [sortSelect] : []).forEach(function (s) {
       var v = params.get(s.name);
       if (v && Array.prototype.some.call(s.options, function (o) { return o.value === v; })) s.value = v;
     });
+  }
+
+  function clear() {
+    selects.concat(sortSelect ? [sortSelect] : []).forEach(function (s) { s.value = ""; });
+    apply(true);
+  }
+
+  // A link to a row (#<commitment id>) shows that row, whatever the remembered filters; a row on
+  // another page of the list (an address made before the list was split) is forwarded there.
+  function hashId() {
+    return location.hash.length > 1 ? decodeURIComponent(location.hash.slice(1)) : "";
+  }
+
+  function forward(id) {
+    var ids = form.getAttribute("data-ids");
+    if (!id || !ids) return;
+    var script = document.createElement("script");
+    script.src = ids;
+    script.onload = function () {
+      var where = (window.peTrackerIds || {})[id];
+      if (where) location.replace(new URL(where, script.src).href.split("#")[0] + location.search + location.hash);
+    };
+    document.head.appendChild(script);
+  }
+
+  function showTarget() {
+    var target = document.getElementById(hashId());
+    if (target && target.hidden) {
+      clear();
+      target.scrollIntoView();
+    }
   }
 
   form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -95,15 +254,17 @@
     // the form's values are reset after this event
     setTimeout(function () { apply(true); }, 0);
   });
+  window.addEventListener("hashchange", showTarget);
 
   form.hidden = false;
-  restore();
-  apply(false);
-  // A link to a row (#<commitment id>) must show that row, whatever the remembered filters.
-  var target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  if (target && target.hidden) {
-    selects.forEach(function (s) { s.value = ""; });
-    apply(true);
+  var id = hashId();
+  var target = id ? document.getElementById(id) : null;
+  if (target && ownRows.indexOf(target) >= 0) {
+    apply(true);          // the row asked for, with the filters cleared from the address
     target.scrollIntoView();
+  } else {
+    restore();
+    apply(false);
+    if (id && !target) forward(id);
   }
 })();

@@ -5,6 +5,7 @@ message names the file (and line where there is one); sources are only ever read
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..model import Report
@@ -35,30 +36,90 @@ def parse_report(folder: Path, places: Places | None = None) -> tuple[Report, li
                         f"data/places.yml ({places.level[places.resolve(meta['place'])]})")
     report = Report(meta["id"], meta, outline.sections, sorted(removed, key=lambda r: (r.line, r.kind)),
                     str(source), place_path=places.path(meta["place"]), place_slug=places.slug(meta["place"]))
-    for section in report.sections:
-        root = section
-        while root.parent:
-            root = report.section(root.parent)
-        section.page = f"reports/{report.id}/{root.anchor}/"
+    assign_pages(report)
     return report, warnings
 
 
-def load_corpus(data_dir: Path, warnings: list[str] | None = None) -> list[Report]:
+PAGE_CHARS = 12000   # a section with more text than this gets a page per subsection
+
+
+def assign_pages(report: Report, budget: int = PAGE_CHARS) -> None:
+    """One page per top-level section (reports/<id>/<anchor>/); a section longer than `budget`
+    characters keeps its own paragraphs and gives each subsection a page of its own, so a task
+    breakdown of 25,000 characters does not become one 300 KB page. Decided by the report's own
+    text alone, so adding reports moves no paragraph; anchors never change with pages."""
+    children: dict[str | None, list] = {}
+    for s in report.sections:
+        children.setdefault(s.parent, []).append(s)
+    size: dict[str, int] = {}
+
+    def measure(s) -> int:
+        size[s.anchor] = sum(len(p.text) for p in s.paragraphs) + sum(measure(c) for c in children.get(s.anchor, []))
+        return size[s.anchor]
+
+    def place(s, page: str | None) -> None:
+        if page is None:                       # a page of its own
+            page = f"reports/{report.id}/{s.anchor}/"
+        s.page = page
+        split = size[s.anchor] > budget and children.get(s.anchor)
+        for c in children.get(s.anchor, []):
+            place(c, None if split else page)
+
+    for top in children.get(None, []):
+        measure(top)
+        place(top, None)
+
+
+def _parse_job(args: tuple[Path, Places]) -> tuple[Report, list[str]]:
+    return parse_report(*args)
+
+
+def load_corpus(data_dir: Path, warnings: list[str] | None = None, cache=None,
+                workers: int | None = None) -> list[Report]:
+    """Every report under data_dir/reports, in folder order. With a cache (cache.Cache), a report
+    whose folder, place list and ingest code are unchanged comes from it; the others are parsed
+    in a process pool (each report is parsed on its own, so the work is spread over the cores)."""
+    from ..cache import code_fingerprint, fingerprint, folder_bytes
+
     data_dir = Path(data_dir)
     reports_dir = data_dir / "reports"
     if not reports_dir.is_dir():
         raise CorpusError(f"{reports_dir}: no reports folder")
     places = Places.load(data_dir / "places.yml")
+    folders = sorted(p for p in reports_dir.iterdir() if p.is_dir())
+    if not folders:
+        raise CorpusError(f"{reports_dir}: no reports")
+    keys: dict[Path, str] = {}
+    parsed: dict[Path, tuple[Report, list[str]]] = {}
+    if cache is not None:
+        places_file = data_dir / "places.yml"
+        common = [code_fingerprint("ingest", "model"), places_file.read_bytes() if places_file.exists() else b""]
+        for folder in folders:
+            keys[folder] = fingerprint(*common, str(folder.resolve()), *folder_bytes(folder))
+            hit = cache.get("report", keys[folder])
+            if hit is not None:
+                parsed[folder] = hit
+    todo = [f for f in folders if f not in parsed]
+    if len(todo) >= 4 and (workers or os.cpu_count() or 1) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(max_workers=workers or os.cpu_count(),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_parse_job, [(f, places) for f in todo], chunksize=max(1, len(todo) // 16)))
+    else:
+        results = [parse_report(f, places) for f in todo]
+    for folder, result in zip(todo, results):
+        parsed[folder] = result
+        if cache is not None:
+            cache.put("report", keys[folder], result)
     reports: list[Report] = []
     seen: dict[str, Path] = {}
-    for folder in sorted(p for p in reports_dir.iterdir() if p.is_dir()):
-        report, notes = parse_report(folder, places)
+    for folder in folders:
+        report, notes = parsed[folder]
         if report.id in seen:
             raise CorpusError(f"{folder / 'meta.yml'}: report id {report.id!r} is already used by {seen[report.id]}")
         seen[report.id] = folder
         reports.append(report)
         if warnings is not None:
             warnings.extend(notes)
-    if not reports:
-        raise CorpusError(f"{reports_dir}: no reports")
     return reports

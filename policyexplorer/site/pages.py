@@ -83,35 +83,34 @@ class Renderer:
         self.env.filters["h"] = html_text
         # interface strings handed to scripts: escaped, not marked (site/ui.py looks them up)
         self.env.filters["json"] = lambda v: html.escape(json.dumps(v, ensure_ascii=False, sort_keys=True), quote=True)
+        # a JavaScript string in a data file (CJK kept as is, for the Traditional conversion)
+        self.env.filters["jsstr"] = lambda v: json.dumps(str(v), ensure_ascii=False)
         self.env.globals.update(attr=_attr, years=_years, tracker_path=tracker_path, looks_label=_looks_label, heading=section_heading,
                                 statuses=STATUS, roles=ROLE, kinds=KIND, levels=LEVEL, looks=LOOKS,
                                 removal_kinds=REMOVAL)
         self.slugs: dict[str, str] = {}      # report id -> place slug, for links to tracker rows
+        self.row_pages: dict[str, str] = {}  # commitment id -> the tracker page holding its row
 
     def render(self, template: str, page: str, **context) -> str:
         def tracker_link(m):
-            slug = self.slugs.get(m.commitment_id.split(":", 1)[0], "")
-            return href(page, tracker_path(m.year, slug), m.commitment_id)
+            where = self.row_pages.get(m.commitment_id)
+            if where is None:
+                where = tracker_path(m.year, self.slugs.get(m.commitment_id.split(":", 1)[0], ""))
+            return href(page, where, m.commitment_id)
         return self.env.get_template(template).render(
             page=page, root=_root(page), href=href, link=lambda url: _link(page, url),
             tracker_link=tracker_link, **context)
 
 
-def _top_sections(report: Report) -> list[Section]:
-    return [s for s in report.sections if s.parent is None]
+def _page_roots(report: Report) -> list[Section]:
+    """Sections that open a page (ingest.corpus.assign_pages): every top-level section, and the
+    subsections of a section too long for one page."""
+    return [s for s in report.sections if s.page == f"reports/{report.id}/{s.anchor}/"]
 
 
-def _subtree(report: Report, top: Section) -> list[Section]:
-    """The top-level section and everything below it, in document order."""
-    out, inside = [], False
-    for s in report.sections:
-        if s is top:
-            inside = True
-        elif s.parent is None:
-            inside = False
-        if inside:
-            out.append(s)
-    return out
+def _on_page(report: Report, root: Section) -> list[Section]:
+    """The sections shown on `root`'s page, in document order."""
+    return [s for s in report.sections if s.page == root.page]
 
 
 def outline_html(report: Report, page: str, max_depth: int = 3) -> str:
@@ -132,11 +131,14 @@ def outline_html(report: Report, page: str, max_depth: int = 3) -> str:
 
 def report_pages(report: Report, marks: dict, r: Renderer) -> Page:
     base = f"reports/{report.id}/"
-    tops = _top_sections(report)
+    roots = _page_roots(report)
     children = []
-    for top in tops:
-        sections = _subtree(report, top)
+    for top in roots:
+        sections = _on_page(report, top)
+        # subsections with pages of their own: listed, and old #anchors forwarded to them
+        subpages = [s for s in roots if s.parent is not None and report.section(s.parent).page == top.page]
         md = r.render("section.md.j2", top.page, report=report, top=top, sections=sections, marks=marks,
+                      subpages=subpages, forward={s.anchor: href(top.page, s.page) for s in subpages},
                       depth=lambda s, top=top: min(s.level - top.level + 1, 6), overview=base)
         children.append(Page(top.page, section_heading(top), md))
     md = r.render("report.md.j2", base, report=report, outline=outline_html(report, base),
@@ -146,10 +148,11 @@ def report_pages(report: Report, marks: dict, r: Renderer) -> Page:
 
 
 def site_pages(reports: list[Report], marks: dict | None = None, extra: list[Page] | None = None,
-               tracker_years: list[int] | None = None) -> list[Page]:
+               tracker_years: list[int] | None = None, row_pages: dict[str, str] | None = None) -> list[Page]:
     """Every generated page, in navigation order: home, reports, extra sections, search."""
     r = Renderer()
     r.slugs = {report.id: report.place_slug for report in reports}
+    r.row_pages = row_pages or {}
     recent = newest_first(reports)[:HOME_RECENT]
     pages = [Page("", "首页", r.render("home.md.j2", "", recent=recent, total=len(reports),
                                         tracker_years=tracker_years or []))]

@@ -22,6 +22,7 @@ class Page:
     children: list["Page"] = field(default_factory=list)
     in_nav: bool = True        # False: written and linked to, but not listed in its local nav
     local_root: bool = False   # its descendants' sidebar lists it and its children (a report, the tracker)
+    files: dict[str, str] = field(default_factory=dict)   # data files beside it (name -> text, converted like the page)
 
     @property
     def file(self) -> str:

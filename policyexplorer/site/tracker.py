@@ -7,6 +7,7 @@ Layout (all paths ASCII, stable):
     tracker/                        what the tracker is, years, statuses, how links are decided
     tracker/<year>/                 the year's commitments by place (and old #<id> links forwarded)
     tracker/<year>/<place>/         every commitment of one place due that year; row id = commitment id
+    tracker/<year>/<place>/<k>/     its page k past PAGE_ROWS rows (paginate.py); so for every list
     tracker/indicators/             indicators by area
     tracker/indicators/<id>/        targets and outcomes of one indicator over the years
     tracker/agencies/               agencies named as lead or supporting
@@ -20,6 +21,7 @@ only through the templates' |h and |md filters.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,7 +35,9 @@ from ..commitments.indicators import Indicator, IndicatorIndex
 from ..commitments.link import Link, ReviewIndex
 from ..commitments.quantity import SUFFIX_QUALIFIERS, Quantity
 from ..model import Report
-from .pages import KIND, Page, Renderer, section_heading, tracker_path
+from .paginate import ids_script, js_string, pagers, split
+from .pages import KIND, STATUS, Page, Renderer, html_text, section_heading, tracker_path
+from .ui import mark
 
 ROOT = Path(__file__).resolve().parents[2]
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -317,6 +321,83 @@ def _agency_counts(rows: list[Row]) -> list[tuple[Agency, int, int]]:
 # ---- pages -------------------------------------------------------------------------------------
 
 SPLIT_ROWS = 80     # an indicator or agency page with more rows than this is split by place
+# An agency's rows: those it leads, then those it supports (keys are also the headings' anchors).
+ROLE_GROUPS = {True: dict(key="lead", heading="牵头的承诺", anchor="lead", ui=True),
+               False: dict(key="support", heading="配合的承诺", anchor="support", ui=True)}
+
+
+def _place_year_sets(reports: list[Report], commitments: list[Commitment]) -> dict[tuple[int, str], list[Commitment]]:
+    """Each place's commitments for each plan year, report by report in corpus order."""
+    order = {rep.id: i for i, rep in enumerate(reports)}
+    sets: dict[tuple[int, str], list[Commitment]] = {}
+    for c in sorted(commitments, key=lambda c: order.get(c.report.id, len(order))):
+        sets.setdefault((c.year, c.report.place_slug), []).append(c)
+    return sets
+
+
+def row_pages(reports: list[Report], commitments: list[Commitment]) -> dict[str, str]:
+    """commitment id -> the page (tracker/<year>/<place>/ or its page k) that holds its row."""
+    out = {}
+    for (year, slug), cs in _place_year_sets(reports, commitments).items():
+        for pager, chunk in zip(pagers(tracker_path(year, slug), len(split(cs))), split(cs)):
+            out.update((c.id, pager.path) for c in chunk)
+    return out
+
+
+def _file_href(from_page: str, to_page: str, name: str) -> str:
+    rel = posixpath.relpath(to_page or ".", from_page or ".")
+    return name if rel == "." else f"{rel}/{name}"
+
+
+def _options(rows: list[Row], areas: Areas) -> dict:
+    """The filter choices over a whole list, each with its count: (value, label, n)."""
+    indicators = Counter(r.c.indicator.id for r in rows if r.c.indicator is not None)
+    names = {r.c.indicator.id: r.c.indicator.name for r in rows if r.c.indicator is not None}
+    return dict(
+        total=len(rows),
+        # labels as HTML: statuses are interface words, the rest report text (marked, see ui.py)
+        statuses=[(s, STATUS[s], n) for s, n in _status_counts(rows)],
+        areas=[(a.id, html_text(a.name), n) for a, n in _area_counts(rows, areas)],
+        agencies=[(a.id, html_text(a.name), nl + ns) for a, nl, ns in _agency_counts(rows)],
+        indicators=[(i, html_text(names[i]), n) for i, n in sorted(indicators.items(), key=lambda t: (-t[1], names[t[0]]))],
+    )
+
+
+def _list_pages(r: Renderer, template: str, root: str, title: str, kind: str, rows: list[Row], areas: Areas,
+                group_of, **context) -> Page:
+    """A list of rows as pages of at most PAGE_ROWS rows: page 1 at `root` (its address does not
+    change when the list grows past one page), page k at <root>k/, each with its rows.js."""
+    chunks = split(rows)
+    ps = pagers(root, len(chunks))
+    form = _options(rows, areas)
+    groups_all: dict[str, dict] = {}
+    for row in rows:
+        g = group_of(row)
+        groups_all.setdefault(g["key"], dict(g, total=0))["total"] += 1
+    # headings: report titles are report text (marked for OpenCC), role names interface words
+    form["groups"] = {k: g.get("heading", "") if g.get("ui") else mark(g.get("heading", "")) for k, g in groups_all.items()}
+    pages = []
+    for pager, chunk in zip(ps, chunks):
+        groups: list[dict] = []
+        for row in chunk:
+            key = group_of(row)["key"]
+            if not groups or groups[-1]["key"] != key:
+                groups.append(dict(groups_all[key], rows=[]))
+            groups[-1]["rows"].append(row)
+        # a list on one page filters the rows it holds; only a longer one needs rows.js files
+        paged = pager.count > 1
+        f = dict(form, sources=[_file_href(pager.path, p, "rows.js") for p in pager.paths] if paged else [],
+                 ids=_file_href(pager.path, root, "ids.js") if pager.number == 1 and pager.count > 1 else None)
+        md = r.render(template, pager.path, pager=pager, groups=groups, form=f, all_rows=rows, **context)
+        files = {"rows.js": r.render("tracker_rows.js.j2", pager.path, kind=kind, groups=groups, **context)} if paged else {}
+        name = title if pager.number == 1 else f"{title} · 第{pager.number}页"
+        pages.append(Page(pager.path, name, md, in_nav=False, files=files))
+    first = pages[0]
+    first.children = pages[1:]
+    if len(pages) > 1:
+        first.files["ids.js"] = ids_script({row.c.id: _file_href(root, p.path, "index.html")
+                                            for p, chunk in zip(pages[1:], chunks[1:]) for row in chunk})
+    return first
 
 
 def _split_by_place(r: Renderer, path: str, name: str, rows: list[Row], render_one, up: str, up_label: str) -> Page:
@@ -326,12 +407,12 @@ def _split_by_place(r: Renderer, path: str, name: str, rows: list[Row], render_o
     for row in rows:
         by_place.setdefault(row.c.report.place_slug, []).append(row)
     if len(rows) <= SPLIT_ROWS or len(by_place) == 1:
-        return Page(path, name, render_one(path, rows, None), in_nav=False)
+        return render_one(path, name, rows, None)
     children, places = [], []
     for slug, prows in by_place.items():
         place = str(prows[0].c.report.meta.get("place") or "")
         child = f"{path}{slug}/"
-        children.append(Page(child, f"{name} · {place}", render_one(child, prows, place), in_nav=False))
+        children.append(render_one(child, f"{name} · {place}", prows, place))
         places.append(dict(place=place, path=child, total=len(prows), statuses=_status_counts(prows)))
     md = r.render("tracker_places.md.j2", path, name=name, places=places, total=len(rows), up=up, up_label=up_label)
     return Page(path, name, md, children, in_nav=False)
@@ -354,38 +435,45 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
     years = sorted({row.c.year for row in rows})
     order = {rep.id: i for i, rep in enumerate(reports)}
 
+    where = row_pages(reports, tracker.commitments)
     common = dict(indicator_page=lambda i: f"tracker/indicators/{i.id}/",
-                  agency_page=lambda a: f"tracker/agencies/{a.id}/")
+                  agency_page=lambda a: f"tracker/agencies/{a.id}/",
+                  row_page=lambda c: where.get(c.id) or tracker_path(c.year, c.report.place_slug))
+    by_id = {row.c.id: row for row in rows}
 
-    # -- one page per plan year (by place), one per place and year (the rows): no page holds
-    # every place, so none grows with the corpus
+    # -- one page per plan year (by place), one per place and year (the rows, in pages): no page
+    # holds every place or every row, so none grows with the corpus
     year_pages = []
     summaries = []
+    sets = _place_year_sets(reports, tracker.commitments)
     for year in years:
         yrows = [row for row in rows if row.c.year == year]
-        by_place: dict[str, list[Row]] = {}
-        for row in sorted(yrows, key=lambda x: order.get(x.c.report.id, len(order))):
-            by_place.setdefault(row.c.report.place_slug, []).append(row)
         place_pages, place_summaries = [], []
-        for slug, prows in by_place.items():
+        forward = {}
+        for (y, slug), cs in sets.items():
+            if y != year:
+                continue
+            prows = [by_id[c.id] for c in cs]
             place = str(prows[0].c.report.meta.get("place") or "")
-            groups: dict[str, list[Row]] = {}
             reviewers: dict[str, tuple] = {}
             for row in prows:
-                groups.setdefault(row.c.report.id, []).append(row)
+                forward.setdefault(row.c.report.id, slug)
                 for rep, url in row.reviewers:
                     reviewers[rep.id] = (rep, url)
             path = tracker_path(year, slug)
             summary = dict(year=year, place=place, slug=slug, total=len(prows), statuses=_status_counts(prows),
                            reviewers={place: list(reviewers.values())})
             place_summaries.append(summary)
-            md = r.render("tracker_year.md.j2", path, year=year, place=place, groups=list(groups.values()),
-                          summary=summary, areas=_area_counts(prows, areas), agencies=_agency_counts(prows), **common)
-            place_pages.append(Page(path, f"{place}{year}年", md, in_nav=False))
+
+            def group(row):
+                rep = row.c.report
+                return dict(key=rep.id, heading=str(rep.meta.get("title") or rep.id), anchor=f"r-{rep.id}", report=rep)
+
+            place_pages.append(_list_pages(r, "tracker_year.md.j2", path, f"{place}{year}年", "year", prows, areas,
+                                           group, year=year, place=place, summary=summary, **common))
         path = f"tracker/{year}/"
         summary = dict(year=year, total=len(yrows), statuses=_status_counts(yrows))
         summaries.append(summary)
-        forward = {rep_id: slug for slug, prows in by_place.items() for rep_id in {x.c.report.id for x in prows}}
         md = r.render("tracker_year_index.md.j2", path, year=year, summary=summary, places=place_summaries,
                       forward=forward, **common)
         year_pages.append(Page(path, f"{year}年", md, place_pages))
@@ -413,9 +501,9 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
         path = f"tracker/indicators/{iid}/"
         area = areas.by_indicator.get(iid) or irows[0].area
 
-        def one(page_path, place_rows, place, ind=ind, area=area):
-            return r.render("tracker_indicator.md.j2", page_path, indicator=ind, rows=place_rows, area=area,
-                            place=place, **common)
+        def one(page_path, name, place_rows, place, ind=ind, area=area):
+            return _list_pages(r, "tracker_indicator.md.j2", page_path, name, "indicator", place_rows, areas,
+                               lambda row: dict(key="all"), indicator=ind, area=area, place=place, **common)
 
         indicator_pages.append(_split_by_place(r, path, ind.name, irows, one, "tracker/indicators/", "按指标"))
     by_area: dict[str, list[tuple[Indicator, list[Row]]]] = {}
@@ -440,11 +528,13 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
     for agency, n_lead, n_support in counts:
         path = f"tracker/agencies/{agency.id}/"
 
-        def one(page_path, place_rows, place, agency=agency):
+        def one(page_path, name, place_rows, place, agency=agency):
             lead = [row for row in place_rows if any(a.id == agency.id for a in row.lead)]
             support = [row for row in place_rows if not any(a.id == agency.id for a in row.lead)]
-            return r.render("tracker_agency.md.j2", page_path, agency=agency, lead=lead, support=support,
-                            place=place, **common)
+            leads = {row.c.id for row in lead}
+            return _list_pages(r, "tracker_agency.md.j2", page_path, name, "agency", lead + support, areas,
+                               lambda row: ROLE_GROUPS[row.c.id in leads], agency=agency, n_lead=len(lead),
+                               n_support=len(support), place=place, **common)
 
         agency_pages.append(_split_by_place(r, path, agency.name, named[agency.id], one,
                                             "tracker/agencies/", "按责任单位"))

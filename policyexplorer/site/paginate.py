@@ -1,0 +1,55 @@
+"""Row lists split into static pages that stay small however many rows a place, an agency or an
+indicator gathers. Page 1 keeps the list's address; page k is <address>k/. Each page writes its
+rows again as rows.js beside it, so the filters of any page (assets/tracker.js) can load the
+others' rows on demand, from file:// too."""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+
+PAGE_ROWS = 40      # rows per page: about 75 KB of rows (110 KB a page), inside the 150 KB budget
+
+
+@dataclass(frozen=True)
+class Pager:
+    number: int             # 1-based
+    paths: tuple[str, ...]  # every page of the list, page 1 first
+
+    @property
+    def count(self) -> int:
+        return len(self.paths)
+
+    @property
+    def path(self) -> str:
+        return self.paths[self.number - 1]
+
+
+def split(items: list, size: int = PAGE_ROWS) -> list[list]:
+    """Even chunks of at most `size` (no short last page): 51 rows are 26 + 25, not 50 + 1."""
+    if not items:
+        return [[]]
+    n = math.ceil(len(items) / size)
+    per = math.ceil(len(items) / n)
+    return [items[i:i + per] for i in range(0, len(items), per)]
+
+
+def page_paths(root: str, n: int) -> tuple[str, ...]:
+    return (root,) + tuple(f"{root}{k}/" for k in range(2, n + 1))
+
+
+def pagers(root: str, n: int) -> list[Pager]:
+    paths = page_paths(root, n)
+    return [Pager(k, paths) for k in range(1, n + 1)]
+
+
+def ids_script(where: dict[str, str]) -> str:
+    """ids.js at a list's first page: which later page holds a row, for an address made before
+    the list was split (assets/tracker.js loads it only when the #id is not on the page)."""
+    return "window.peTrackerIds = " + json.dumps(where, ensure_ascii=False, sort_keys=True) + ";\n"
+
+
+def js_string(text: str) -> str:
+    """A JavaScript string literal that keeps CJK as it is (the Traditional variant converts the
+    file like a page, so the text must stay readable to the converter)."""
+    return json.dumps(text, ensure_ascii=False)
