@@ -23,6 +23,8 @@ def corpus_dict(reports: list[Report]) -> dict:
             "review_years": list(m["review_years"]),
             "plan_years": list(m["plan_years"]),
             "source": m.get("source"),
+            "source_url": m.get("source_url"),
+            "document_number": m.get("document_number"),
             "url": f"reports/{r.id}/",
             "sections": [{
                 "id": s.anchor,
