@@ -6,6 +6,7 @@ staging site is complete, so a failed build never destroys the last good site.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import multiprocessing
 import os
@@ -27,6 +28,7 @@ from .site.pages import Page, site_pages, walk
 from .search import build_index, docs_from_reports
 from .site.tracker import tracker_pages
 from .site.variants import VARIANTS, variant_config
+from .site import address as site_address
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -96,8 +98,12 @@ def _mkdocs(config: dict, config_path: Path, epoch: str) -> None:
 
 
 def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
-          work: Path | None = None) -> BuildResult:
+          work: Path | None = None, site_url: str | None = None, site_url_from: str = "--site-url") -> BuildResult:
     data_dir, out = Path(data_dir), Path(out)
+    try:        # site/address.py: given here, else mkdocs.yml's site_url, else none (relative only)
+        site_url = site_address.configured(ROOT / "mkdocs.yml", site_url, site_url_from)
+    except site_address.AddressError as exc:
+        raise BuildError(str(exc)) from None
     work = Path(work) if work else out.parent / "work"
     result = BuildResult(out)
     t = time.perf_counter()
@@ -134,7 +140,7 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
         _write_docs(vwork / "docs", pages, convert)
         overrides = _theme_overrides(vwork / "overrides", ui, variant)
         config = variant_config(ROOT / "mkdocs.yml", variant, vwork / "docs", vwork / "site", pages,
-                                titles[variant], overrides)
+                                titles[variant], overrides, site_url)
         jobs.append((config, str(vwork / "mkdocs.yml"), epoch))
     lap("docs")
     # The two scripts' MkDocs builds are independent: one process each, side by side.
@@ -149,6 +155,11 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
         shutil.copytree(site_dir, staging / prefix, dirs_exist_ok=False)
         for report_id, text in sources.items():
             (staging / prefix / "reports" / report_id / "source.txt").write_bytes(text)
+    if site_url:    # one sitemap of both scripts at the root (MkDocs' lists only the Simplified pages)
+        lastmod = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+        langs = {lang: prefix for prefix, _, lang in VARIANTS.values()}
+        site_address.write_sitemap(staging, site_address.sitemap(site_url, [p.path for p in walk(pages)], langs, lastmod),
+                                   int(epoch))
     lap("copy")
 
     data = staging / "data"
