@@ -267,6 +267,10 @@ def test_with_a_site_address_citations_use_it_wherever_the_site_is_opened(chromi
         assert f"{ADDRESS}zh-Hant/reports/good-2024-gwr/s2/index.html#s2-p1. 原文: {SOURCE_URL}." in got["gbt"]
         assert "示政〔2024〕1號[EB/OL]" in got["gbt"]
         assert got["plain"].endswith(f"：{ADDRESS}zh-Hant/reports/good-2024-gwr/s2/index.html#s2-p1；原文：{SOURCE_URL}")
+        # the ¶ link copies the public address too
+        t.page.locator("#s2-p1 .pe-pl").click()
+        t.page.wait_for_function("() => document.querySelector('#pe-copied.pe-copied--shown')")
+        assert t.page.evaluate("navigator.clipboard.readText()") == f"{ADDRESS}zh-Hant/reports/good-2024-gwr/s2/index.html#s2-p1"
         assert t.errors == []
     finally:
         t.close()

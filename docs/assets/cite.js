@@ -121,6 +121,7 @@
     if (!panel) return;
     panel.parentNode.removeChild(panel);
     opener.setAttribute("aria-expanded", "false");
+    opener.removeAttribute("aria-controls");
     panel = opener = null;
   }
   function open(button, target) {
