@@ -6,6 +6,7 @@ staging site is complete, so a failed build never destroys the last good site.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import multiprocessing
 import os
@@ -28,6 +29,7 @@ from .site.pages import Page, site_pages, walk
 from .search import build_index, docs_from_reports
 from .site.tracker import row_pages, tracker_pages
 from .site.variants import VARIANTS, variant_config
+from .site import address as site_address
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -96,12 +98,13 @@ def _site_file(doc: str) -> str:
 
 def _stamp(config: dict, overrides: Path, epoch: str) -> str:
     """What every page of a variant depends on besides its own Markdown: the configuration (nav
-    included), the theme overrides and the MkDocs and Material versions. While it stays the same,
+    included), the theme overrides, the hooks and the MkDocs and Material versions. While it stays the same,
     a rebuild renders only the pages whose Markdown changed."""
     from importlib.metadata import version
     parts = [yaml.safe_dump(config, allow_unicode=True, sort_keys=True), version("mkdocs"), version("mkdocs-material"), epoch]
     parts += [p.relative_to(overrides).as_posix().encode() + p.read_bytes()
               for p in sorted(overrides.rglob("*")) if p.is_file()]
+    parts += [Path(hook).read_bytes() for hook in config.get("hooks") or []]   # MkDocs hooks' code
     return fingerprint(*parts)
 
 
@@ -146,11 +149,16 @@ def _mkdocs(config: dict, config_path: Path, epoch: str, stamp: str = "") -> Non
 
 
 def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
-          work: Path | None = None, incremental: bool = True) -> BuildResult:
+          work: Path | None = None, site_url: str | None = None, site_url_from: str = "--site-url",
+          incremental: bool = True) -> BuildResult:
     """Build the site into `out`. With `incremental`, reports come from build/cache when their
     inputs are unchanged and MkDocs renders only the pages whose Markdown changed (work/ keeps
     the last build's docs and pages); the result is byte-identical either way."""
     data_dir, out = Path(data_dir), Path(out)
+    try:        # site/address.py: given here, else mkdocs.yml's site_url, else none (relative only)
+        site_url = site_address.configured(ROOT / "mkdocs.yml", site_url, site_url_from)
+    except site_address.AddressError as exc:
+        raise BuildError(str(exc)) from None
     work = Path(work) if work else out.parent / "work"
     cache = Cache(out.parent / "cache" if incremental else None)
     result = BuildResult(out)
@@ -159,11 +167,11 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
         # Forked now, while this process is small: the MkDocs workers never carry the corpus and
         # the pages that later fill this process (a fork pool starts all its workers at once).
         pool.submit(int).result()
-        return _build(data_dir, out, work, cache, incremental, result, pool)
+        return _build(data_dir, out, work, cache, incremental, result, pool, site_url)
 
 
 def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: bool, result: BuildResult,
-           pool: ProcessPoolExecutor) -> BuildResult:
+           pool: ProcessPoolExecutor, site_url: str | None) -> BuildResult:
     t = time.perf_counter()
 
     def lap(stage: str):
@@ -201,7 +209,7 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
             (vwork / "site" / _site_file(doc)).unlink(missing_ok=True)
         overrides = _theme_overrides(vwork / "overrides", ui, variant)
         config = variant_config(ROOT / "mkdocs.yml", variant, vwork / "docs", vwork / "site", pages,
-                                titles[variant], overrides)
+                                titles[variant], overrides, site_url)
         stamp = _stamp(config, overrides, epoch) if incremental else ""
         jobs.append((config, str(vwork / "mkdocs.yml"), epoch, stamp))
     lap("docs")
@@ -224,6 +232,11 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
         shutil.copytree(work / variant / "search-data", staging / prefix / "search" / "data", dirs_exist_ok=True)
         for report_id, text in sources.items():
             (staging / prefix / "reports" / report_id / "source.txt").write_bytes(text)
+    if site_url:    # one sitemap of both scripts at the root (MkDocs' lists only the Simplified pages)
+        lastmod = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+        langs = {lang: prefix for prefix, _, lang in VARIANTS.values()}
+        site_address.write_sitemap(staging, site_address.sitemap(site_url, [p.path for p in walk(pages)], langs, lastmod),
+                                   int(epoch))
     lap("copy")
 
     data = staging / "data"

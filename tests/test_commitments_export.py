@@ -27,7 +27,7 @@ def test_csv_and_marks(tmp_path):
     reports = [make_report("x-2024-gwr", "X市", [PLAN_2024]), make_report("x-2025-plan", "X市", [REVIEW_2024])]
     t = build_tracker(reports, tmp_path)
     lines = t.csv().splitlines()
-    assert lines[0].startswith("id,report,paragraph") and len(lines) == len(t.commitments) + 1
+    assert lines[0].startswith("\ufeffid（编号）,report（报告）,paragraph（段落）") and len(lines) == len(t.commitments) + 1
     roles = {m.role for m in t.marks[("x-2025-plan", "s1-p1")]}
     assert roles == {"outcome"}
     assert all(m.role == "commitment" for m in t.marks[("x-2024-gwr", "s2-p1")])

@@ -123,6 +123,6 @@ def test_commitments_export_matches_the_contract(built_site):
 
 def test_csv_siblings(built_site):
     corpus = (built_site / "data" / "corpus.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert corpus[0].startswith("report,section,")
+    assert corpus[0].startswith("report（报告）,section（章节）,")      # csvtable.py: key（中文）
     assert len(corpus) > 1000
     assert (built_site / "data" / "commitments.csv").stat().st_size > 0

@@ -3,7 +3,8 @@
  *   was opened at only while it is still in view) and the query string (tracker filters,
  *   search terms), and remembers the choice: a reader who chose one script and opens a link
  *   to the other is taken to its twin, with a note and a way back.
- * - Permalinks (¶ after headings and paragraphs) copy the full URL of that place.
+ * - Permalinks (¶ after headings and paragraphs) copy the full URL of that place (the public
+ *   address when the site has one: site/address.py).
  */
 (function () {
   "use strict";
@@ -88,7 +89,9 @@
   })();
 
   function urlOf(id) {
-    return location.href.split("#")[0] + "#" + id;
+    /* the site's public address when one is configured (canonical link), else this page's */
+    var canonical = document.querySelector('link[rel="canonical"]');
+    return ((canonical && canonical.href) || location.href).split("#")[0] + "#" + id;
   }
 
   function copy(text, done) {

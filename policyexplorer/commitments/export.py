@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..csvtable import BOM, header
 from .extract import Commitment, Place
 from .link import Link
 
@@ -66,7 +67,7 @@ CSV_FIELDS = ["id", "report", "paragraph", "url", "year", "kind", "text", "value
 def commitments_csv(commitments: list[Commitment]) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
-    w.writeheader()
+    w.writer.writerow(header(CSV_FIELDS))     # csvtable.py: BOM and bilingual header, for spreadsheets
     for d in commitments_json(commitments)["commitments"]:
         q = d["quantity"] or {}
         first = d["outcomes"][0] if d["outcomes"] else {}
@@ -79,7 +80,7 @@ def commitments_csv(commitments: list[Commitment]) -> str:
             "outcome_paragraph": first.get("paragraph", ""), "outcome_text": first.get("text", ""),
             "outcome_status": first.get("status", ""), "outcome_by": first.get("by", ""),
         })
-    return buf.getvalue()
+    return BOM + buf.getvalue()
 
 
 def write_csv(commitments: list[Commitment], path) -> None:

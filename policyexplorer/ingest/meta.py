@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -32,7 +33,8 @@ META_FIELDS = {
     "source": (True, (str, type(None)), "where the text comes from"),
     "received_as": (False, (str,), "file name the text was received under"),
     "speaker": (False, (str,), "who delivered it"),
-    "document_number": (False, (str,), "document number"),
+    "document_number": (False, (str,), "document number as printed on it, e.g. 武政〔2024〕1号"),
+    "source_url": (False, (str,), "the official publication's address (http or https)"),
     "notes": (False, (list,), "known quirks of the source, shown on the overview page"),
     "parts": (False, (list,), "parts the text alone cannot reveal (an optional override)"),
     "default_looks": (False, (str,), "back | forward for sections whose words say neither"),
@@ -71,6 +73,33 @@ def check_date(value: str) -> str | None:
         dt.date(year, month or 1, day or 1)
     except ValueError as exc:
         return f"is not a real date ({exc})"
+    return None
+
+
+# 发文字号: issuer's code, year in 〔〕 (GB/T 9704), serial number, 号: 武政〔2024〕1号, 国办发〔2023〕12号.
+DOCUMENT_NUMBER = re.compile(r"[\u3400-\u9fffA-Za-z]+〔(\d{4})〕第?\d+号")
+_LOOKALIKE_BRACKETS = re.compile(r"[\[［【(（〔](\d{4})[\]］】)）〕]")
+
+
+def check_document_number(value: str) -> str | None:
+    """None when value reads like a 发文字号, else what is wrong."""
+    if value != value.strip() or any(ch.isspace() for ch in value):
+        return "contains spaces"
+    m = DOCUMENT_NUMBER.fullmatch(value)
+    if m:
+        return None if 1900 < int(m.group(1)) < 2200 else "has an impossible year"
+    if DOCUMENT_NUMBER.fullmatch(_LOOKALIKE_BRACKETS.sub(r"〔\1〕", value)):
+        return "must write the year in 〔〕 (as in 武政〔2024〕1号)"
+    return "is not a document number such as 武政〔2024〕1号 (issuer's code, year in 〔〕, number, 号)"
+
+
+def check_url(value: str) -> str | None:
+    """None when value is an absolute http(s) address, else what is wrong."""
+    parts = urlsplit(value)
+    if value != value.strip() or any(ch.isspace() for ch in value):
+        return "contains spaces"
+    if parts.scheme not in ("http", "https") or not parts.netloc or not parts.hostname:
+        return "is not an absolute http:// or https:// address"
     return None
 
 
@@ -139,6 +168,14 @@ def load_meta(path: Path, folder_id: str) -> dict:
             re.compile(pattern)
         except (re.error, TypeError) as exc:
             fail("debris", f"debris[{i}] is not a regular expression: {exc}")
+    if "document_number" in meta:
+        problem = check_document_number(meta["document_number"])
+        if problem:
+            fail("document_number", f"document_number {meta['document_number']!r} {problem}")
+    if "source_url" in meta:
+        problem = check_url(meta["source_url"])
+        if problem:
+            fail("source_url", f"source_url {meta['source_url']!r} {problem}")
     meta.setdefault("id", folder_id)
     if not ID.match(meta["id"]):
         fail("id" if "id" in lines else "title",

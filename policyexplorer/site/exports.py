@@ -5,6 +5,7 @@ import csv
 import io
 import json
 
+from ..csvtable import BOM, header
 from ..model import Report
 
 
@@ -23,6 +24,8 @@ def corpus_dict(reports: list[Report]) -> dict:
             "review_years": list(m["review_years"]),
             "plan_years": list(m["plan_years"]),
             "source": m.get("source"),
+            "source_url": m.get("source_url"),
+            "document_number": m.get("document_number"),
             "url": f"reports/{r.id}/",
             "sections": [{
                 "id": s.anchor,
@@ -52,9 +55,8 @@ CSV_FIELDS = ["report", "section", "section_number", "section_title", "paragraph
 def corpus_csv(reports: list[Report]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(CSV_FIELDS)
+    w.writerow(header(CSV_FIELDS))
     for r in reports:
         for s, p in r.paragraphs():
             w.writerow([r.id, s.anchor, s.number or "", s.title, p.anchor, p.kind, f"{s.page}#{p.anchor}", p.text])
-    # A BOM so spreadsheet programs open the Chinese text as UTF-8.
-    return "\ufeff" + buf.getvalue()
+    return BOM + buf.getvalue()          # csvtable.py: BOM and bilingual header, for spreadsheets

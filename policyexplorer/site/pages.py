@@ -15,6 +15,7 @@ import jinja2
 
 from ..ingest.meta import LEVELS
 from ..model import Report, Section, newest_first
+from .cite import citation, templates as cite_templates
 from .nav import attach_local_nav
 from .paths import Page, _link, _root, href, tracker_path, walk  # noqa: F401 (re-exported)
 from .ui import mark
@@ -88,6 +89,7 @@ class Renderer:
         self.env.globals.update(attr=_attr, years=_years, tracker_path=tracker_path, looks_label=_looks_label, heading=section_heading,
                                 statuses=STATUS, roles=ROLE, kinds=KIND, levels=LEVEL, looks=LOOKS,
                                 removal_kinds=REMOVAL)
+        self.env.globals.update(cite_templates=cite_templates, citation=citation, mark=mark)
         self.slugs: dict[str, str] = {}      # report id -> place slug, for links to tracker rows
         self.row_pages: dict[str, str] = {}  # commitment id -> the tracker page holding its row
 

@@ -16,10 +16,15 @@ VARIANTS = {
 
 
 def variant_config(base_file: Path, variant: str, docs_dir: Path, site_dir: Path, pages: list[Page],
-                   convert, custom_dir: Path) -> dict:
+                   convert, custom_dir: Path, site_url: str | None = None) -> dict:
     base = yaml.safe_load(base_file.read_text(encoding="utf-8"))
-    _, language, lang = VARIANTS[variant]
+    prefix, language, lang = VARIANTS[variant]
     cfg = dict(base)
+    # site/address.py: each script's own address (canonical links, og:url), or none at all
+    cfg.pop("site_url", None)
+    if site_url:
+        cfg["site_url"] = site_url + prefix
+    cfg["hooks"] = [str((base_file.parent / hook).resolve()) for hook in base.get("hooks") or []]
     cfg["site_name"] = convert(base["site_name"])
     cfg["site_description"] = convert(base.get("site_description", ""))
     cfg["docs_dir"] = str(docs_dir)
