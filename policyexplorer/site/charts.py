@@ -113,7 +113,7 @@ def chart_svg(figures: list[Figure], cid: str, title: str, desc: str, mult: floa
     def py(v: float) -> float:
         return y0 - (v - lo) / (hi - lo) * (y0 - y1)
 
-    out = [f'<svg class="pe-chart__svg" viewBox="0 0 {W} {H}" role="img" aria-labelledby="{cid}-t {cid}-d" '
+    out = [f'<svg class="pe-chart__svg" viewBox="0 0 {W} {H}" role="img" aria-labelledby="{cid}-t" aria-describedby="{cid}-d" '
            f'xmlns="http://www.w3.org/2000/svg"><title id="{cid}-t">{title}</title><desc id="{cid}-d">{desc}</desc>',
            '<g class="pe-chart__axis">']
     for t in ticks:
@@ -181,7 +181,7 @@ def _table(figures: list[Figure], cid: str, caption: str, mult: float, unit: str
         if f.year is not None:
             year, data = f"{f.year}年", f' data-year="{f.year}" data-value="{value}"'
         else:
-            year, data = f"{_years_words(list(f.years))}（跨年份，不入图）", ""
+            year, data = f'{_years_words(list(f.years))}<br><span class="pe-series__note">（跨年份，不入图）</span>', ""
         printed = html_text(words(f.quantity)) + (f"（{html_text(f.scope)}）" if f.scope else "")
         source = f'<a href="{_link(page, f.where.url)}">{html_text(label(f.report))}</a>'
         rows.append(f'<tr class="pe-series__row" data-place="{f.place_slug}" data-role="{f.role}"{data}>'
