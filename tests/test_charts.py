@@ -185,3 +185,21 @@ def test_year_page_status_bar_equals_its_counts(built_site, prefix):
         assert overall == counts and counts
         total = int(re.search(r"共(\d+)[项項]", page).group(1))
         assert sum(n for _, n in overall) == total
+
+
+def test_split_indicator_pages_chart_each_place(monkeypatch, corpus):
+    """Past SPLIT_ROWS an indicator page becomes a page of places: each place's page charts that
+    place's figures, and a place with figures but no commitment gets its page too."""
+    import policyexplorer.site.tracker as tracker_mod
+    from policyexplorer.site.pages import walk
+    reports, _ = corpus
+    monkeypatch.setattr(tracker_mod, "SPLIT_ROWS", 1)
+    pages, _ = tracker_mod.tracker_pages(reports, build_tracker(reports, DATA), DATA)
+    by_path = {p.path: p for p in walk(pages)}
+    top = by_path["tracker/indicators/tech-contract-value/"]
+    assert "pe-chart" not in top.markdown                      # the page of places: no chart of every place
+    wuhan = unmark(by_path["tracker/indicators/tech-contract-value/wuhan/"].markdown)
+    wuchang = unmark(by_path["tracker/indicators/tech-contract-value/wuchang/"].markdown)
+    assert 'data-place="wuhan"' in wuhan and 'data-place="wuchang"' not in wuhan
+    assert 'data-year="2023" data-value="2198"' in wuhan
+    assert 'data-place="wuchang"' in wuchang and 'data-value="235"' in wuchang and 'data-place="wuhan"' not in wuchang

@@ -8,7 +8,8 @@ indicator's own kind first. Years on x, values on y (from zero, so heights compa
 per place; outcomes are filled circles on a solid line, targets hollow diamonds on a dashed
 line, so the two differ by shape and dash as well as in the legend. The svg scales with its
 viewBox; its <title>/<desc> give the accessible name and summary, and the table below lists
-every figure (year, place, target or outcome, value, unit, the paragraph it comes from).
+every figure (year, place, target or outcome, value in the unit its head names, the figure as
+printed and the paragraph it comes from).
 
 Same figures -> same bytes: figures arrive sorted, coordinates have one decimal, numbers a
 fixed format. Interface words here are looked up in data/ui.yml like a template's; report text
@@ -186,10 +187,12 @@ def _table(figures: list[Figure], cid: str, caption: str, mult: float, unit: str
         source = f'<a href="{_link(page, f.where.url)}">{html_text(label(f.report))}</a>'
         rows.append(f'<tr class="pe-series__row" data-place="{f.place_slug}" data-role="{f.role}"{data}>'
                     f'<td>{year}</td><td>{html_text(f.place_name)}</td><td>{ROLE_WORDS[f.role]}</td>'
-                    f'<td class="pe-series__v">{value}</td><td>{html_text(unit)}</td><td>{printed}<br>{source}</td></tr>')
+                    f'<td class="pe-series__v">{value}</td><td>{printed}<br>{source}</td></tr>')
+    # one unit for the whole table (a chart's measure): it heads the value column
     return (f'<table class="pe-tracker pe-tracker--index pe-series__table" id="{cid}-data"><caption>{caption}</caption>'
-            '<thead><tr><th scope="col">年份</th><th scope="col">地区</th><th scope="col">类别</th><th scope="col">数值</th>'
-            f'<th scope="col">单位</th><th scope="col">原文与出处</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+            '<thead><tr><th scope="col">年份</th><th scope="col">地区</th><th scope="col">类别</th>'
+            f'<th scope="col">数值（{html_text(unit)}）</th><th scope="col">原文与出处</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
 
 
 def series_html(figures: list[Figure], indicator, page: str, label, words) -> str:
