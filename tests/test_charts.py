@@ -203,3 +203,18 @@ def test_split_indicator_pages_chart_each_place(monkeypatch, corpus):
     assert 'data-place="wuhan"' in wuhan and 'data-place="wuchang"' not in wuhan
     assert 'data-year="2023" data-value="2198"' in wuhan
     assert 'data-place="wuchang"' in wuchang and 'data-value="235"' in wuchang and 'data-place="wuhan"' not in wuchang
+
+
+def test_lines_join_only_one_scope():
+    """市级以上 and 省级以上 targets are points, never one dashed line; one scope over the years is."""
+    plan24 = make_report("x-2024-gwr", "X市", [("s1", "forward", [2024], ["新增市级以上众创孵化载体40家。"])])
+    plan25 = make_report("x-2025-gwr", "X市", [("s1", "forward", [2025], ["新增省级以上众创孵化载体30家。"]),
+                                               ("s2", "back", [2024], ["新增省级以上众创孵化载体33家。"])])
+    plan26 = make_report("x-2026-gwr", "X市", [("s1", "back", [2025], ["新增省级以上众创孵化载体35家。"])])
+    reports = [plan24, plan25, plan26]
+    commitments = extract(reports, INDEX)
+    figs = gather(reports, commitments, INDEX)["incubators"]
+    html = unmark(series_html(figs, INDEX.by_id["incubators"], "tracker/indicators/incubators/", report_label, figure))
+    assert "pe-chart__line--target" not in html and html.count('class="pe-pt pe-pt--target"') == 2
+    assert "pe-chart__line--outcome" in html                     # 2024 and 2025, both 省级以上
+    assert "（市级以上）" in html and "（省级以上）" in html        # the table says which is which

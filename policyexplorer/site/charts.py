@@ -133,8 +133,9 @@ def chart_svg(figures: list[Figure], cid: str, title: str, desc: str, mult: floa
             by_year: dict[int, set] = {}
             for f in pts:
                 by_year.setdefault(f.year, set()).add(num(f.value / mult))
-            # a line only where each year has one figure: two figures for a year are two points
-            if len(by_year) > 1 and all(len(v) == 1 for v in by_year.values()):
+            # a line only where each year has one figure of one scope: two figures for a year, or
+            # 市级以上 beside 省级以上, are points that a line would wrongly join
+            if len(by_year) > 1 and all(len(v) == 1 for v in by_year.values()) and len({f.scope for f in pts}) == 1:
                 line = " ".join(f"{_c(px(y, slug))},{_c(py(float(next(iter(v)))))}" for y, v in sorted(by_year.items()))
                 out.append(f'<polyline class="pe-chart__line pe-chart__line--{role}" points="{line}" fill="none" '
                            f'stroke="{colour}" stroke-width="2"{dash}/>')
