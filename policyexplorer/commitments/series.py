@@ -116,6 +116,9 @@ def outcomes(reports: list[Report], index: IndicatorIndex) -> list[Figure]:
             place = Place(report, section, paragraph)
             previous = None         # the one indicator the clause before gave a figure for
             for clause in split_clauses(paragraph.text):
+                if not any(not q.nominal for q in parse_quantities(clause.text)):
+                    previous = None          # no figure: nothing to find (and the slow part skipped)
+                    continue
                 found = [(m, q, text) for m, q, text in _outcome_figures(clause, index) if q is not None and not q.nominal]
                 for m, q, text in found:
                     out.append(Figure(m.indicator.id, "outcome", _year_of(clause.text, years), tuple(years),
