@@ -47,9 +47,3 @@ def ids_script(where: dict[str, str]) -> str:
     """ids.js at a list's first page: which later page holds a row, for an address made before
     the list was split (assets/tracker.js loads it only when the #id is not on the page)."""
     return "window.peTrackerIds = " + json.dumps(where, ensure_ascii=False, sort_keys=True) + ";\n"
-
-
-def js_string(text: str) -> str:
-    """A JavaScript string literal that keeps CJK as it is (the Traditional variant converts the
-    file like a page, so the text must stay readable to the converter)."""
-    return json.dumps(text, ensure_ascii=False)

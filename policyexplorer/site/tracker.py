@@ -34,8 +34,10 @@ from ..commitments.extract import Commitment
 from ..commitments.indicators import Indicator, IndicatorIndex
 from ..commitments.link import Link, ReviewIndex
 from ..commitments.quantity import SUFFIX_QUALIFIERS, Quantity
+from ..commitments.series import gather
 from ..model import Report
-from .paginate import ids_script, js_string, pagers, split
+from .charts import series_html
+from .paginate import ids_script, pagers, split
 from .pages import KIND, STATUS, Page, Renderer, html_text, section_heading, tracker_path
 from .ui import mark
 
@@ -400,19 +402,23 @@ def _list_pages(r: Renderer, template: str, root: str, title: str, kind: str, ro
     return first
 
 
-def _split_by_place(r: Renderer, path: str, name: str, rows: list[Row], render_one, up: str, up_label: str) -> Page:
+def _split_by_place(r: Renderer, path: str, name: str, rows: list[Row], render_one, up: str, up_label: str,
+                    more: dict[str, str] | None = None, weight: int = 0) -> Page:
     """One page for an indicator or agency; where it names many commitments across places, a
-    page of places with one page per place below it, so no page grows with the corpus."""
+    page of places with one page per place below it, so no page grows with the corpus.
+    more: places ({slug: name}) with figures but no commitment; weight: extra rows they add."""
     by_place: dict[str, list[Row]] = {}
     for row in rows:
         by_place.setdefault(row.c.report.place_slug, []).append(row)
-    if len(rows) <= SPLIT_ROWS or len(by_place) == 1:
-        return render_one(path, name, rows, None)
+    for slug in more or {}:
+        by_place.setdefault(slug, [])
+    if len(rows) + weight <= SPLIT_ROWS or len(by_place) == 1:
+        return render_one(path, name, rows, None, None)
     children, places = [], []
     for slug, prows in by_place.items():
-        place = str(prows[0].c.report.meta.get("place") or "")
+        place = str(prows[0].c.report.meta.get("place") or "") if prows else (more or {})[slug]
         child = f"{path}{slug}/"
-        children.append(render_one(child, f"{name} · {place}", prows, place))
+        children.append(render_one(child, f"{name} · {place}", prows, place, slug))
         places.append(dict(place=place, path=child, total=len(prows), statuses=_status_counts(prows)))
     md = r.render("tracker_places.md.j2", path, name=name, places=places, total=len(rows), up=up, up_label=up_label)
     return Page(path, name, md, children, in_nav=False)
@@ -495,17 +501,27 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
         for iid in sorted(set(areas.by_indicator) - set(known)):
             raise TrackerDataError(f"{data_dir / 'areas.yml'}: indicator {iid!r} is not in {index_path}")
     indicator_pages = []
+    # every figure the corpus states per indicator (targets and looked-back outcomes): the charts
+    figures = gather(reports, tracker.commitments, IndicatorIndex(index_path) if index_path.exists() else None)
     for iid in sorted(used, key=lambda i: list(known).index(i)):
         ind = known[iid]
         irows = sorted(used[iid], key=lambda x: (x.c.year, order.get(x.c.report.id, len(order)), x.c.id))
         path = f"tracker/indicators/{iid}/"
         area = areas.by_indicator.get(iid) or irows[0].area
+        figs = figures.get(iid, [])
 
-        def one(page_path, name, place_rows, place, ind=ind, area=area):
+        def one(page_path, name, place_rows, place, slug, ind=ind, area=area, figs=figs):
+            mine = [f for f in figs if slug is None or f.place_slug == slug]
+            series = series_html(mine, ind, page_path, report_label, figure)
             return _list_pages(r, "tracker_indicator.md.j2", page_path, name, "indicator", place_rows, areas,
-                               lambda row: dict(key="all"), indicator=ind, area=area, place=place, **common)
+                               lambda row: dict(key="all"), indicator=ind, area=area, place=place,
+                               series=series, **common)
 
-        indicator_pages.append(_split_by_place(r, path, ind.name, irows, one, "tracker/indicators/", "按指标"))
+        slugs = {row.c.report.place_slug for row in irows}
+        more = {f.place_slug: f.place_name for f in figs if f.place_slug not in slugs}
+        # a figure's table row and point weigh about a quarter of a commitment's row
+        indicator_pages.append(_split_by_place(r, path, ind.name, irows, one, "tracker/indicators/", "按指标",
+                                               more, len(figs) // 4))
     by_area: dict[str, list[tuple[Indicator, list[Row]]]] = {}
     unused = []
     for iid, ind in known.items():
@@ -528,7 +544,7 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
     for agency, n_lead, n_support in counts:
         path = f"tracker/agencies/{agency.id}/"
 
-        def one(page_path, name, place_rows, place, agency=agency):
+        def one(page_path, name, place_rows, place, slug, agency=agency):
             lead = [row for row in place_rows if any(a.id == agency.id for a in row.lead)]
             support = [row for row in place_rows if not any(a.id == agency.id for a in row.lead)]
             leads = {row.c.id for row in lead}
