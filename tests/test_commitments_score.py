@@ -6,7 +6,7 @@ from policyexplorer.shared import shared_path
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = shared_path("eval", "links_sample.yaml")
 
-pytest.importorskip("policyexplorer.corpus", reason="the corpus loader is not there yet")
+pytest.importorskip("policyexplorer.ingest", reason="the corpus loader is not there yet")
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="no labelled sample")
