@@ -69,20 +69,24 @@ def _value_ok(c, value) -> bool:
 
 def score_extraction(commitments, sample: list[dict]) -> ExtractionScore:
     by_para: dict[str, list] = {}
+    texts: dict[tuple[int, str], str] = {}      # a repeated item is worded in each place its own way
     for c in commitments:
-        for place in [c.place, *getattr(c, "also_in", [])]:
+        places = [c.place, *getattr(c, "also_in", [])]
+        words = [c.text, *getattr(c, "also_text", [])]
+        for place, text in zip(places, words + [c.text] * (len(places) - len(words))):
             by_para.setdefault(place.paragraph_id, []).append(c)
+            texts[(id(c), place.paragraph_id)] = text
     s = ExtractionScore(0, 0, 0, 0)
     for item in sample:
         pid = item["paragraph"]
-        cands = sorted(by_para.get(pid, []), key=lambda c: len(c.text))
+        cands = sorted(by_para.get(pid, []), key=lambda c: len(texts[(id(c), pid)]))
         used: set[int] = set()
         for label in item.get("commitments") or []:
             s.labels += 1
             kind = label.get("kind", "target")
             f, n = s.by_kind.get(kind, (0, 0))
             want = squash(label["text"])
-            hit = next((c for c in cands if id(c) not in used and want in squash(c.text)
+            hit = next((c for c in cands if id(c) not in used and want in squash(texts[(id(c), pid)])
                         and _value_ok(c, label.get("value"))), None)
             if hit is not None:
                 used.add(id(hit))
@@ -94,7 +98,7 @@ def score_extraction(commitments, sample: list[dict]) -> ExtractionScore:
         own = [c for c in cands]
         s.extracted += len(own)
         s.right += sum(1 for c in own if id(c) in used)
-        s.extra += [f"{pid}: {c.text}" + (f" [{c.quantity.value}]" if c.quantity else "") for c in own if id(c) not in used]
+        s.extra += [f"{pid}: {texts[(id(c), pid)]}" + (f" [{c.quantity.value}]" if c.quantity else "") for c in own if id(c) not in used]
     return s
 
 

@@ -139,13 +139,17 @@ def main(argv=None) -> int:
     print(f"link precision     {s.link_precision:.2f}")
     print(f"status accuracy    {s.status_accuracy:.2f}")
     print(f"no_report accuracy {s.no_report_accuracy:.2f}")
-    e = labelled.score_extraction(tracker.commitments, labelled.load(Path(args.sample)))
-    if args.verbose:
-        print("\n".join(["missed:", *e.missed, "not labelled:", *e.extra]))
-    print(f"Extraction (labelled sample, {args.sample.rsplit('/', 1)[-1]}):")
-    print(f"labels             {e.labels}  ({', '.join(f'{k} {f}/{n}' for k, (f, n) in sorted(e.by_kind.items()))})")
-    print(f"recall             {e.recall:.2f}")
-    print(f"precision          {e.precision:.2f}  ({e.right} of {e.extracted} extracted)")
+    samples = [Path(args.sample)] + sorted(Path(args.sample).parent.glob("commitments_holdout*.yaml"))
+    for path in samples:
+        if not path.exists():
+            continue
+        e = labelled.score_extraction(tracker.commitments, labelled.load(path))
+        if args.verbose:
+            print("\n".join(["missed:", *e.missed, "not labelled:", *e.extra]))
+        print(f"Extraction (labelled sample {path.name}):")
+        print(f"labels             {e.labels}  ({', '.join(f'{k} {f}/{n}' for k, (f, n) in sorted(e.by_kind.items()))})")
+        print(f"recall             {e.recall:.2f}")
+        print(f"precision          {e.precision:.2f}  ({e.right} of {e.extracted} extracted)")
     print("Per report:")
     print("\n".join(per_report(reports, tracker.commitments)))
     return 0
