@@ -73,6 +73,9 @@ class Commitment:
     support: list[str] = field(default_factory=list)
     also_in: list[Place] = field(default_factory=list)
     also_text: list[str] = field(default_factory=list)   # the clause as worded at each also_in place
+    # no_report only: the corpus lacks the place's government work report reviewing the year
+    # (its main review), so the silence may be the corpus's, not the government's
+    missing_review: bool = False
     status: str = "pending"
     outcomes: list = field(default_factory=list)      # link.Link
     related: list = field(default_factory=list)       # link.Link

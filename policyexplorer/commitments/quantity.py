@@ -136,6 +136,8 @@ def parse_quantities(text: str) -> list[Quantity]:
         num, hi, mult, unit = m.group("num"), m.group("hi"), m.group("mult") or "", m.group("unit") or ""
         if unit in ("万", "亿") and not mult:
             mult, unit = unit, ""
+        if mult.endswith("千") and unit in ("米", "瓦", "克"):
+            mult, unit = mult[:-1], "千" + unit     # 千米 is a unit (= 公里), not a thousand metres
         if not unit:
             # a bare number: a year ("2024年"), a line ("19号线"), an age ("30—64周岁"),
             # a name ("5G", "3A级"), a rank ("第13位")
