@@ -134,3 +134,18 @@ def test_multi_part_task_with_one_part_done_is_partly():
     cs = _one("建成甲乙大道、丙丁大道南延线。", "建成甲乙大道、戊己路等骨干道路10条。")
     c = cs["建成甲乙大道、丙丁大道南延线"]
     assert c.status == "partly" and "1 of 2" in c.outcomes[0].explanation
+
+
+def test_silence_says_when_the_main_review_is_missing():
+    """A plan report reviewing the year says nothing: without the place's government work report
+    of the next year, the silence may be the corpus's."""
+    plan = ("s2", "forward", [2024], ["城镇新增就业25万人以上，外贸进出口总额增长8%。"])
+    review = ("s1", "back", [2024], ["城镇新增就业29.8万人。"])
+    reports = [make_report("x-2024-gwr", "X市", [plan]), make_report("x-2025-plan", "X市", [review], kind="plan-report")]
+    cs = run(reports)
+    assert cs["外贸进出口总额增长8%"].status == "no_report" and cs["外贸进出口总额增长8%"].missing_review
+    assert not cs["城镇新增就业25万人以上"].missing_review
+    gwr = make_report("x-2025-gwr", "X市", [review])
+    gwr.meta["review_years"] = [2024]
+    cs = run(reports + [gwr])
+    assert cs["外贸进出口总额增长8%"].status == "no_report" and not cs["外贸进出口总额增长8%"].missing_review

@@ -31,7 +31,7 @@ from .quantity import Quantity, parse_quantities
 
 jieba.setLogLevel(60)
 
-DONE = re.compile(r"建成|完成|开通|迈入|投产|投用|竣工|通车|开放|开业|落成|运营|上线|交付|全面完工|实现")
+DONE = re.compile(r"建成|完成|开通|迈入|投产|投用|竣工|通车|开放|开业|落成|运营|上线|交付|全面完工|实现|入选|获批")
 UNDER_WAY = re.compile(r"开工|启动|加快|推进|在建|封顶|合龙|基本完工|即将完工|有序|稳步")
 # Words too common to identify a project.
 GENERIC = {"项目", "工程", "建设", "一批", "重点", "全市", "武汉", "武汉市", "推进", "加快", "实施", "完成",

@@ -34,6 +34,7 @@ from ..commitments.link import Link, ReviewIndex
 from ..commitments.quantity import SUFFIX_QUALIFIERS, Quantity
 from ..model import Report
 from .pages import KIND, Page, Renderer, section_heading, tracker_path
+from .review import review_page
 
 ROOT = Path(__file__).resolve().parents[2]
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -454,5 +455,6 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
     # -- the section's own page
     md = r.render("tracker_index.md.j2", "tracker/", summaries=summaries, n_indicators=len(indicator_pages),
                   n_agencies=len(agency_pages), total=len(rows), **common)
-    top = Page("tracker/", "承诺追踪", md, [*year_pages, indicators_page, agencies_page], local_root=True)
+    review = review_page(r, rows, common)
+    top = Page("tracker/", "承诺追踪", md, [*year_pages, indicators_page, agencies_page, review], local_root=True)
     return [top], years
