@@ -99,3 +99,8 @@ def test_counts_in_names_are_not_targets():
                 "推动东湖、新港、经开3个综保区差异化发展，新建学校2所。")
     assert [c for c in cs if c.quantity is not None and c.quantity.value != 2] == []
     assert any(c.text == "新建学校2所" for c in cs)
+
+
+def test_general_requirements_are_formulas_not_tasks():
+    cs = _texts("全年工作的总体要求是：全面深化改革开放，打造新时代英雄城市。深入实施长江大保护“新双十”行动。")
+    assert [c.text for c in cs] == ["深入实施长江大保护“新双十”行动"]

@@ -158,6 +158,20 @@ def _shared_noun(clause: Clause) -> str | None:
     return rest if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", rest) else None
 
 
+# A sentence stating the year's general requirements or guiding thought lists formulas
+# ("全面深化改革开放", "打造新时代英雄城市"), not tasks; its figures still count.
+_FORMULA_SENTENCE = re.compile(r"总体要求|指导思想|总基调|总体思路|基本原则")
+
+
+def _formula_sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r"[。！？!?]|$", text):
+        if _FORMULA_SENTENCE.search(text[start:m.end()]):
+            spans.append((start, m.end()))
+        start = m.end()
+    return spans
+
+
 _OPEN_ITEM = re.compile(r"\d[\u4e00-\u9fff]{0,3}(?:以上|级)$")
 
 
@@ -314,9 +328,13 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
             found = []
             announced = TARGET_LIST.search(normalise(body))
             old_clauses = {c.text for c in split_clauses(body, legacy=True)}
+            formulas = _formula_sentences(normalise(body))
             for clause in _join_open_lists(split_clauses(body)):
                 for spec in clause_commitments(clause, indicators,
                                                bool(announced and announced.end() <= clause.start), item):
+                    if spec["kind"] == "task" and not spec.get("legacy") and \
+                            any(a <= clause.start < b for a, b in formulas):
+                        continue
                     if clause.text not in old_clauses:
                         spec["legacy"] = False
                     found.append((clause.text, spec))
