@@ -44,7 +44,63 @@ def test_task_breakdown_items_and_duplicates():
     assert culture.lead == ["市文化和旅游局"] and culture.support == ["各区人民政府"]
 
 
-def test_list_of_grades_sharing_one_noun_is_one_clause():
+def test_list_of_grades_sharing_one_noun_gives_one_target_each():
+    """Each grade is its own target; the noun the list shares (项目) and its verb go with each."""
     from policyexplorer.commitments.clauses import split_clauses
     texts = [c.text for c in split_clauses("储备实施8个百亿元级、96个十亿元级、196个亿元级项目，新增车位800个、充电桩50个")]
-    assert texts == ["储备实施8个百亿元级、96个十亿元级、196个亿元级项目", "新增车位800个", "充电桩50个"]
+    assert texts == ["储备实施8个百亿元级", "96个十亿元级", "196个亿元级项目", "新增车位800个", "充电桩50个"]
+    r = make_report("x-2024-gwr", "X市", [("s1", "forward", [2024], [
+        "储备实施8个百亿元级、96个十亿元级、196个亿元级项目，新增车位800个、充电桩50个。"])])
+    cs = extract_report(r)
+    assert [c.quantity.value for c in cs] == [8, 96, 196, 800, 50]
+    assert "项目" in cs[0].subject and cs[1].verb == "储备" or cs[1].verb == "实施"
+    assert cs[4].scope.period == "new" and cs[4].verb == "新增"
+
+
+def _texts(paragraph, kind="government-work-report", item=False):
+    r = make_report("x-2025-gwr", "X市", [("s1", "forward", [2025], [(paragraph, "item" if item else "p")])], kind=kind)
+    return extract_report(r)
+
+
+def test_named_tasks_whatever_the_verb():
+    cs = _texts("加快保护修缮大智门火车站等历史建筑。深入实施长江大保护“新双十”行动，稳妥有序推进机构改革，"
+                "编制申报轨道交通第五期建设规划。我们要坚定拥护“两个确立”，提升城市能级和核心竞争力，"
+                "打造“五个中心”。")
+    texts = [c.text for c in cs]
+    assert texts == ["加快保护修缮大智门火车站等历史建筑", "深入实施长江大保护“新双十”行动", "稳妥有序推进机构改革",
+                     "编制申报轨道交通第五期建设规划"]
+    assert all(c.kind == "task" and c.quantity is None for c in cs)
+
+
+def test_item_keeps_every_clause_and_its_agencies():
+    cs = _texts("14.推进产业链招商、基金招商、校友招商,产业项目到位资金5800亿元以上,开工亿元以上产业项目480个。"
+                "(牵头单位:市投资促进局;责任单位:各区人民政府)", kind="task-breakdown", item=True)
+    assert [c.text for c in cs] == ["推进产业链招商、基金招商、校友招商", "产业项目到位资金5800亿元以上",
+                                   "开工亿元以上产业项目480个"]
+    assert all(c.lead == ["市投资促进局"] for c in cs)
+
+
+def test_pairs_each_get_their_own_figure():
+    cs = _texts("力争国控、省控断面水质优良比例分别达100%、88%以上，建设50个以上精致农业示范点和600个以上美丽乡村示范村。")
+    assert [c.quantity.value for c in cs] == [100, 88, 50, 600]
+    assert cs[0].subject.startswith("国控断面") and cs[1].subject.startswith("省控断面")
+    assert cs[3].text == "600个以上美丽乡村示范村" and cs[3].verb == "建设"
+
+
+def test_shared_verb_and_noun_of_a_list():
+    cs = _texts("新开工甲基地、乙等23个50亿元以上,丙、丁等300个亿元以上工业项目。创建景区15个、星级乡村旅游民宿100个。")
+    assert [c.quantity.value for c in cs] == [23, 300, 15, 100]
+    assert "工业项目" in cs[0].subject and cs[1].verb.startswith("新开")
+    assert cs[3].text == "星级乡村旅游民宿100个" and cs[3].verb == "创建"
+
+
+def test_counts_in_names_are_not_targets():
+    cs = _texts("打造海陆空三条丝绸之路重要节点。对外服务一个网站、一个APP。推动4个新城区产城融合，"
+                "推动东湖、新港、经开3个综保区差异化发展，新建学校2所。")
+    assert [c for c in cs if c.quantity is not None and c.quantity.value != 2] == []
+    assert any(c.text == "新建学校2所" for c in cs)
+
+
+def test_general_requirements_are_formulas_not_tasks():
+    cs = _texts("全年工作的总体要求是：全面深化改革开放，打造新时代英雄城市。深入实施长江大保护“新双十”行动。")
+    assert [c.text for c in cs] == ["深入实施长江大保护“新双十”行动"]

@@ -101,3 +101,51 @@ def test_editorial_link_to_missing_paragraph_is_an_error(tmp_path):
         build_tracker(reports, data)
     assert "links.yml" in str(err.value) and "links[0]" in str(err.value) and "s9-p9" in str(err.value)
     assert isinstance(err.value, ValueError)
+
+
+def _one(plan: str, review: str, place_b: str = "X市"):
+    reports = [make_report("x-2024-gwr", "X市", [("s2", "forward", [2024], [plan])]),
+               make_report("x-2025-plan", place_b, [("s1", "back", [2024], [review])])]
+    return run(reports)
+
+
+def test_ceilings_are_met_by_a_lower_figure():
+    cs = _one("居民消费价格涨幅3%左右，城镇调查失业率控制在5.5%以内，某产品价格涨幅不超过4%。",
+              "居民消费价格上涨0.2%，城镇调查失业率5.1%。某产品价格涨幅2%。")
+    assert cs["居民消费价格涨幅3%左右"].status == "met"
+    assert cs["城镇调查失业率控制在5.5%以内"].status == "met"
+    assert cs["某产品价格涨幅不超过4%"].status == "met"
+
+
+def test_reductions_compare_the_size_of_the_fall_and_units_convert():
+    cs = _one("单位地区生产总值能耗下降3%，粮食总产量保持在1.4万亿斤以上，新建绿道100千米。",
+              "单位地区生产总值能耗下降3.6%，粮食总产量达14500亿斤，新建绿道106公里。")
+    assert cs["单位地区生产总值能耗下降3%"].status == "exceeded"
+    assert cs["粮食总产量保持在1.4万亿斤以上"].status == "met"
+    assert cs["新建绿道100千米"].status == "exceeded"
+
+
+def test_a_wider_areas_figure_gives_no_verdict():
+    cs = _one("新建绿道100公里。", "武汉都市圈新建绿道300公里。")
+    assert cs["新建绿道100公里"].status == "reported"
+
+
+def test_multi_part_task_with_one_part_done_is_partly():
+    cs = _one("建成甲乙大道、丙丁大道南延线。", "建成甲乙大道、戊己路等骨干道路10条。")
+    c = cs["建成甲乙大道、丙丁大道南延线"]
+    assert c.status == "partly" and "1 of 2" in c.outcomes[0].explanation
+
+
+def test_silence_says_when_the_main_review_is_missing():
+    """A plan report reviewing the year says nothing: without the place's government work report
+    of the next year, the silence may be the corpus's."""
+    plan = ("s2", "forward", [2024], ["城镇新增就业25万人以上，外贸进出口总额增长8%。"])
+    review = ("s1", "back", [2024], ["城镇新增就业29.8万人。"])
+    reports = [make_report("x-2024-gwr", "X市", [plan]), make_report("x-2025-plan", "X市", [review], kind="plan-report")]
+    cs = run(reports)
+    assert cs["外贸进出口总额增长8%"].status == "no_report" and cs["外贸进出口总额增长8%"].missing_review
+    assert not cs["城镇新增就业25万人以上"].missing_review
+    gwr = make_report("x-2025-gwr", "X市", [review])
+    gwr.meta["review_years"] = [2024]
+    cs = run(reports + [gwr])
+    assert cs["外贸进出口总额增长8%"].status == "no_report" and not cs["外贸进出口总额增长8%"].missing_review

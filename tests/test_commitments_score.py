@@ -6,7 +6,7 @@ from policyexplorer.shared import shared_path
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = shared_path("eval", "links_sample.yaml")
 
-pytest.importorskip("policyexplorer.corpus", reason="the corpus loader is not there yet")
+pytest.importorskip("policyexplorer.ingest", reason="the corpus loader is not there yet")
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="no labelled sample")
@@ -26,3 +26,13 @@ def test_real_corpus_export_is_schema_valid():
     t = build_tracker(load_corpus(ROOT / "data"), ROOT / "data")
     schema = json.loads(shared_path("contract", "commitments.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(t.json(), schema)
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="no labelled sample")
+def test_make_score_prints_extraction_and_per_report_measures(capsys):
+    from policyexplorer.commitments.score import main
+    assert main(["--eval", str(SAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "Extraction (labelled sample commitments_sample.yaml)" in out and "recall" in out
+    lines = [line for line in out.splitlines() if line.startswith("wuhan-2024-gwr ")]
+    assert lines and "tasks" in lines[0] and "targets" in lines[0] and "linked" in lines[0] and "no_report" in lines[0]

@@ -215,7 +215,8 @@ def test_every_link_on_tracker_pages_resolves(built_site):
 def test_report_marks_link_to_tracker_rows(built_site):
     seen = 0
     for page in sorted((built_site / "reports").rglob("index.html")):
-        for h in re.findall(r'href="([^"]+)">追踪</a>', page.read_text(encoding="utf-8")):
+        text = page.read_text(encoding="utf-8")
+        for h in re.findall(r'href="([^"]+)">追踪</a>', text) + re.findall(r'class="pe-mark__row" href="([^"]+)"', text):
             assert "/tracker/" in h and "#" in h
             assert_resolves(built_site, page, h)
             seen += 1

@@ -60,8 +60,9 @@ def _marks(commitments: list[Commitment]) -> dict[tuple[str, str], list[Mark]]:
 
     for c in commitments:
         outcome_urls = [o.place.url for o in c.outcomes]
-        for place in [c.place, *c.also_in]:
-            add(place, Mark("commitment", c.id, c.status, c.kind, c.text, c.place.url, outcome_urls, c.year))
+        texts = [c.text, *(c.also_text or [c.text] * len(c.also_in))]
+        for place, text in zip([c.place, *c.also_in], texts):
+            add(place, Mark("commitment", c.id, c.status, c.kind, text, c.place.url, outcome_urls, c.year))
         for o in c.outcomes:
             add(o.place, Mark("outcome", c.id, o.status, c.kind, o.text, c.place.url, [c.place.url], c.year))
         for r in c.related:

@@ -14,6 +14,7 @@ from .quantity import Quantity, normalise, parse_quantities
 _OPEN, _CLOSE = "（(“‘《〈【[", "）)”’》〉】]"
 _HARD = set("，,；;。！？!?：:")
 _ATTRIBUTE_ENDS = ("级", "类", "型")
+_WHOLE = re.compile(r"(?:全部|全面)(?:开工|完成|建成|投用|完工)|全覆盖|翻番|清零")
 
 
 @dataclass
@@ -38,22 +39,29 @@ def _split(text: str, seps: set[str], offset: int = 0) -> list[tuple[int, int]]:
     return [(offset + a, offset + b) for a, b in spans if text[a:b].strip()]
 
 
-def split_clauses(text: str) -> list[Clause]:
-    """Comma clauses, each further split on 、 where every part has its own figure."""
+def split_clauses(text: str, legacy: bool = False) -> list[Clause]:
+    """Comma clauses, each further split on 、 (和, 及) where every part has its own figure.
+    legacy: split as before pairs were read (only on 、), to tell which clauses keep their ids."""
     text = normalise(text)
     out: list[Clause] = []
     for a, b in _split(text, _HARD):
         clause = text[a:b]
-        parts = _split(clause, {"、"}, a)
+        # "50个以上A和600个以上B": 和/及 join two targets as 、 does (a part without a
+        # figure is glued back below, so "A和B50个" stays whole)
+        parts = _split(clause, {"、"} if legacy else {"、", "和", "及"}, a)
         # A part without a figure belongs with the next one ("幼儿园、中小学60所",
         # "高新技术企业总数、科技型中小企业评价入库均突破1.6万家").
         merged: list[tuple[int, int]] = []
         pending_start = None
         for pa, pb in parts:
             qs = [q for q in parse_quantities(text[pa:pb]) if not q.nominal]
-            # "87个百亿元级、964个十亿元级、1965个亿元级项目": a part ending in an attribute
-            # waits for the noun the list shares, so it is not a target of its own.
-            if not qs or text[pa:pb].rstrip().endswith(_ATTRIBUTE_ENDS):
+            if not legacy and not qs and pending_start is None and _WHOLE.search(text[pa:pb]) and pb - pa >= 6:
+                merged.append((pa, pb))      # "A上半年全部开工、B开工率50%以上": two targets
+                continue
+            # "87个百亿元级、964个十亿元级、1965个亿元级项目": each part is a target of its own;
+            # the noun the list shares is read from the whole clause (extract._shared_noun).
+            # Before, such a part waited for the noun (legacy splitting keeps that).
+            if not qs or (legacy and text[pa:pb].rstrip().endswith(_ATTRIBUTE_ENDS)):
                 if pending_start is None:
                     pending_start = pa
                 continue

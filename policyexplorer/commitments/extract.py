@@ -9,13 +9,14 @@ places.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Paragraph, Report, Section, orientation
 from . import agencies as agencies_mod
-from .clauses import Clause, split_clauses
+from .clauses import Clause, pair_respectively, split_clauses
 from .indicators import Indicator, IndicatorIndex, Scope, default_index, scope_of
 from .quantity import Quantity, normalise, parse_quantities
+from .tasks import named_task
 
 # Verbs that make a clause without a figure a concrete task, longest first.
 TASK_VERBS = ["开工建设", "启动建设", "基本建成", "建成投产", "建成投用", "建成运营", "建成开放", "建成通车",
@@ -23,10 +24,11 @@ TASK_VERBS = ["开工建设", "启动建设", "基本建成", "建成投产", "�
 _TASK = re.compile("(" + "|".join(TASK_VERBS) + ")")
 # Verbs of doing: a figure in a clause without any of these ("支持7个中心城区做强…") describes,
 # it does not commit.
-ACTION = re.compile(r"新增|新建|新开|建成|建设|完成|打造|培育|实施|开工|举办|开展|引进|引育|达到|达|突破|超|增长|"
+ACTION = re.compile(r"新增|新建|新开工|新开|建成|建设|完成|打造|培育|实施|开工|举办|开展|引进|引育|达到|达|突破|超|增长|"
                     r"下降|降低|改造|推进|创建|新改建|筹集|认定|组织|发布|签约|提升|修复|治理|推广|安装|整理|更新|"
                     r"吸引|扶持|提供|开办|压减|控制|保持|稳定|扩面|帮扶|实现|布局|续建|储备|落实|争取|推动|上涨|涨幅|"
-                    r"新认证|部署|搭建|组建|筛查|配置|办理|修缮|打通|优化|开通|投产|建立|提高|拓宽|整治|服务")
+                    r"新认证|部署|搭建|组建|筛查|配置|办理|修缮|打通|优化|开通|投产|建立|提高|拓宽|整治|服务|"
+                    r"招引|落地|策划|加装|办好|推出|竣工|力争|确保|清零|供应|征收|引育|新开工|新投产|扩建|新改扩建")
 _ITEM_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|\d{1,3}[.．、]|[一二三四五六七八九十]+、)\s*")
 _LABEL_START = re.compile(r"^\s*(?:牵头单位|责任单位)\s*[:：]")
 # "主要预期目标是:A增长6%左右;B5.5%以内": after such an announcement every figure is a target,
@@ -70,6 +72,10 @@ class Commitment:
     lead: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
     also_in: list[Place] = field(default_factory=list)
+    also_text: list[str] = field(default_factory=list)   # the clause as worded at each also_in place
+    # no_report only: the corpus lacks the place's government work report reviewing the year
+    # (its main review), so the silence may be the corpus's, not the government's
+    missing_review: bool = False
     status: str = "pending"
     outcomes: list = field(default_factory=list)      # link.Link
     related: list = field(default_factory=list)       # link.Link
@@ -121,12 +127,109 @@ def _task_subject(clause: str, verb_match: re.Match) -> str:
     return obj or clause
 
 
-def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: bool = False) -> dict | None:
+# The verbs of doing the extractor used before named tasks (kept to number its commitments first).
+_LEGACY_ACTION = re.compile(ACTION.pattern.split("|招引")[0])
+# Words around a figure that make it a target even without a verb of doing
+# ("产业项目到位资金5800亿元以上", "出厂水质合格率99%以上", "失业率控制在5.5%以内").
+TARGET_QUALIFIERS = {"以上", "左右", "以内", "以下", "不少于", "不低于", "不超过", "控制在", "力争", "力争达到",
+                     "突破", "超过", "达到", "确保", "保持在", "稳定在", "提高到", "提升到", "超", "达"}
+# Outcomes without a figure that a later report can confirm ("实现翻番", "全部开工", "全覆盖").
+WHOLE_OUTCOME = re.compile(r"翻番|翻一番|全覆盖|全部开工|全部完成|全部建成|全面完工|全面建成|清零|销号")
+
+
+def _shared_verb(clause: Clause) -> str | None:
+    """The verb a list's first item carries for all ("新增A30家、B10家" -> 新增 for B)."""
+    ctx = clause.context or ""
+    if not ctx or ctx.startswith(clause.text) or clause.text not in ctx:
+        return None
+    return _leading_verb(ctx[: ctx.find(clause.text)])
+
+
+def _shared_noun(clause: Clause) -> str | None:
+    """The noun a list's last item carries for all: "储备实施8个百亿元级、96个十亿元级项目" and
+    "新开工A等23个50亿元以上、B等300个亿元以上工业项目" -> 项目, 工业项目 for the first item."""
+    ctx = clause.context or ""
+    if not ctx or clause.text not in ctx or ctx.rstrip().endswith(clause.text):
+        return None
+    qs = [q for q in parse_quantities(ctx) if not q.nominal]
+    if not qs:
+        return None
+    rest = re.sub(r"^.*(?:级|以上|类|型)", "", ctx[qs[-1].end:])
+    return rest if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", rest) else None
+
+
+# A sentence stating the year's general requirements or guiding thought lists formulas
+# ("全面深化改革开放", "打造新时代英雄城市"), not tasks; its figures still count.
+_FORMULA_SENTENCE = re.compile(r"总体要求|指导思想|总基调|总体思路|基本原则")
+
+
+def _formula_sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r"[。！？!?]|$", text):
+        if _FORMULA_SENTENCE.search(text[start:m.end()]):
+            spans.append((start, m.end()))
+        start = m.end()
+    return spans
+
+
+_OPEN_ITEM = re.compile(r"\d[\u4e00-\u9fff]{0,3}(?:以上|级)$")
+
+
+def _join_open_lists(clauses: list[Clause]) -> list[Clause]:
+    """"新开工A等23个50亿元以上,B等300个亿元以上工业项目": a clause ending on a figure's
+    threshold has not said what it counts; it and the next clause are one list, sharing the
+    first one's verb and the last one's noun. Each keeps its own text (a quote); the context
+    they share is what _shared_verb and _shared_noun read."""
+    out = list(clauses)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if _OPEN_ITEM.search(a.text) and [q for q in parse_quantities(b.text) if not q.nominal] \
+                and not ACTION.match(b.text):
+            joined = f"{a.text}，{b.text}"
+            out[i] = replace(a, context=joined)
+            out[i + 1] = replace(b, context=joined)
+    return out
+
+
+def _targetish(q: Quantity) -> bool:
+    return any(w in (q.qualifier or "") for w in TARGET_QUALIFIERS) or q.kind in ("rate", "share")
+
+
+def clause_commitments(clause: Clause, indicators: IndicatorIndex, target_list: bool = False,
+                       item: bool = False) -> list[dict]:
+    """Every commitment in one clause: one per target figure ("A、B分别达100%、88%以上" gives
+    two), or one named task. item: the clause is part of a numbered task-breakdown item."""
+    text = clause.text
+    qs = [q for q in parse_quantities(text) if not q.nominal]
+    pairs = pair_respectively(text) if qs else []
+    if len(pairs) > 1 and (target_list or item or ACTION.search(text) or any(_targetish(q) for _, q in pairs)):
+        out = []
+        names = [re.sub(r"^(?:力争|确保|全年)+", "", n) for n in text.split("分别", 1)[0].split("、")]
+        last = names[-1]
+        for name, (_, q) in zip(names, pairs):
+            # "国控、省控断面水质优良比例": the first names share the last one's noun
+            if len(name) < len(last) and not any(ch in name for ch in "率额量数"):
+                name = name + last[len(name):]
+            m = (indicators.matches(name) or [None])[0]
+            scope = scope_of(text, m)
+            out.append(dict(kind="target", quantity=q, indicator=m.indicator if m else None, scope=scope,
+                            verb=_leading_verb(text), subject=name[:30],
+                            legacy=not out and bool(_LEGACY_ACTION.search(text))))
+        return out
+    spec = clause_commitment(clause, indicators, target_list, item)
+    return [spec] if spec else []
+
+
+def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: bool = False,
+                      item: bool = False) -> dict | None:
     """What a single clause commits to, or None when it commits to nothing checkable.
     target_list: the clause follows an announcement of targets ("预期目标是:")."""
     text = clause.text
     qs = [q for q in parse_quantities(text) if not q.nominal]
-    if qs and (target_list or ACTION.search(text) or ACTION.search(clause.context or "")):
+    # legacy: the extractor before named tasks found it too; such commitments keep their ids
+    legacy = bool(target_list or _LEGACY_ACTION.search(text) or _LEGACY_ACTION.search(clause.context or ""))
+    if qs and (legacy or item or ACTION.search(text) or ACTION.search(clause.context or "")
+               or any(_targetish(q) for q in qs)):
         matches = indicators.matches(text)
         # the figure that goes with the first indicator, else the first figure
         m = matches[0] if matches else None
@@ -140,13 +243,31 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
                 w in text for w in ("新增", "累计", "总数", "总量")):
             # a 、-segment may have lost its verb: "新增中试平台30家、科技成果转化中心10家"
             scope = scope_of(clause.context[: clause.context.find(text) + len(text)] if text in clause.context else text, m)
+        verb = _leading_verb(text) or _shared_verb(clause)
+        subject = _subject_of_target(text, q, m.alias if m else None)
+        noun = _shared_noun(clause)
+        if noun and noun not in subject:
+            subject = f"{subject}…{noun}"
+        if verb and not _leading_verb(text):
+            subject = f"{verb}{subject}"
         return dict(kind="target", quantity=q, indicator=m.indicator if m else None, scope=scope,
-                    verb=_leading_verb(text), subject=_subject_of_target(text, q, m.alias if m else None))
+                    verb=verb, subject=subject, legacy=legacy)
     vm = _TASK.search(text)
     if vm and not qs:
         subject = _task_subject(text, vm)
-        if len(re.sub(r"[^\u4e00-\u9fff\w]", "", subject)) >= 3:
-            return dict(kind="task", quantity=None, indicator=None, scope=None, verb=vm.group(1), subject=subject)
+        # "狠抓开工建设" names nothing; "阿里巴巴华中总部上半年建成运营" names what before the verb
+        named_before = len(re.sub(r"[^\u4e00-\u9fff\w]", "", text[: vm.start()])) >= 4
+        if len(re.sub(r"[^\u4e00-\u9fff\w]", "", subject)) >= 3 and (subject != text or named_before):
+            return dict(kind="task", quantity=None, indicator=None, scope=None, verb=vm.group(1), subject=subject,
+                        legacy=True)
+    if not qs:
+        named = named_task(text)
+        if named:
+            verb, obj = named
+            return dict(kind="task", quantity=None, indicator=None, scope=None, verb=verb, subject=obj)
+        if WHOLE_OUTCOME.search(text) and (ACTION.search(text) or item or re.search(r"力争|确保|实现", text)):
+            return dict(kind="task", quantity=None, indicator=None, scope=None, verb=_leading_verb(text),
+                        subject=text)
     return None
 
 
@@ -178,6 +299,13 @@ def _dedup_key(c: Commitment) -> tuple:
     if c.quantity is not None and c.indicator is not None:
         return ("t", c.indicator.id, c.scope.label() if c.scope else "", round(c.quantity.base_value, 6),
                 c.quantity.base_unit, c.quantity.kind)
+    if c.quantity is not None:
+        # "新建社区体育中心(广场)30个以上" and "新建社区体育中心30个": the noun right before the
+        # figure (brackets dropped) and the figure
+        before = re.sub(r"[（(][^）)]*[）)]", "", c.text[: max(0, c.quantity.start)])
+        noun = re.sub(r"[^\u4e00-\u9fff]", "", before)
+        if len(noun) >= 4:
+            return ("q", noun, round(c.quantity.base_value, 6), c.quantity.base_unit, c.quantity.kind)
     return ("x", re.sub(r"[^\u4e00-\u9fff\w]", "", c.text))
 
 
@@ -194,35 +322,52 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
         place = Place(report, section, paragraph)
         item = _is_item(paragraph, text)
         segments = _item_segments(text, agency_index) if item else [(text, [], [])]
-        n = 0
+        found_all = []
         for seg_text, lead, support in segments:
             body = _ITEM_NUMBER.sub("", seg_text, count=1) if item else seg_text
             found = []
             announced = TARGET_LIST.search(normalise(body))
-            for clause in split_clauses(body):
-                spec = clause_commitment(clause, indicators, bool(announced and announced.end() <= clause.start))
-                if spec:
+            old_clauses = {c.text for c in split_clauses(body, legacy=True)}
+            formulas = _formula_sentences(normalise(body))
+            for clause in _join_open_lists(split_clauses(body)):
+                for spec in clause_commitments(clause, indicators,
+                                               bool(announced and announced.end() <= clause.start), item):
+                    if spec["kind"] == "task" and not spec.get("legacy") and \
+                            any(a <= clause.start < b for a, b in formulas):
+                        continue
+                    if clause.text not in old_clauses:
+                        spec["legacy"] = False
                     found.append((clause.text, spec))
             if item and not found:
                 whole = normalise(body).strip("。；; ")
                 if len(whole) >= 4:
                     found.append((whole, dict(kind="task", quantity=None, indicator=None, scope=None,
-                                              verb=_leading_verb(whole), subject=whole)))
-            for clause_text, spec in found:
-                n += 1
-                c = Commitment(id=f"{report.id}:{paragraph.anchor}:{n}", place=place, year=year,
-                               text=clause_text, lead=list(lead), support=list(support), **spec)
-                key = (year, _dedup_key(c))
-                if key in seen:
-                    first = seen[key]
-                    if first.place.paragraph is not paragraph and all(p.paragraph is not paragraph for p in first.also_in):
-                        first.also_in.append(place)
-                    for a in lead:
-                        if a not in first.lead:
-                            first.lead.append(a)
-                    continue
-                seen[key] = c
-                out.append(c)
+                                              verb=_leading_verb(whole), subject=whole, legacy=True)))
+            found_all.extend((clause_text, spec, lead, support) for clause_text, spec in found)
+        # Ids: <report>:<paragraph>:<n>. What the extractor found before named tasks is numbered
+        # first, in document order, so those ids stay as they were; the rest follow.
+        order = sorted(range(len(found_all)), key=lambda i: (not found_all[i][1].get("legacy"), i))
+        numbers = {i: k for k, i in enumerate(order, start=1)}
+        for i, (clause_text, spec, lead, support) in enumerate(found_all):
+            spec = {k: v for k, v in spec.items() if k != "legacy"}
+            c = Commitment(id=f"{report.id}:{paragraph.anchor}:{numbers[i]}", place=place, year=year,
+                           text=clause_text, lead=list(lead), support=list(support), **spec)
+            key = (year, _dedup_key(c))
+            if key in seen:
+                first = seen[key]
+                if first.place.paragraph is not paragraph and all(p.paragraph is not paragraph for p in first.also_in):
+                    first.also_in.append(place)
+                    first.also_text.append(clause_text)
+                # a repeated item is one commitment with both items' agencies
+                for a in lead:
+                    if a not in first.lead:
+                        first.lead.append(a)
+                for a in support:
+                    if a not in first.support and a not in first.lead:
+                        first.support.append(a)
+                continue
+            seen[key] = c
+            out.append(c)
     return out
 
 

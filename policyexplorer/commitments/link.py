@@ -31,11 +31,14 @@ from .quantity import Quantity, parse_quantities
 
 jieba.setLogLevel(60)
 
-DONE = re.compile(r"建成|完成|开通|迈入|投产|投用|竣工|通车|开放|开业|落成|运营|上线|交付|全面完工|实现")
+DONE = re.compile(r"建成|完成|开通|迈入|投产|投用|竣工|通车|开放|开业|落成|运营|上线|交付|全面完工|实现|入选|获批")
 UNDER_WAY = re.compile(r"开工|启动|加快|推进|在建|封顶|合龙|基本完工|即将完工|有序|稳步")
 # Words too common to identify a project.
 GENERIC = {"项目", "工程", "建设", "一批", "重点", "全市", "武汉", "武汉市", "推进", "加快", "实施", "完成",
            "新建", "建成", "开工", "启动", "推动", "主体", "一期", "二期", "三期", "等", "和", "及", "新区"}
+
+
+MAIN_REVIEW_KIND = "government-work-report"
 
 
 @dataclass
@@ -80,6 +83,14 @@ class ReviewIndex:
             self._anchor[key] = report.review_anchor(year)
         return self._anchor[key]
 
+    def main_review(self, commitment: Commitment) -> Report | None:
+        """The place's government work report that reviews the commitment's year, if the corpus
+        has it: the report a reader expects to say how the year went."""
+        for r in self.by_place.get(_place_of(commitment.report), []):
+            if r.meta.get("kind") == MAIN_REVIEW_KIND and commitment.year in r.review_years:
+                return r
+        return None
+
     def reviewers(self, commitment: Commitment) -> list[Report]:
         """Other reports of the same place with a passage looking back on the commitment's year."""
         return [r for r in self.by_place.get(_place_of(commitment.report), [])
@@ -109,6 +120,8 @@ def _verdict(c: Commitment, q: Quantity) -> tuple[str, str]:
         if t_down:
             tv, qv, direction = -tv, -qv, direction
     around = "左右" in (t.qualifier or "")
+    if is_ceiling(c):
+        direction = "cap"
     if direction == "cap":
         limit = tv + (0.2 if t.kind in ("rate", "share") else 0.02 * abs(tv)) if around else tv
         return ("met", f"{_fmt(q)} is within the ceiling {_fmt(t)}") if qv <= limit else \
@@ -126,6 +139,27 @@ def _verdict(c: Commitment, q: Quantity) -> tuple[str, str]:
     if qv >= tv * (1 - slack):
         return "met", f"{_fmt(q)} reaches {_fmt(t)}"
     return "missed", f"{_fmt(q)} is below {_fmt(t)}"
+
+
+# A target is a ceiling when its words say so ("控制在5.5%以内", "不超过", "以下"), or when it
+# caps a price rise or a jobless rate ("居民消费价格涨幅3%左右", "失业率5.5%左右"), whatever the
+# indicator file says: a lower figure meets it.
+_CEILING_WORDS = re.compile(r"控制在|不超过|不高于|以内|以下")
+_CEILING_SUBJECTS = re.compile(r"价格涨幅|价格上涨|物价|失业率|涨幅")
+
+
+def is_ceiling(c: Commitment) -> bool:
+    t = c.quantity
+    if t is None:
+        return False
+    if c.indicator is not None and c.indicator.direction == "cap":
+        return True
+    if any(w in (t.qualifier or "") for w in ("以内", "以下", "不超过", "控制在")):
+        return True
+    window = c.text[max(0, t.start - 12): t.end + 2]
+    if _CEILING_WORDS.search(window):
+        return True
+    return t.kind in ("rate", "share") and bool(_CEILING_SUBJECTS.search(c.text[: t.start + 1]))
 
 
 def _fmt(q: Quantity) -> str:
@@ -170,6 +204,16 @@ def _head(text: str, q: Quantity) -> str | None:
     return head
 
 
+# Words that put a figure on a wider area than the report's place: a metropolitan area's, the
+# province's or the nation's figure never reports the city's own target.
+_AREAS = re.compile(r"都市圈|城市圈|城市群|经济带|全省|全国|全球")
+
+
+def _other_area(commitment: str, outcome: str) -> str | None:
+    a = set(_AREAS.findall(outcome)) - set(_AREAS.findall(commitment))
+    return f"different area ({'、'.join(sorted(a))})" if a else None
+
+
 def link_target(c: Commitment, clauses, index: IndicatorIndex) -> Link | None:
     best: Link | None = None
     t = c.quantity
@@ -197,7 +241,7 @@ def link_target(c: Commitment, clauses, index: IndicatorIndex) -> Link | None:
             scope_o = scope_of(txt, m, c.indicator) if m else scope_of(txt, None)
             if m is None and c.scope:
                 scope_o.period = scope_o.period if scope_o.period != "new" else c.scope.period
-            why_not = scope_c.differs(scope_o)
+            why_not = scope_c.differs(scope_o) or _other_area(c.text, txt)
             ratio = q.base_value / t.base_value if t.base_value else 0
             if m is None and (why_not or ratio > 3 or ratio < 0.5):
                 continue                 # a weak match is only worth a numeric verdict
@@ -229,40 +273,80 @@ def _terms(name: str) -> list[str]:
 
 
 def _items(subject: str) -> list[str]:
-    parts = re.split(r"[、和及]|等", subject)
-    return [p for p in parts if len(p) >= 2]
+    """The parts a task names ("建成A、B" -> A, B); a list inside quotes or brackets is one name
+    (“通风、活水、增绿”行动)."""
+    parts, depth, cur = [], 0, ""
+    for ch in subject:
+        if ch in "“《（(\"" and not (ch == '"' and depth):
+            depth += 1
+        elif ch in "”》）)" or (ch == '"' and depth):
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in "、和及":
+            parts.append(cur)
+            cur = ""
+            continue
+        cur += ch
+    parts.append(cur)
+    out = []
+    for p in parts:
+        out.extend(x for x in p.split("等") if x)
+    return [p for p in out if len(p) >= 2]
+
+
+def _names(terms: list[str], text: str) -> bool:
+    """A clause names a part when it has all its distinctive words (one may be missing from four
+    or more) and its longest one; a part known by one word needs a word of four characters or
+    more ("汉正街" alone names too many things)."""
+    hits = [t for t in terms if t in text]
+    if len(terms) == 1:
+        return bool(hits) and len(terms[0]) >= 4
+    need = len(terms) - (1 if len(terms) >= 4 else 0)
+    return len(hits) >= need and max(terms, key=len) in text
 
 
 def link_task(c: Commitment, clauses) -> Link | None:
+    """The passage that says how a task went. Each part the task names is looked for in every
+    clause of the review: all parts done -> met; some done or under way -> partly (a task with
+    two parts, one reported done, is partly); only mentioned -> reported."""
     items = [(item, _terms(item)) for item in _items(c.subject)]
     items = [(i, t) for i, t in items if len(t) >= 2 or (t and len(t[0]) >= 3)]
     if not items:
         return None
-    best: Link | None = None
+    rank = {"met": 3, "partly": 2, "reported": 1}
+    state: dict[str, str] = {}
+    best_clause: dict[str, tuple] = {}
     for place, clause in clauses:
         text = re.sub(r"第([一二三四五六七八九十])", r"\1", clause.text)
-        matched = []
-        for item, terms in items:
-            hits = [t for t in terms if t in text]
-            longest = max(terms, key=len)
-            if len(hits) >= max(2, len(terms) - 1) and longest in text or (len(terms) == 1 and hits):
-                matched.append(item)
+        matched = [item for item, terms in items if _names(terms, text) or
+                   any(len(q) >= 4 and q in text for q in re.findall(r"[“\"]([^”\"]+)[”\"]", item))]
         if not matched:
             continue
         if DONE.search(clause.text):
-            status, rule = "met", "reported done"
-            if len(matched) < len(items) and "等" not in clause.text:
-                status, rule = "partly", f"reported done for {len(matched)} of {len(items)} parts"
+            st = "met"
         elif UNDER_WAY.search(clause.text):
-            status, rule = "partly", "reported under way, not finished"
+            st = "partly"
         else:
-            status, rule = "reported", "mentioned without saying it was done"
-        conf = 0.75 if len(matched) == len(items) else 0.6
-        link = Link(place, clause.text, status, conf,
-                    f"names {'、'.join(matched)}; {rule}")
-        if best is None or (link.confidence, link.status == "met") > (best.confidence, best.status == "met"):
-            best = link
-    return best
+            st = "reported"
+        for item in matched:
+            if rank[st] > rank.get(state.get(item, ""), 0):
+                state[item] = st
+                best_clause[item] = (place, clause, matched)
+    if not state:
+        return None
+    n, done = len(items), sum(1 for v in state.values() if v == "met")
+    if done == n:
+        status, rule = "met", "reported done"
+    elif done:
+        status, rule = "partly", f"reported done for {done} of {n} parts"
+    elif any(v == "partly" for v in state.values()):
+        status, rule = "partly", "reported under way, not finished"
+    else:
+        status, rule = "reported", "mentioned without saying it was done"
+    # the passage shown: the one that reports the most parts at the best state
+    item = max(state, key=lambda i: (rank[state[i]], len(best_clause[i][2])))
+    place, clause, matched = best_clause[item]
+    conf = 0.75 if len(state) == n else 0.6
+    return Link(place, clause.text, status, conf, f"names {'、'.join(sorted(state, key=list(dict(items)).index))}; {rule}")
 
 
 # ---- related restatements ------------------------------------------------------------------
@@ -327,6 +411,7 @@ def link_all(reports: list[Report], commitments: list[Commitment], index: Indica
             if link:
                 c.outcomes.append(link)
         c.status = overall_status(c)
+        c.missing_review = c.status == "no_report" and not reviews.main_review(c)
     link_related(commitments)
 
 

@@ -24,7 +24,7 @@ CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 # as printed ("套(间)") because readers quote it.
 UNITS = [
     "万千伏安", "千伏安", "万千瓦", "千瓦时", "千瓦", "平方公里", "平方米", "立方米/秒", "立方米",
-    "万吨/日", "吨/日", "吨/小时", "万标箱", "标箱", "公里", "公顷", "亩", "米",
+    "万吨/日", "吨/日", "吨/小时", "万标箱", "标箱", "公里", "千米", "公顷", "亩", "米", "公斤", "斤",
     "人次", "场次", "家次", "户次", "个百分点", "百分点",
     "套（间）", "套(间)", "套", "元", "美元", "个", "家", "人", "名", "所", "条", "座", "处", "辆",
     "台", "户", "件", "项", "张", "栋", "根", "场", "次", "列", "批", "片", "间", "床", "支",
@@ -75,7 +75,7 @@ class Quantity:
 
 def _unit_class(unit: str) -> str:
     # 套 and 套(间) are the same count; 场 and 场次 too.
-    return {"套（间）": "套", "套(间)": "套", "场次": "场", "百分点": "个百分点"}.get(unit, unit)
+    return {"套（间）": "套", "套(间)": "套", "场次": "场", "百分点": "个百分点", "千米": "公里"}.get(unit, unit)
 
 
 def normalise(text: str) -> str:
@@ -123,7 +123,12 @@ def parse_quantities(text: str) -> list[Quantity]:
             # Counts in words usually name things ("十大名菜", "“两个毫不动摇”", "八项规定");
             # only plain counts of places and organisations are kept as figures.
             nominal = (quoted or unit in NOMINAL_CN_UNITS or before.endswith(("“", '"'))
-                       or unit not in ("个", "家", "所", "条", "座", "处"))
+                       or unit not in ("个", "家", "所", "条", "座", "处")
+                       # "一个APP", "一套系统": one of a thing is a name, not a target
+                       or value == 1
+                       # "打造海陆空三条丝绸之路": a count in words is a figure only right after
+                       # a verb of making ("新建两所学校")
+                       or not _COUNT_VERB.search(before))
             q_unit = mult + ("个" if nominal else unit)
             base_unit = "个" if nominal else unit
             out.append(_make(text, m, float(value), q_unit, mult, base_unit, None, nominal))
@@ -131,6 +136,8 @@ def parse_quantities(text: str) -> list[Quantity]:
         num, hi, mult, unit = m.group("num"), m.group("hi"), m.group("mult") or "", m.group("unit") or ""
         if unit in ("万", "亿") and not mult:
             mult, unit = unit, ""
+        if mult.endswith("千") and unit in ("米", "瓦", "克"):
+            mult, unit = mult[:-1], "千" + unit     # 千米 is a unit (= 公里), not a thousand metres
         if not unit:
             # a bare number: a year ("2024年"), a line ("19号线"), an age ("30—64周岁"),
             # a name ("5G", "3A级"), a rank ("第13位")
@@ -144,7 +151,8 @@ def parse_quantities(text: str) -> list[Quantity]:
         if hi:
             qualifier = f"{_fmt(value)}-{hi}"
         base_unit = unit or ""
-        q = _make(text, m, value, mult + unit, mult, base_unit, qualifier, quoted)
+        q = _make(text, m, value, mult + unit, mult, base_unit, qualifier,
+                  quoted or _names_a_set(before, text[m.end():], value, unit))
         rest = text[q.end:]
         # "50亿元以上工业项目", "百亿元级项目": a threshold naming a class of projects;
         # "280万吨催化裂化装置": the capacity of a named plant. Neither is a target.
@@ -153,6 +161,26 @@ def parse_quantities(text: str) -> list[Quantity]:
             q = replace(q, nominal=True)
         out.append(q)
     return out
+
+
+# Verbs after which a count in words is a figure to reach.
+_COUNT_VERB = re.compile(r"(?:新增|新建|新开|建成|建设|打造|培育|创建|增加|达到|达|突破|超过|完成|引进|举办|开展|推出|"
+                         r"改造|筹集|提供|组建|设立|布局|认定|新改建|新改扩建|实施|开工|投用)$")
+# Places that already exist: "推动4个新城区…", "支持7个中心城区…" count them, not targets.
+_EXISTING_SET = re.compile(r"(?:中心城区|新城区|城区|副城|组团|区县|街道|乡镇|区)(?![级域块])")
+_NEW = re.compile(r"(?:新增|新建|创建|建成|新设|设立)[\u4e00-\u9fff]{0,6}$")
+
+
+def _names_a_set(before: str, after: str, value: float, unit: str) -> bool:
+    """A count that only names a set the clause lists or that already exists: "东湖、新港、经开3个
+    综保区" (three listed, three counted), "推动4个新城区…". Such a count is not a target."""
+    clause = re.split(r"[，。；：,;:！？]", before)[-1]
+    items = [x for x in re.split(r"[、和及]", re.sub(r"等$", "", clause)) if x]
+    if unit in ("个", "座", "条", "家", "所", "处", "") and value == int(value) and 1 < value == len(items):
+        return True
+    if unit in ("个", "") and re.match(_EXISTING_SET, after) and not _NEW.search(clause):
+        return True
+    return False
 
 
 def _fmt(v: float) -> str:

@@ -102,21 +102,56 @@ def run(data_dir: Path, eval_path: Path) -> Scores:
     return score(tracker.commitments, load_sample(eval_path))
 
 
+def per_report(reports, commitments) -> list[str]:
+    """Commitments per report: tasks vs targets, share linked (an outcome found), by status."""
+    from collections import Counter
+    lines = []
+    for r in sorted(reports, key=lambda r: r.id):
+        cs = [c for c in commitments if c.report.id == r.id]
+        kinds = Counter(c.kind for c in cs)
+        linked = sum(1 for c in cs if c.outcomes)
+        statuses = Counter(c.status for c in cs)
+        share = f"{linked / len(cs):.2f}" if cs else "-"
+        lines.append(f"{r.id:24} {len(cs):4} commitments  {kinds['task']:4} tasks {kinds['target']:4} targets  "
+                     f"linked {share}  " + " ".join(f"{k} {v}" for k, v in sorted(statuses.items())))
+    return lines
+
+
 def main(argv=None) -> int:
     here = Path(__file__).resolve().parents[2]
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval", default=str(shared_path("eval", "links_sample.yaml")))
     ap.add_argument("--data", default=str(here / "data"))
+    ap.add_argument("--sample", default=str(here / "tests" / "data" / "commitments_sample.yaml"))
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
-    s = run(Path(args.data), Path(args.eval))
+    from ..ingest import load_corpus
+    from . import build_tracker
+    from . import labelled
+    reports = load_corpus(Path(args.data))
+    tracker = build_tracker(reports, Path(args.data))
+    s = score(tracker.commitments, load_sample(Path(args.eval)))
     if args.verbose:
         print("\n".join(s.details))
+    print("Links (shared sample):")
     print(f"items              {s.items}")
     print(f"link recall        {s.link_recall:.2f}")
     print(f"link precision     {s.link_precision:.2f}")
     print(f"status accuracy    {s.status_accuracy:.2f}")
     print(f"no_report accuracy {s.no_report_accuracy:.2f}")
+    samples = [Path(args.sample)] + sorted(Path(args.sample).parent.glob("commitments_holdout*.yaml"))
+    for path in samples:
+        if not path.exists():
+            continue
+        e = labelled.score_extraction(tracker.commitments, labelled.load(path))
+        if args.verbose:
+            print("\n".join(["missed:", *e.missed, "not labelled:", *e.extra]))
+        print(f"Extraction (labelled sample {path.name}):")
+        print(f"labels             {e.labels}  ({', '.join(f'{k} {f}/{n}' for k, (f, n) in sorted(e.by_kind.items()))})")
+        print(f"recall             {e.recall:.2f}")
+        print(f"precision          {e.precision:.2f}  ({e.right} of {e.extracted} extracted)")
+    print("Per report:")
+    print("\n".join(per_report(reports, tracker.commitments)))
     return 0
 
 

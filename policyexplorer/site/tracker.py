@@ -39,6 +39,7 @@ from ..model import Report
 from .charts import series_html
 from .paginate import ids_script, pagers, split
 from .pages import KIND, STATUS, Page, Renderer, html_text, section_heading, tracker_path
+from .review import review_page
 from .ui import mark
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -560,5 +561,6 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
     # -- the section's own page
     md = r.render("tracker_index.md.j2", "tracker/", summaries=summaries, n_indicators=len(indicator_pages),
                   n_agencies=len(agency_pages), total=len(rows), **common)
-    top = Page("tracker/", "承诺追踪", md, [*year_pages, indicators_page, agencies_page], local_root=True)
+    review = review_page(r, rows, common)
+    top = Page("tracker/", "承诺追踪", md, [*year_pages, indicators_page, agencies_page, review], local_root=True)
     return [top], years

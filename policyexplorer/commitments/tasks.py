@@ -1,0 +1,120 @@
+"""Named tasks: clauses without a checkable figure that still commit the government to something
+a later report can say was done.
+
+A named task is an action on a named thing: a project, facility, plan, programme, reform or
+action with a name of its own ("保护修缮大智门火车站", "深入实施长江大保护“新双十”行动",
+"稳妥有序推进机构改革", "编制申报轨道交通第五期建设规划"), whatever the verb. What is not one:
+general aims ("提升城市能级", "加强监管", "推动高质量发展"), slogans and loyalty formulas
+("坚定拥护…", "打造“五个中心”"), and descriptions of the past ("已建成…").
+
+The test is on the words of the clause only, so it works for any report:
+1. the clause opens (after manner words such as 加快, 深入, 稳妥有序) with a verb of doing;
+2. what follows names something: a quoted or 《》 name, or a noun that names a programme or a
+   facility (行动, 工程, 改革, 规划, 试点, 示范区, 机场, 大桥, 博物馆 ...); softer nouns (中心,
+   平台, 机制, 项目 ...) count only after a verb of making (建设, 打造, 实施, 编制 ...), not after
+   one of improving (提升, 加强, 优化, 完善 is allowed only for named mechanisms);
+3. the clause is not a general aim (its object ends in 水平, 能力, 活力 ... without a name).
+"""
+from __future__ import annotations
+
+import re
+
+# Manner and stance words that open a clause before the verb ("加快推进", "稳妥有序推进").
+MANNER = (r"(?:加快|加速|加紧|积极|扎实|全面|深入|大力|持续|稳妥有序|稳妥|有序|稳步|高质量|高标准|高水平|"
+          r"着力|重点|进一步|统筹|主动|不断|切实|严格|联动|探索|全力|坚定不移|纵深|抓紧|力争|确保|率先|协同|"
+          r"精心|集中|谋划|争取|基本|同步|分类|分步|依法|全域|创新|常态化|规范化|系统|一体|继续|尽快|"
+          r"认真|用好|全力以赴|务实|高效|精准|优先|全周期|全链条|梯次|滚动|一体化|加力|研究|广泛|分批|分类施策|从严|"
+          r"深化|推动|推进|支持|鼓励)*")
+# Verbs that undertake something. The first group makes or carries out a thing; the second
+# improves an existing one and needs a strong name after it.
+MAKE = (r"保护修缮|修缮|培育推广|规划建设|开工建设|启动建设|加快建设|建设|编制申报|编制|制定出台|制定|出台|印发|"
+        r"开展|启动|打造|创建|争创|申报|申建|落实|实施|施行|实行|完成|建成|建立|建好|办好|举办|承办|"
+        r"组建|设立|筹建|新建|改造|整治|引进|参与|开通|开工|投用|提档升级|召开|做好|抓好|推出|"
+        r"深化|推进|推动|推广|建|争取|探索开展|试点|入选|谋划推进|谋划|联动建设|办|保护|修复|治理|配置|配备|启用|"
+        r"建立健全|建立完善|搭建")
+IMPROVE = r"完善|巩固|提升|提高|增强|优化|加强|强化|健全|促进|扩大|拓展|发展|形成|做强|做优|做大|擦亮|解决|实现|做深做实|做实"
+# Verbs of finishing: what they finish is checkable whatever its name ("完成楚河北岸绿化提升").
+FINISH = re.compile(r"^(?:完成|建成|基本建成|竣工|全面完成)")
+
+# Nouns that name a programme or facility on their own.
+STRONG = (r"行动|工程|计划|规划|改革|试点|示范区|示范城|示范市|示范县|示范工程|试验区|综试区|自贸区|自由贸易港|"
+          r"开发区|战略|机场|跑道|航站楼|港口|港区|码头|火车站|高铁站|车站|高铁|铁路|地铁|轨道交通|大桥|"
+          r"长江隧道|隧道|水厂|电厂|博物馆|纪念馆|美术馆|图书馆|体育馆|场馆|公园|园区|产业园|基地|"
+          r"名城|之都|强市|强省|强区|城市$|攻坚|先导区|整改|工作方案|实施意见|实施方案|条例|指引|清单|禁渔|长制|门诊|服务车|服务包|"
+          r"大会|博览会|论坛|运动会|品牌赛事|艺术节|旅游节|节会|航运中心|金融中心|物流枢纽|"
+          r"保交楼|城中村改造|征收|供地|收储|历史建筑|文物|遗址|绿道|碧道|快速路|高速公路|环线|直通线|"
+          r"合武段|汉宜段|堤防|泵站|闸站|污水处理厂|医院|学校|校区|服务站|工作站|综保区|港|"
+          r"旅游带|经济带|创新带|发展带|交易|核算|体系建设|大市场|综合体|场景|街区|路段")
+# Facilities and programmes an improving verb may act on ("完善阳逻港…体系", "巩固…湿地公园…成果").
+_IMPROVABLE = re.compile(r"机制|体制|体系|制度|政策|工程|行动|改革|试点|长制|设施|港|站|馆|中心|公园|园区|"
+                         r"加工园|产业园|基地|铁路|机场")
+SOFT = r"中心|平台|机制|体制|项目|枢纽|体系|网络|系统|制度|标准|模式|集群|联盟|产业链|招商|品牌|名片|政策|市场$"
+
+# The object of a general aim ends in one of these ("提升城市能级", "激发市场活力").
+AIM_ENDS = re.compile(r"(?:水平|能力|能级|品质|质量|效能|效率|效益|活力|动能|环境|氛围|格局|优势|作用|功能|韧性|"
+                      r"影响力|竞争力|吸引力|辐射力|支撑力|获得感|幸福感|安全感|满意度|短板|底线|红线|意识|"
+                      r"需求|潜力|步伐|进程|力度|覆盖面|覆盖率|水准|形象|面貌|颜值|名片|对接|合作|交流|职能|"
+                      r"典范|标杆|样板|高地|新优势|新动能|新引擎|增长极|成效|实效|态势|目标|保障|带动力)$")
+# Adjectives that make an object an aim when only a soft noun follows ("建设高水平开放平台").
+AIM_OPENS = re.compile(r"^(?:高水平|高质量|高能级|高标准|一流|现代化|新型|更高水平|更加)")
+# Nouns too common to name anything when they are the whole object ("推进项目建设").
+GENERIC_OBJ = re.compile(r"项目|建设|工作|重点|各类|相关|有关|一批|全市|全区|全面|工程|招商引资")
+# A quoted count is a slogan (“五个中心”, “两个确立”), not a name of a programme.
+SLOGAN_QUOTE = re.compile(r"[“\"][一二三四五六七八九十两]+[个大项条种化][^”\"]{0,8}[”\"]")
+# Stance and loyalty formulas, not tasks.
+FORMULA = re.compile(r"^(?:坚持|坚定(?!不移)|始终|牢记|弘扬|践行|贯彻|学习|坚决|树牢|站稳|锚定|聚焦|围绕|立足|紧扣|"
+                     r"紧盯|依托|借助|着眼|以|按照|让|使|努力|奋力|全面建设|为)|"
+                     r"习近平|党中央|两个确立|两个维护|忠诚|初心|主题教育|四风|作风|廉洁|清廉|自我革命|党风|廉政|"
+                     r"一岗双责|管党治党|正风肃纪|八项规定|政治建设|意识形态")
+# A programme's name standing alone (a box item's title: "全民健身示范工程。").
+TITLE = re.compile(r"^[\u4e00-\u9fff“”\"]{4,20}(?:工程|行动|计划)$")
+PAST = re.compile(r"已经|已|了$|成功获批|获评|荣获|位列|居全国|跻身")
+
+_QUOTED = re.compile(r"[“\"《][^”\"》]{2,30}[”\"》]")
+_HEAD = re.compile(rf"^(?:{MANNER})(?P<verb>{MAKE}|{IMPROVE})")
+_STRONG = re.compile(STRONG)
+_SOFT = re.compile(SOFT)
+_IMPROVE_ONLY = re.compile(rf"^(?:{IMPROVE})$")
+
+
+def named_task(clause: str) -> tuple[str, str] | None:
+    """(verb, object) when the clause is a named task, else None."""
+    text = clause.strip("，、；。 ")
+    if len(text) < 5 or len(text) > 80:
+        return None
+    if FORMULA.search(text) or PAST.search(text):
+        return None
+    m = _HEAD.match(text)
+    if not m:
+        if TITLE.match(text):
+            return "", text
+        # "加快科技创新体制机制改革", "持续推进…": a manner word, then a named reform or programme
+        mm = re.match(rf"^(?:{MANNER})", text)
+        if mm and mm.end() and re.search(r"(?:改革|试点|工程|行动|计划|攻坚)$", text) and len(text) - mm.end() >= 5:
+            return "", text[mm.end():]
+        return None
+    verb, obj = m.group("verb"), text[m.end():]
+    # what a slogan in quotes (“五个中心”) leaves is what is named
+    core = re.sub(r"[“”\"《》（）()]", "", SLOGAN_QUOTE.sub("", obj))
+    if len(core) < 3 or len(GENERIC_OBJ.sub("", core)) < 3:
+        return None
+    if core.startswith(("一批", "各类", "一系列")):
+        return None              # "建设一批概念验证中心": nothing named
+    quoted = bool(_QUOTED.search(obj)) and not SLOGAN_QUOTE.search(obj)
+    strong = bool(_STRONG.search(core))
+    soft = bool(_SOFT.search(core))
+    improve = bool(_IMPROVE_ONLY.match(verb))
+    if AIM_ENDS.search(core) and (improve or not quoted):
+        return None
+    if FINISH.match(text) and not improve:
+        return verb, obj
+    if quoted or strong:
+        if improve and not (quoted or _IMPROVABLE.search(core)):
+            return None
+        return verb, obj
+    if soft and not improve and not AIM_OPENS.match(core):
+        return verb, obj
+    # "完善土地储备市级统筹机制", "做强武汉现代农产品加工园": improving a named mechanism or facility
+    if improve and verb not in ("形成", "促进") and _IMPROVABLE.search(core) and len(GENERIC_OBJ.sub("", core)) >= 6:
+        return verb, obj
+    return None
