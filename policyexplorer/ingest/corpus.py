@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..model import Report
 from . import clean, structure
+from .damage import find_damage
 from .decode import decode_source, find_source
 from .errors import CorpusError
 from .meta import field_line, load_meta
@@ -40,6 +41,9 @@ def parse_report(folder: Path, places: Places | None = None) -> tuple[Report, li
         while root.parent:
             root = report.section(root.parent)
         section.page = f"reports/{report.id}/{root.anchor}/"
+    report.damage, unfound = find_damage(report)
+    warnings += [f"{meta_path}:{field_line(meta_path, 'damage' if report.meta.get('damage') else 'notes')}: {w}"
+                 for w in unfound]
     return report, warnings
 
 
