@@ -23,6 +23,7 @@ from .commitments import build_tracker
 from .convert import converter_for
 from .site.ui import UiStrings, unmark
 from .site.exports import corpus_csv, corpus_dict, dumps
+from .site.glossary import Glossary
 from .site.pages import Page, site_pages, walk
 from .search import build_index, docs_from_reports
 from .site.tracker import tracker_pages
@@ -115,7 +116,8 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
     tracker = build_tracker(reports, data_dir)
     lap("commitments")
     extra, tracker_years = tracker_pages(reports, tracker, data_dir)
-    pages = site_pages(reports, tracker.marks, extra=extra, tracker_years=tracker_years)
+    pages = site_pages(reports, tracker.marks, extra=extra, tracker_years=tracker_years,
+                       glossary=Glossary.load(data_dir, reports))
     result.pages = sum(1 for _ in walk(pages))
     lap("pages")
 

@@ -4,6 +4,8 @@
  *   search terms), and remembers the choice: a reader who chose one script and opens a link
  *   to the other is taken to its twin, with a note and a way back.
  * - Permalinks (¶ after headings and paragraphs) copy the full URL of that place.
+ * - Tooltips (glossary terms, the lost-words badge) show on hover and focus by CSS; a tap or
+ *   click opens or closes one, a tap elsewhere or Escape closes it.
  */
 (function () {
   "use strict";
@@ -142,4 +144,29 @@
       copy(urlOf(id), announce);
     }
   });
+
+  function closeTips(except) {
+    var open = document.querySelectorAll(".pe-tip--open");
+    for (var i = 0; i < open.length; i++) if (open[i] !== except) open[i].classList.remove("pe-tip--open");
+  }
+  document.addEventListener("click", function (event) {
+    var tip = event.target.closest ? event.target.closest(".pe-tip") : null;
+    closeTips(tip);
+    if (!tip) return;
+    var open = tip.classList.contains("pe-tip--open");
+    tip.classList.toggle("pe-tip--open", !open);
+    tip.classList.toggle("pe-tip--shut", open);       /* closed even while focused or hovered */
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    closeTips(null);
+    var tip = document.activeElement;
+    if (tip && tip.classList && tip.classList.contains("pe-tip")) tip.classList.add("pe-tip--shut");
+  });
+  function reopen(event) {
+    var tip = event.target.closest ? event.target.closest(".pe-tip") : null;
+    if (tip && !tip.contains(event.relatedTarget)) tip.classList.remove("pe-tip--shut");
+  }
+  document.addEventListener("focusout", reopen);
+  document.addEventListener("mouseout", reopen);
 })();

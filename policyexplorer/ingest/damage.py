@@ -75,8 +75,10 @@ def noted_words(meta: dict) -> list[str]:
     return list(dict.fromkeys(w for w in words if w.strip()))
 
 
-def _widen(text: str, start: int, end: int, context: int = 4) -> str:
-    return text[max(0, start - context):end + context]
+def _widen(text: str, start: int, end: int, context: int = 5) -> str:
+    """The damaged words with a few characters either side, an ellipsis where the text goes on."""
+    lo, hi = max(0, start - context), min(len(text), end + context)
+    return ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
 
 
 def _merged(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

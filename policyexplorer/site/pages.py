@@ -15,6 +15,7 @@ import jinja2
 
 from ..ingest.meta import LEVELS
 from ..model import Report, Section, newest_first
+from .glossary import Glossary, Marker, glossary_page
 from .nav import attach_local_nav
 from .paths import Page, _link, _root, href, tracker_path, walk  # noqa: F401 (re-exported)
 from .ui import mark
@@ -54,6 +55,8 @@ REMOVAL = {"web-debris": "网页杂项", "page-footer": "页码页脚", "markup"
            "table-debris": "表格残留", "toc": "目录", "copyright": "版权备案", "disclaimer": "免责声明",
            "share": "分享提示", "transcript-label": "实录标注", "speaker-label": "讲话人标注",
            "dateline": "电头", "running-header": "页眉"}
+DAMAGE = {"noted": "来源说明", "doubled-unit": "量词重复", "empty-quotes": "空引号", "cut-name": "人名残缺",
+          "missing-number": "缺少数字"}       # how ingest/damage.py knows a paragraph lost words
 
 
 def _years(years: list[int]) -> str:
@@ -85,13 +88,16 @@ class Renderer:
         self.env.filters["json"] = lambda v: html.escape(json.dumps(v, ensure_ascii=False, sort_keys=True), quote=True)
         self.env.globals.update(attr=_attr, years=_years, tracker_path=tracker_path, looks_label=_looks_label, heading=section_heading,
                                 statuses=STATUS, roles=ROLE, kinds=KIND, levels=LEVEL, looks=LOOKS,
-                                removal_kinds=REMOVAL)
+                                removal_kinds=REMOVAL, damage_kinds=DAMAGE)
+        self.gloss = Marker()                # site/glossary.py: terms explained where first used
+        self.env.filters["gloss"] = self.gloss
         self.slugs: dict[str, str] = {}      # report id -> place slug, for links to tracker rows
 
     def render(self, template: str, page: str, **context) -> str:
         def tracker_link(m):
             slug = self.slugs.get(m.commitment_id.split(":", 1)[0], "")
             return href(page, tracker_path(m.year, slug), m.commitment_id)
+        self.gloss.reset()
         return self.env.get_template(template).render(
             page=page, root=_root(page), href=href, link=lambda url: _link(page, url),
             tracker_link=tracker_link, **context)
@@ -136,7 +142,10 @@ def report_pages(report: Report, marks: dict, r: Renderer) -> Page:
     children = []
     for top in tops:
         sections = _subtree(report, top)
-        md = r.render("section.md.j2", top.page, report=report, top=top, sections=sections, marks=marks,
+        damaged: dict[str, list] = {}
+        for d in report.damage:
+            damaged.setdefault(d.anchor, []).append(d)
+        md = r.render("section.md.j2", top.page, report=report, top=top, sections=sections, marks=marks, damaged=damaged,
                       depth=lambda s, top=top: min(s.level - top.level + 1, 6), overview=base)
         children.append(Page(top.page, section_heading(top), md))
     md = r.render("report.md.j2", base, report=report, outline=outline_html(report, base),
@@ -146,9 +155,10 @@ def report_pages(report: Report, marks: dict, r: Renderer) -> Page:
 
 
 def site_pages(reports: list[Report], marks: dict | None = None, extra: list[Page] | None = None,
-               tracker_years: list[int] | None = None) -> list[Page]:
-    """Every generated page, in navigation order: home, reports, extra sections, search."""
+               tracker_years: list[int] | None = None, glossary: Glossary | None = None) -> list[Page]:
+    """Every generated page, in navigation order: home, reports, extra sections, glossary, search."""
     r = Renderer()
+    r.gloss.glossary = glossary or Glossary.load(TEMPLATES.parent / "data", reports)
     r.slugs = {report.id: report.place_slug for report in reports}
     recent = newest_first(reports)[:HOME_RECENT]
     pages = [Page("", "首页", r.render("home.md.j2", "", recent=recent, total=len(reports),
@@ -158,6 +168,7 @@ def site_pages(reports: list[Report], marks: dict | None = None, extra: list[Pag
                   [report_pages(report, marks or {}, r) for report in reports])
     pages.append(browse)
     pages += extra or []
+    pages.append(glossary_page(r.gloss.glossary, r))
     pages.append(Page("search/", "搜索", r.render("search.md.j2", "search/")))
     attach_local_nav(pages)
     return pages

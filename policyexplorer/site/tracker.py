@@ -33,6 +33,7 @@ from ..commitments.indicators import Indicator, IndicatorIndex
 from ..commitments.link import Link, ReviewIndex
 from ..commitments.quantity import SUFFIX_QUALIFIERS, Quantity
 from ..model import Report
+from .glossary import Glossary
 from .pages import KIND, Page, Renderer, section_heading, tracker_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -345,6 +346,7 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
     index_path = data_dir / "indicators.yml"
     all_indicators = IndicatorIndex(index_path).indicators if index_path.exists() else []
     r = Renderer()
+    r.gloss.glossary = Glossary.load(data_dir, reports)      # terms in commitments explained per row
     r.env.globals.update(status_order=STATUS_ORDER, status_meaning=STATUS_MEANING, report_label=report_label,
                          short=short, figure=figure, indicator_kinds=INDICATOR_KIND, directions=DIRECTION)
 
