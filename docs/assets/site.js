@@ -160,8 +160,8 @@
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
     closeTips(null);
-    var tip = document.activeElement;
-    if (tip && tip.classList && tip.classList.contains("pe-tip")) tip.classList.add("pe-tip--shut");
+    var shown = document.querySelectorAll(".pe-tip:hover, .pe-tip:focus");
+    for (var i = 0; i < shown.length; i++) shown[i].classList.add("pe-tip--shut");
   });
   function reopen(event) {
     var tip = event.target.closest ? event.target.closest(".pe-tip") : null;
