@@ -60,6 +60,8 @@ class Damage:
     kind: str              # noted | doubled-unit | empty-quotes | cut-name | missing-number
     excerpt: str           # the damaged words with a little of their context
     line: int
+    start: int = 0         # the damaged words in the paragraph's text: text[start:end]
+    end: int = 0
 
 
 @dataclass

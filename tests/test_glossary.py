@@ -147,3 +147,17 @@ def test_the_curated_file_cites_real_places_in_the_corpus():
         # every curated term is used by some report, as written in its forms
         assert any(f in p.text for r in reports for _, p in r.paragraphs() for f in t.forms), t.term
     assert isinstance(g.own["wuchang-2025-gwr"][0], Term)
+
+
+def test_lost_words_are_underlined_where_they_are_and_terms_keep_clear_of_them(glossary):
+    from policyexplorer.model import Damage
+    report, g = glossary
+    text = "推进“两重”“两新”项目，开通地铁19号线号线二期。"
+    start = text.index("19号线号线")
+    lost = [Damage("s1-p1", "reports/x/s1/", "doubled-unit", "…", 3, start + 2, start + 6)]
+    out = unmark(Marker(g)(text, report.id, "s1", lost))
+    assert '<span class="pe-lost">号线号线</span>' in out and out.count("pe-gl") == 1
+    # a term inside lost words is not explained there
+    lost = [Damage("s1-p1", "reports/x/s1/", "noted", "“两重”", 3, 2, 6)]
+    out = unmark(Marker(g)(text, report.id, "s1", lost))
+    assert '<span class="pe-lost">“两重”</span>' in out and "pe-gl" not in out.split("pe-lost")[0]

@@ -170,3 +170,10 @@ def test_the_glossary_page_opens_from_the_navigation(tab, site_url, prefix):
     p.locator("a", has_text=re.compile("语料中的说明|語料中的說明")).first.click()
     p.wait_for_url("**/reports/wuhan-fyp14/**")
     assert tab.errors == []
+
+
+def test_lost_words_are_underlined_in_the_paragraph(built_site):
+    html = paragraph(page(built_site, WUHAN + "s1"), "s1-p4")
+    assert '<span class="pe-lost">地铁19号线号线二期</span>' in html
+    html = paragraph(page(built_site, WUHAN + "s1"), "s1-p1")
+    assert html.count('<span class="pe-lost">习</span>') == 2

@@ -124,6 +124,6 @@ def find_damage(report: Report) -> tuple[list[Damage], list[str]]:
                 spans.append((kind, start, end))
         for kind, start, end in _merged(spans):
             excerpt = text[start:end] if kind == "noted" else _widen(text, start, end)
-            out.append(Damage(paragraph.anchor, section.page, kind, excerpt, paragraph.line))
+            out.append(Damage(paragraph.anchor, section.page, kind, excerpt, paragraph.line, start, end))
     missing = [w for w in noted if w not in found]
     return out, [f"meta.yml names damaged words found in no paragraph: “{w}”" for w in missing]

@@ -141,24 +141,35 @@ class Marker:
         self.seen: set[tuple[str, str]] = set()
         self.count = 0
 
-    def __call__(self, text: str, report_id: str | None = None, scope: str = "") -> str:
-        if not self.glossary or (report_id, scope) in self.glossary.skip:
-            return _h(text)
-        pattern, forms = self.glossary.terms_for(report_id)
-        out, pos, at = [], 0, 0
-        while pattern:
-            m = pattern.search(text, at)
-            if not m:
-                break
-            term = forms[m.group(0)]
-            at = m.start() + 1
-            if not _whole(text, m.start(), m.end(), m.group(0)) or (scope, term.key) in self.seen:
+    def __call__(self, text: str, report_id: str | None = None, scope: str = "", lost=()) -> str:
+        """`lost`: the paragraph's Damage (ingest/damage.py), its words underlined where they are."""
+        cuts: list[tuple[int, int, Term | None]] = [(d.start, d.end, None) for d in lost or () if d.end > d.start]
+        if self.glossary and (report_id, scope) not in self.glossary.skip:
+            pattern, forms = self.glossary.terms_for(report_id)
+            at = 0
+            while pattern:
+                m = pattern.search(text, at)
+                if not m:
+                    break
+                term = forms[m.group(0)]
+                at = m.start() + 1
+                if (not _whole(text, m.start(), m.end(), m.group(0)) or (scope, term.key) in self.seen
+                        or any(s < m.end() and m.start() < e for s, e, _ in cuts)):
+                    continue
+                self.seen.add((scope, term.key))
+                cuts.append((m.start(), m.end(), term))
+                at = m.end()
+        out, pos = [], 0
+        for start, end, term in sorted(cuts, key=lambda c: c[0]):
+            if start < pos:                 # overlapping lost spans (noted words and a detector)
                 continue
-            self.seen.add((scope, term.key))
-            self.count += 1
-            out.append(_h(text[pos:m.start()]))
-            out.append(self.tip(m.group(0), term))
-            pos = at = m.end()
+            out.append(_h(text[pos:start]))
+            if term:
+                self.count += 1
+                out.append(self.tip(text[start:end], term))
+            else:
+                out.append(f'<span class="pe-lost">{_h(text[start:end])}</span>')
+            pos = end
         out.append(_h(text[pos:]))
         return "".join(out)
 
