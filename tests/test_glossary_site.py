@@ -167,7 +167,7 @@ def test_the_glossary_page_opens_from_the_navigation(tab, site_url, prefix):
     p.locator(".md-sidebar--primary a[href='glossary/index.html']").first.click()
     p.wait_for_url("**/glossary/index.html")
     assert p.locator("dl.pe-glossary dt").count() == 28
-    p.locator("a", has_text=re.compile("语料中的说明|語料中的說明")).first.click()
+    p.locator("a", has_text=re.compile("报告原文中的说明|報告原文中的說明")).first.click()
     p.wait_for_url("**/reports/wuhan-fyp14/**")
     assert tab.errors == []
 
@@ -177,3 +177,18 @@ def test_lost_words_are_underlined_in_the_paragraph(built_site):
     assert '<span class="pe-lost">地铁19号线号线二期</span>' in html
     html = paragraph(page(built_site, WUHAN + "s1"), "s1-p1")
     assert html.count('<span class="pe-lost">习</span>') == 2
+
+
+@pytest.mark.parametrize("width", [1000, 1280])
+def test_every_tooltip_opens_on_screen(tab, site_url, width):
+    p = tab.page
+    p.set_viewport_size({"width": width, "height": 800})
+    p.goto(site_url + "zh-Hant/reports/wuchang-2025-gwr/s2/index.html")
+    terms = p.locator(".md-content .pe-tip")
+    assert terms.count() >= 10
+    for i in range(terms.count()):
+        term = terms.nth(i)
+        term.focus()
+        p.wait_for_timeout(50)                                       # placed on the next frame
+        box = tip_of(term).bounding_box()
+        assert box and 0 <= box["x"] and box["x"] + box["width"] <= width, (i, box)

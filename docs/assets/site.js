@@ -163,6 +163,21 @@
     var shown = document.querySelectorAll(".pe-tip:hover, .pe-tip:focus");
     for (var i = 0; i < shown.length; i++) shown[i].classList.add("pe-tip--shut");
   });
+  /* A tooltip opens below its term; one that would run off the right edge moves left. */
+  function place(event) {
+    var tip = event.target.closest ? event.target.closest(".pe-tip") : null;
+    var box = tip && tip.querySelector(".pe-tip__box");
+    if (!box || (event.type === "mouseover" && tip.contains(event.relatedTarget))) return;
+    box.style.left = "";
+    window.requestAnimationFrame(function () {
+      if (getComputedStyle(box).position !== "absolute") return;      /* phones: a strip */
+      var r = box.getBoundingClientRect(), edge = document.documentElement.clientWidth - 8;
+      if (r.width && r.right > edge) box.style.left = Math.min(0, Math.max(edge - r.right, 8 - r.left)) + "px";
+    });
+  }
+  document.addEventListener("focusin", place);
+  document.addEventListener("mouseover", place);
+  document.addEventListener("click", place);
   function reopen(event) {
     var tip = event.target.closest ? event.target.closest(".pe-tip") : null;
     if (tip && !tip.contains(event.relatedTarget)) tip.classList.remove("pe-tip--shut");

@@ -32,6 +32,7 @@ class Entry:
     page: str
     section: str           # anchor of the glossary section (or of the paragraph standing as its heading)
     container: str         # anchor of the section holding the entry (its terms are not marked there)
+    heading: str = ""      # the glossary's heading as the report writes it
     more: list[str] = field(default_factory=list)   # paragraphs continuing the explanation
 
 
@@ -74,10 +75,10 @@ def report_entries(report: Report) -> list[Entry]:
         if is_heading(section.title) or (section.parent in inside):
             inside.add(section.anchor)
         here = section.anchor in inside
-        glossary_anchor = section.anchor
+        glossary_anchor, heading = section.anchor, section.title
         for paragraph in section.paragraphs:
             if not here and is_heading(paragraph.text):
-                here, glossary_anchor = True, paragraph.anchor     # a heading kept as text
+                here, glossary_anchor, heading = True, paragraph.anchor, paragraph.text   # a heading kept as text
                 continue
             if not here:
                 continue
@@ -85,7 +86,7 @@ def report_entries(report: Report) -> list[Entry]:
             if parts:
                 head, explanation = parts
                 entries.append(Entry(head, forms_of(head), explanation, paragraph.anchor, section.page,
-                                     glossary_anchor, section.anchor))
+                                     glossary_anchor, section.anchor, heading))
             elif entries and entries[-1].section == glossary_anchor and not paragraph.text.startswith(("（", "(")):
                 entries[-1].more.append(paragraph.text)
     return entries

@@ -95,11 +95,12 @@ class Glossary:
         for report in reports:
             entries = report_entries(report)
             if entries:
-                own[report.id] = [Term(e.head, e.forms, "".join([e.explanation] + e.more),
-                                       report.meta["title"], report.id, f"{e.page}#{e.anchor}") for e in entries]
+                title = str(report.meta.get("title") or report.id)
+                own[report.id] = [Term(e.head, e.forms, "".join([e.explanation] + e.more), f"{title} · {e.heading}",
+                                       report.id, f"{e.page}#{e.anchor}") for e in entries]
                 skip |= {(report.id, e.container) for e in entries}
         return cls(load_curated(Path(data_dir) / "glossary.yml", reports), own,
-                   {r.id: str(r.meta["title"]) for r in reports}, skip)
+                   {r.id: str(r.meta.get("title") or r.id) for r in reports}, skip)
 
     def terms_for(self, report_id: str | None) -> tuple[re.Pattern | None, dict[str, Term]]:
         """One pattern of every form a page of this report may explain, longest first; the
