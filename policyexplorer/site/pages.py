@@ -139,12 +139,12 @@ def outline_html(report: Report, page: str, max_depth: int = 3) -> str:
 def report_pages(report: Report, marks: dict, r: Renderer) -> Page:
     base = f"reports/{report.id}/"
     tops = _top_sections(report)
+    damaged: dict[str, list] = {}            # paragraph anchor -> its lost words (ingest/damage.py)
+    for d in report.damage:
+        damaged.setdefault(d.anchor, []).append(d)
     children = []
     for top in tops:
         sections = _subtree(report, top)
-        damaged: dict[str, list] = {}
-        for d in report.damage:
-            damaged.setdefault(d.anchor, []).append(d)
         md = r.render("section.md.j2", top.page, report=report, top=top, sections=sections, marks=marks, damaged=damaged,
                       depth=lambda s, top=top: min(s.level - top.level + 1, 6), overview=base)
         children.append(Page(top.page, section_heading(top), md))
