@@ -25,6 +25,7 @@ from .commitments import build_tracker
 from .convert import converter_for
 from .site.ui import UiStrings, unmark
 from .site.exports import corpus_csv, corpus_dict, dumps
+from .site.glossary import Glossary
 from .site.pages import Page, site_pages, walk
 from .search import build_index, docs_from_reports
 from .site.tracker import row_pages, tracker_pages
@@ -188,7 +189,7 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
     lap("commitments")
     extra, tracker_years = tracker_pages(reports, tracker, data_dir)
     pages = site_pages(reports, tracker.marks, extra=extra, tracker_years=tracker_years,
-                       row_pages=row_pages(reports, tracker.commitments))
+                       row_pages=row_pages(reports, tracker.commitments), glossary=Glossary.load(data_dir, reports))
     result.pages = sum(1 for _ in walk(pages))
     lap("pages")
 

@@ -1,7 +1,7 @@
 """First check of the editorial data files beside the reports, before anything is built.
 
-data/s2t_overrides.yml, links.yml, indicators.yml, agencies.yml, areas.yml and places.yml are read by
-different stages (convert.py, commitments/, site/tracker.py), each of which checks its own
+data/s2t_overrides.yml, links.yml, indicators.yml, agencies.yml, areas.yml, places.yml and
+glossary.yml are read by different stages (convert.py, commitments/, site/), each of which checks its own
 entries. What those stages take for granted is checked here, so that a broken file stops the
 build with a message naming the file and line instead of a traceback: the file is UTF-8, valid
 YAML, a mapping, and its list (`links:`, `indicators:`, ...) is a list of mappings. Every file is
@@ -25,6 +25,7 @@ FILES = {
     "agencies.yml": "agencies",
     "areas.yml": "areas",
     "places.yml": "places",
+    "glossary.yml": "terms",
 }
 
 

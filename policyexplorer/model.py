@@ -53,6 +53,18 @@ class Removal:
 
 
 @dataclass
+class Damage:
+    """Words the source lost in a paragraph (ingest/damage.py): marked, never repaired."""
+    anchor: str            # the paragraph's anchor
+    page: str              # its page, "reports/<id>/s2/"
+    kind: str              # noted | doubled-unit | empty-quotes | cut-name | missing-number
+    excerpt: str           # the damaged words with a little of their context
+    line: int
+    start: int = 0         # the damaged words in the paragraph's text: text[start:end]
+    end: int = 0
+
+
+@dataclass
 class Report:
     id: str
     meta: dict
@@ -61,6 +73,7 @@ class Report:
     source_path: str                   # path of the source text, for error messages and links
     place_path: list[str] = field(default_factory=list)   # data/places.yml: ["中国", "湖北省", "武汉市"]
     place_slug: str = ""               # the place in addresses: tracker/<year>/<place_slug>/
+    damage: list[Damage] = field(default_factory=list)    # lost words, marked where they are
 
     def __post_init__(self):
         if not self.place_slug:          # a place without a slug in data/places.yml (ingest/places.py)

@@ -5,6 +5,8 @@
  *   to the other is taken to its twin, with a note and a way back.
  * - Permalinks (¶ after headings and paragraphs) copy the full URL of that place (the public
  *   address when the site has one: site/address.py).
+ * - Tooltips (glossary terms, the lost-words badge) show on hover and focus by CSS; a tap or
+ *   click opens or closes one, a tap elsewhere or Escape closes it.
  */
 (function () {
   "use strict";
@@ -145,4 +147,44 @@
       copy(urlOf(id), announce);
     }
   });
+
+  function closeTips(except) {
+    var open = document.querySelectorAll(".pe-tip--open");
+    for (var i = 0; i < open.length; i++) if (open[i] !== except) open[i].classList.remove("pe-tip--open");
+  }
+  document.addEventListener("click", function (event) {
+    var tip = event.target.closest ? event.target.closest(".pe-tip") : null;
+    closeTips(tip);
+    if (!tip) return;
+    var open = tip.classList.contains("pe-tip--open");
+    tip.classList.toggle("pe-tip--open", !open);
+    tip.classList.toggle("pe-tip--shut", open);       /* closed even while focused or hovered */
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    closeTips(null);
+    var shown = document.querySelectorAll(".pe-tip:hover, .pe-tip:focus");
+    for (var i = 0; i < shown.length; i++) shown[i].classList.add("pe-tip--shut");
+  });
+  /* A tooltip opens below its term; one that would run off the right edge moves left. */
+  function place(event) {
+    var tip = event.target.closest ? event.target.closest(".pe-tip") : null;
+    var box = tip && tip.querySelector(".pe-tip__box");
+    if (!box || (event.type === "mouseover" && tip.contains(event.relatedTarget))) return;
+    box.style.left = "";
+    window.requestAnimationFrame(function () {
+      if (getComputedStyle(box).position !== "absolute") return;      /* phones: a strip */
+      var r = box.getBoundingClientRect(), edge = document.documentElement.clientWidth - 8;
+      if (r.width && r.right > edge) box.style.left = Math.min(0, Math.max(edge - r.right, 8 - r.left)) + "px";
+    });
+  }
+  document.addEventListener("focusin", place);
+  document.addEventListener("mouseover", place);
+  document.addEventListener("click", place);
+  function reopen(event) {
+    var tip = event.target.closest ? event.target.closest(".pe-tip") : null;
+    if (tip && !tip.contains(event.relatedTarget)) tip.classList.remove("pe-tip--shut");
+  }
+  document.addEventListener("focusout", reopen);
+  document.addEventListener("mouseout", reopen);
 })();

@@ -9,6 +9,7 @@
     headings.py   which blocks are headings: numbered, or short unnumbered lines between paragraphs
     orient.py     whether a section (or paragraph) looks back on a year or plans one
     structure.py  blocks -> the outline (parts, sections, paragraphs, anchors)
+    damage.py     paragraphs that lost words (meta.yml notes and damage, general detectors)
     places.py     the place hierarchy (data/places.yml)
     corpus.py     every folder under data/reports
 """

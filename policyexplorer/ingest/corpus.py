@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..model import Report
 from . import clean, structure
+from .damage import find_damage
 from .decode import decode_source, find_source
 from .errors import CorpusError
 from .meta import field_line, load_meta
@@ -37,6 +38,9 @@ def parse_report(folder: Path, places: Places | None = None) -> tuple[Report, li
     report = Report(meta["id"], meta, outline.sections, sorted(removed, key=lambda r: (r.line, r.kind)),
                     str(source), place_path=places.path(meta["place"]), place_slug=places.slug(meta["place"]))
     assign_pages(report)
+    report.damage, unfound = find_damage(report)
+    warnings += [f"{meta_path}:{field_line(meta_path, 'damage' if report.meta.get('damage') else 'notes')}: {w}"
+                 for w in unfound]
     return report, warnings
 
 

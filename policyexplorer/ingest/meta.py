@@ -39,6 +39,7 @@ META_FIELDS = {
     "parts": (False, (list,), "parts the text alone cannot reveal (an optional override)"),
     "default_looks": (False, (str,), "back | forward for sections whose words say neither"),
     "debris": (False, (list,), "extra regular expressions for lines of web debris"),
+    "damage": (False, (list,), "words the source lost, quoted as they stand (their paragraphs are marked)"),
 }
 
 
@@ -176,6 +177,9 @@ def load_meta(path: Path, folder_id: str) -> dict:
         problem = check_url(meta["source_url"])
         if problem:
             fail("source_url", f"source_url {meta['source_url']!r} {problem}")
+    for i, words in enumerate(meta.get("damage") or []):
+        if not isinstance(words, str) or not words.strip():
+            fail("damage", f"damage[{i}] must be the damaged words as they stand in the text")
     meta.setdefault("id", folder_id)
     if not ID.match(meta["id"]):
         fail("id" if "id" in lines else "title",

@@ -16,6 +16,7 @@ import jinja2
 from ..ingest.meta import LEVELS
 from ..model import Report, Section, newest_first
 from .cite import citation, templates as cite_templates
+from .glossary import Glossary, Marker, glossary_page
 from .nav import attach_local_nav
 from .paths import Page, _link, _root, href, tracker_path, walk  # noqa: F401 (re-exported)
 from .ui import mark
@@ -55,6 +56,8 @@ REMOVAL = {"web-debris": "网页杂项", "page-footer": "页码页脚", "markup"
            "table-debris": "表格残留", "toc": "目录", "copyright": "版权备案", "disclaimer": "免责声明",
            "share": "分享提示", "transcript-label": "实录标注", "speaker-label": "讲话人标注",
            "dateline": "电头", "running-header": "页眉"}
+DAMAGE = {"noted": "来源说明", "doubled-unit": "量词重复", "empty-quotes": "空引号", "cut-name": "人名残缺",
+          "missing-number": "缺少数字"}       # how ingest/damage.py knows a paragraph lost words
 
 
 def _years(years: list[int]) -> str:
@@ -88,8 +91,10 @@ class Renderer:
         self.env.filters["jsstr"] = lambda v: json.dumps(str(v), ensure_ascii=False)
         self.env.globals.update(attr=_attr, years=_years, tracker_path=tracker_path, looks_label=_looks_label, heading=section_heading,
                                 statuses=STATUS, roles=ROLE, kinds=KIND, levels=LEVEL, looks=LOOKS,
-                                removal_kinds=REMOVAL)
+                                removal_kinds=REMOVAL, damage_kinds=DAMAGE)
         self.env.globals.update(cite_templates=cite_templates, citation=citation, mark=mark)
+        self.gloss = Marker()                # site/glossary.py: terms explained where first used
+        self.env.filters["gloss"] = self.gloss
         self.slugs: dict[str, str] = {}      # report id -> place slug, for links to tracker rows
         self.row_pages: dict[str, str] = {}  # commitment id -> the tracker page holding its row
 
@@ -99,6 +104,7 @@ class Renderer:
             if where is None:
                 where = tracker_path(m.year, self.slugs.get(m.commitment_id.split(":", 1)[0], ""))
             return href(page, where, m.commitment_id)
+        self.gloss.reset()
         return self.env.get_template(template).render(
             page=page, root=_root(page), href=href, link=lambda url: _link(page, url),
             tracker_link=tracker_link, **context)
@@ -134,13 +140,16 @@ def outline_html(report: Report, page: str, max_depth: int = 3) -> str:
 def report_pages(report: Report, marks: dict, r: Renderer) -> Page:
     base = f"reports/{report.id}/"
     roots = _page_roots(report)
+    damaged: dict[str, list] = {}            # paragraph anchor -> its lost words (ingest/damage.py)
+    for d in report.damage:
+        damaged.setdefault(d.anchor, []).append(d)
     children = []
     for top in roots:
         sections = _on_page(report, top)
         # subsections with pages of their own: listed, and old #anchors forwarded to them
         subpages = [s for s in roots if s.parent is not None and report.section(s.parent).page == top.page]
         md = r.render("section.md.j2", top.page, report=report, top=top, sections=sections, marks=marks,
-                      subpages=subpages, forward={s.anchor: href(top.page, s.page) for s in subpages},
+                      damaged=damaged, subpages=subpages, forward={s.anchor: href(top.page, s.page) for s in subpages},
                       depth=lambda s, top=top: min(s.level - top.level + 1, 6), overview=base)
         children.append(Page(top.page, section_heading(top), md))
     md = r.render("report.md.j2", base, report=report, outline=outline_html(report, base),
@@ -150,9 +159,11 @@ def report_pages(report: Report, marks: dict, r: Renderer) -> Page:
 
 
 def site_pages(reports: list[Report], marks: dict | None = None, extra: list[Page] | None = None,
-               tracker_years: list[int] | None = None, row_pages: dict[str, str] | None = None) -> list[Page]:
-    """Every generated page, in navigation order: home, reports, extra sections, search."""
+               tracker_years: list[int] | None = None, row_pages: dict[str, str] | None = None,
+               glossary: Glossary | None = None) -> list[Page]:
+    """Every generated page, in navigation order: home, reports, extra sections, glossary, search."""
     r = Renderer()
+    r.gloss.glossary = glossary or Glossary.load(TEMPLATES.parent / "data", reports)
     r.slugs = {report.id: report.place_slug for report in reports}
     r.row_pages = row_pages or {}
     recent = newest_first(reports)[:HOME_RECENT]
@@ -163,6 +174,7 @@ def site_pages(reports: list[Report], marks: dict | None = None, extra: list[Pag
                   [report_pages(report, marks or {}, r) for report in reports])
     pages.append(browse)
     pages += extra or []
+    pages.append(glossary_page(r.gloss.glossary, r))
     pages.append(Page("search/", "搜索", r.render("search.md.j2", "search/")))
     attach_local_nav(pages)
     return pages

@@ -37,6 +37,7 @@ from ..commitments.quantity import SUFFIX_QUALIFIERS, Quantity
 from ..commitments.series import gather
 from ..model import Report
 from .charts import series_html
+from .glossary import Glossary
 from .paginate import ids_script, pagers, split
 from .pages import KIND, STATUS, Page, Renderer, html_text, section_heading, tracker_path
 from .review import review_page
@@ -433,6 +434,7 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
     index_path = data_dir / "indicators.yml"
     all_indicators = IndicatorIndex(index_path).indicators if index_path.exists() else []
     r = Renderer()
+    r.gloss.glossary = Glossary.load(data_dir, reports)      # terms in commitments explained per row
     r.env.globals.update(status_order=STATUS_ORDER, status_meaning=STATUS_MEANING, report_label=report_label,
                          short=short, figure=figure, indicator_kinds=INDICATOR_KIND, directions=DIRECTION)
 

@@ -1,0 +1,190 @@
+"""The glossary: terms explained where they are used, and a page listing them all (issue #13).
+
+Two sources, both data: each report's own 名词注释 section (ingest/glossary.py), whose terms are
+explained on that report's pages only (another report may mean something else by “三个中心”),
+and data/glossary.yml, curated slogans with their sources, explained on every page.
+
+A term is marked where it first appears in a section (or a tracker row): the explanation rides
+in the marked element itself (<abbr> + a tooltip shown on hover, focus and tap by site.css and
+site.js), so no page carries the whole glossary and page weight does not grow with the corpus.
+The explanation is report text: marked for OpenCC like any other (ui.mark).
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..datafiles import DataFileError
+from ..ingest.glossary import report_entries
+from ..model import Report
+from .paths import Page
+from .ui import mark
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+PAGE = "glossary/"
+LIST_LIMIT = 400     # past this many report terms the page lists each report's section, not its terms
+
+
+def _h(text: str) -> str:
+    return mark(html.escape(text, quote=True))
+
+
+@dataclass
+class Term:
+    term: str                  # as the glossary page lists it
+    forms: list[str]           # as the text writes it, found verbatim
+    explanation: str
+    source: str                # where the explanation comes from
+    report: str | None = None  # a report's own term: marked on that report's pages only
+    where: str | None = None   # "reports/x/s4/#s4-p16": where the corpus explains it
+
+    @property
+    def key(self) -> str:
+        """Its anchor on the glossary page: the same in both scripts (an id is never converted)."""
+        return "g-" + hashlib.sha1(f"{self.report or ''}:{self.term}".encode("utf-8")).hexdigest()[:8]
+
+
+def _find(report: Report, words: str) -> str | None:
+    """Page and anchor of the first heading or paragraph of `report` holding `words`."""
+    for section in report.sections:
+        if words in section.title:
+            return f"{section.page}#{section.anchor}"
+        for paragraph in section.paragraphs:
+            if words in paragraph.text:
+                return f"{section.page}#{paragraph.anchor}"
+    return None
+
+
+def load_curated(path: Path, reports: list[Report]) -> list[Term]:
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    by_id = {r.id: r for r in reports}
+    terms = []
+    for i, entry in enumerate(data.get("terms") or []):
+        missing = [k for k in ("term", "explanation", "source") if not str(entry.get(k) or "").strip()]
+        if missing:
+            raise DataFileError(f"{path}: terms[{i}] ({entry.get('term', '?')}) needs {', '.join(missing)}")
+        if entry.get("report") and str(entry["report"]) not in by_id:
+            raise DataFileError(f"{path}: terms[{i}] ({entry['term']}): no report {entry['report']!r} in the corpus")
+        term = str(entry["term"])
+        report = by_id.get(str(entry.get("report") or ""))
+        where = _find(report, str(entry.get("find") or term)) if report else None
+        terms.append(Term(term, [str(f) for f in entry.get("forms") or [term]], str(entry["explanation"]),
+                          str(entry["source"]), None, where))
+    return terms
+
+
+class Glossary:
+    def __init__(self, curated: list[Term], own: dict[str, list[Term]], titles: dict[str, str],
+                 skip: set[tuple[str, str]]):
+        self.curated = curated
+        self.own = own                      # report id -> its own terms
+        self.titles = titles                # report id -> title, for the page
+        self.skip = skip                    # (report id, section anchor) holding the definitions
+        self._patterns: dict[str, tuple[re.Pattern | None, dict[str, Term]]] = {}
+
+    @classmethod
+    def load(cls, data_dir: Path, reports: list[Report]) -> "Glossary":
+        own, skip = {}, set()
+        for report in reports:
+            entries = report_entries(report)
+            if entries:
+                title = str(report.meta.get("title") or report.id)
+                own[report.id] = [Term(e.head, e.forms, "".join([e.explanation] + e.more), f"{title} · {e.heading}",
+                                       report.id, f"{e.page}#{e.anchor}") for e in entries]
+                skip |= {(report.id, e.container) for e in entries}
+        return cls(load_curated(Path(data_dir) / "glossary.yml", reports), own,
+                   {r.id: str(r.meta.get("title") or r.id) for r in reports}, skip)
+
+    def terms_for(self, report_id: str | None) -> tuple[re.Pattern | None, dict[str, Term]]:
+        """One pattern of every form a page of this report may explain, longest first; the
+        report's own terms win over curated ones written the same way."""
+        key = report_id or ""
+        if key not in self._patterns:
+            forms: dict[str, Term] = {}
+            for term in self.own.get(key, []) + self.curated:
+                for form in term.forms:
+                    forms.setdefault(form, term)
+            ordered = sorted(forms, key=len, reverse=True)
+            pattern = re.compile("|".join(re.escape(f) for f in ordered)) if ordered else None
+            self._patterns[key] = (pattern, forms)
+        return self._patterns[key]
+
+
+def _whole(text: str, start: int, end: int, form: str) -> bool:
+    """A form counts only whole: not the start of a longer quotation (“两新一重” for 两新) and
+    not part of a longer number (1965 for 965)."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if before == "“" and not form.startswith("“") and after != "”":
+        return False
+    if (form[0].isdigit() and before.isdigit()) or (form[-1].isdigit() and after.isdigit()):
+        return False
+    return True
+
+
+class Marker:
+    """The `gloss` filter of the page templates: report text, escaped and marked, with the first
+    use of each term in a scope (a section, a tracker row) explained. Page state resets with
+    every page rendered (Renderer.render), so tooltip ids are unique and the same every build."""
+
+    def __init__(self, glossary: Glossary | None = None):
+        self.glossary = glossary
+        self.reset()
+
+    def reset(self):
+        self.seen: set[tuple[str, str]] = set()
+        self.count = 0
+
+    def __call__(self, text: str, report_id: str | None = None, scope: str = "", lost=()) -> str:
+        """`lost`: the paragraph's Damage (ingest/damage.py), its words underlined where they are."""
+        cuts: list[tuple[int, int, Term | None]] = [(d.start, d.end, None) for d in lost or () if d.end > d.start]
+        if self.glossary and (report_id, scope) not in self.glossary.skip:
+            pattern, forms = self.glossary.terms_for(report_id)
+            at = 0
+            while pattern:
+                m = pattern.search(text, at)
+                if not m:
+                    break
+                term = forms[m.group(0)]
+                at = m.start() + 1
+                if (not _whole(text, m.start(), m.end(), m.group(0)) or (scope, term.key) in self.seen
+                        or any(s < m.end() and m.start() < e for s, e, _ in cuts)):
+                    continue
+                self.seen.add((scope, term.key))
+                cuts.append((m.start(), m.end(), term))
+                at = m.end()
+        out, pos = [], 0
+        for start, end, term in sorted(cuts, key=lambda c: c[0]):
+            if start < pos:                 # overlapping lost spans (noted words and a detector)
+                continue
+            out.append(_h(text[pos:start]))
+            if term:
+                self.count += 1
+                out.append(self.tip(text[start:end], term))
+            else:
+                out.append(f'<span class="pe-lost">{_h(text[start:end])}</span>')
+            pos = end
+        out.append(_h(text[pos:]))
+        return "".join(out)
+
+    def tip(self, words: str, term: Term) -> str:
+        tid = f"tip-{self.count}"
+        return (f'<abbr class="pe-tip pe-gl" tabindex="0" aria-describedby="{tid}">{_h(words)}'
+                f'<span class="pe-tip__box" role="tooltip" id="{tid}">{_h(term.explanation)}'
+                f'<span class="pe-tip__src">{_h(term.source)}</span></span></abbr>')
+
+
+def glossary_page(glossary: Glossary, r) -> Page:
+    """glossary/: every term with its explanation, its source and a link to where it is explained."""
+    own = [(rid, glossary.titles.get(rid, rid), terms) for rid, terms in sorted(glossary.own.items())]
+    listed = sum(len(terms) for _, _, terms in own) <= LIST_LIMIT
+    md = r.render("glossary.md.j2", PAGE, curated=sorted(glossary.curated, key=lambda t: t.term),
+                  own=own, listed=listed)
+    return Page(PAGE, "名词解释", md)
