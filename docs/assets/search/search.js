@@ -508,14 +508,14 @@
     }
     return i;
   }
-  function snippet(node, text, patterns) {
+  function snippet(node, text, patterns, size) {
     text = text.replace(ZW_ALL, "");
-    var ranges = highlights(text, patterns);
+    var ranges = highlights(text, patterns), len = size || SNIPPET, before = Math.round(BEFORE * len / SNIPPET);
     var start = 0, end = text.length;
-    if (text.length > SNIPPET) {
+    if (text.length > len) {
       var focus = ranges.length ? ranges[0][0] : 0;
-      start = safeCut(text, Math.max(0, Math.min(focus - BEFORE, text.length - SNIPPET)));
-      end = safeCut(text, Math.min(text.length, start + SNIPPET));
+      start = safeCut(text, Math.max(0, Math.min(focus - before, text.length - len)));
+      end = safeCut(text, Math.min(text.length, start + len));
     }
     if (start > 0) node.appendChild(document.createTextNode("…"));
     var at = start;
@@ -780,6 +780,179 @@
     window.peSearch.engine = engine;     /* for tests and the console */
   }
 
+  /* ---------- header: results as the reader types (docs/overrides/partials/alternate.html) ---------- */
+  var HEADER_RESULTS = 8, HEADER_SNIPPET = 72, DEBOUNCE = 200;
+
+  function headerStrings(form) {
+    var hant = /Hant/.test(document.documentElement.lang);
+    var T = Object.assign({}, STRINGS[hant ? "zh-Hant" : "zh-Hans"], { all: hant ? "全部結果" : "全部结果", results: hant ? "搜尋結果" : "搜索结果" });
+    try { Object.assign(T, JSON.parse(form.getAttribute("data-strings") || "{}")); } catch (e) { /* keep the fallback */ }
+    return T;
+  }
+
+  function header() {
+    var form = document.querySelector("form.pe-hsearch");
+    if (!form || form.getAttribute("data-ready")) return;
+    form.setAttribute("data-ready", "1");
+    var input = form.querySelector("input[name=q]"), T = headerStrings(form);
+    var root = form.getAttribute("data-root") || "./";
+    var engine = null, seq = 0, timer = null;
+    var uid = "pe-hs-" + Math.random().toString(36).slice(2, 8);
+    var panel = el("div", { id: uid, "class": "pe-hsearch__panel", role: "region", "aria-label": T.results, hidden: "" });
+    var status = el("p", { "class": "pe-hsearch__status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+    var list = el("ol", { "class": "pe-hsearch__list" });
+    var all = el("a", { "class": "pe-hsearch__all" }, T.all);
+    [status, list, all].forEach(function (e) { panel.appendChild(e); });
+    form.appendChild(panel);
+    input.setAttribute("aria-controls", uid);
+    input.setAttribute("aria-expanded", "false");
+
+    function show(on) {
+      if (on) panel.removeAttribute("hidden"); else panel.setAttribute("hidden", "");
+      input.setAttribute("aria-expanded", on ? "true" : "false");
+    }
+    function pageUrl(q) {
+      return root + "search/index.html" + (q ? "?q=" + encodeURIComponent(q) : "");
+    }
+    function run() {
+      var q = input.value.trim(), my = ++seq;
+      form.removeAttribute("data-done");
+      if (!q) { show(false); list.textContent = ""; return; }
+      engine = engine || new Engine(root + "search/data/");
+      status.textContent = T.loading;
+      all.setAttribute("href", pageUrl(q));
+      show(true);
+      engine.open().then(function () { return engine.search(q, "", "", HEADER_RESULTS); }).then(function (ans) {
+        if (my !== seq) return null;
+        if (ans.tooShort) { list.textContent = ""; status.textContent = T.tooShort; return null; }
+        var top = ans.results.slice(0, HEADER_RESULTS);
+        return Promise.all(top.map(function (r) { return engine.doc(r.doc); })).then(function (infos) {
+          if (my !== seq) return;
+          list.textContent = "";
+          var whole = rebase(ans.units), words = ans.words.map(rebase);
+          top.forEach(function (r, i) {
+            var info = infos[i], li = el("li", { "class": "pe-result" });
+            var a = el("a", { href: href(root, info.url, q), "class": "pe-result__link", "data-tier": String(r.tier) });
+            a.appendChild(el("span", { "class": "pe-result__title" }, info.title || (info.report && info.report[1]) || ""));
+            if (info.report) a.appendChild(el("span", { "class": "pe-result__report" }, info.report[1]));
+            var snip = el("span", { "class": "pe-result__snippet" });
+            snippet(snip, info.text, r.tier === 1 ? [whole] : words.concat([whole]), HEADER_SNIPPET);
+            a.appendChild(snip);
+            li.appendChild(a);
+            list.appendChild(li);
+          });
+          status.textContent = ans.results.length ? countText(T, ans, q) : fmt(T.none, { q: q });
+          form.setAttribute("data-count", String(ans.counts[1]));
+          form.setAttribute("data-done", String(my));
+        });
+      }).catch(function (e) {
+        if (my === seq) status.textContent = T.error;
+        if (window.console) console.error(e);
+      });
+    }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, DEBOUNCE);
+    });
+    input.addEventListener("focus", function () { if (input.value.trim() && list.childNodes.length) show(true); });
+    form.addEventListener("submit", function () { clearTimeout(timer); });   /* Enter: the full results page */
+    /* keyboard: ↓ from the box into the results, ↑ ↓ between them, Esc back to the box, then closed */
+    form.addEventListener("keydown", function (e) {
+      var links = Array.prototype.slice.call(panel.querySelectorAll("a"));
+      var i = links.indexOf(document.activeElement), target = null;
+      if (e.key === "Escape") {
+        if (i >= 0) target = input;
+        else if (!panel.hidden) { e.preventDefault(); show(false); return; }   /* keep the words typed */
+        else { close(); return; }
+      } else if (e.target === input && e.key === "ArrowDown" && links.length && !panel.hidden) target = links[0];
+      else if (i >= 0 && e.key === "ArrowDown") target = links[Math.min(i + 1, links.length - 1)];
+      else if (i >= 0 && e.key === "ArrowUp") target = i ? links[i - 1] : input;
+      if (target) { e.preventDefault(); target.focus(); }
+    });
+    /* the panel closes when the focus or a tap goes elsewhere */
+    form.addEventListener("focusout", function (e) {
+      if (!e.relatedTarget || !form.contains(e.relatedTarget)) setTimeout(function () {
+        if (!form.contains(document.activeElement)) show(false);
+      }, 150);
+    });
+    document.addEventListener("pointerdown", function (e) { if (!form.contains(e.target)) { show(false); close(); } });
+
+    /* narrow screens: the icon opens the box over the header (without JS it links to the search page) */
+    var icon = document.querySelector(".pe-hsearch__link"), shut = form.querySelector(".pe-hsearch__close");
+    function open() { form.classList.add("pe-hsearch--open"); input.focus(); }
+    function close() { if (form.classList.contains("pe-hsearch--open")) { form.classList.remove("pe-hsearch--open"); if (icon) icon.focus(); } }
+    if (icon) icon.addEventListener("click", function (e) { e.preventDefault(); open(); });
+    if (shut) shut.addEventListener("click", function () { show(false); close(); });
+    window.peSearch.openHeader = open;
+  }
+
+  /* "/" puts the cursor in the search box (the page's own on the search page), unless the reader is typing */
+  function shortcut(e) {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    var t = e.target, tag = t && t.tagName;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
+    var box = document.querySelector("#pe-search input[name=q]");
+    var head = document.querySelector("form.pe-hsearch input[name=q]");
+    if (!box && !head) return;
+    e.preventDefault();
+    if (box) { box.focus(); box.select(); return; }
+    if (!head.offsetParent && window.peSearch.openHeader) window.peSearch.openHeader();   /* narrow screen: box hidden */
+    head.focus();
+    head.select();
+  }
+
+  /* ---------- the opened page: the query (?q=, from a result link) marked in the paragraph ---------- */
+  function markRanges(tu, qu) {
+    var hits = findAll(tu, qu);
+    if (hits.length) return hits;
+    /* a result holding only some words: mark the longest stretches of the query it holds */
+    var out = [], i = 0;
+    while (i < tu.length) {
+      var best = 0;
+      for (var j = 0; j < qu.length; j++) {
+        var n = 0;
+        while (i + n < tu.length && j + n < qu.length && tu[i + n].s === qu[j + n].s &&
+               (!n || (tu[i + n].adj && qu[j + n].adj))) n++;
+        if (n > best) best = n;
+      }
+      if (best >= 2 || (best === 1 && !tu[i].cjk)) { out.push([tu[i].start, tu[i + best - 1].end]); i += best; }
+      else i++;
+    }
+    return out;
+  }
+  function highlight() {
+    if (document.getElementById("pe-search")) return;
+    var q = new URLSearchParams(location.search).get("q");
+    var id = location.hash.length > 1 ? decodeURIComponent(location.hash.slice(1)) : "";
+    var target = id && document.getElementById(id), form = document.querySelector("form.pe-hsearch");
+    if (!q || !target || target.getAttribute("data-pe-marked")) return;
+    target.setAttribute("data-pe-marked", "1");
+    var root = form ? form.getAttribute("data-root") : null;
+    var ready = root ? new Engine(root + "search/data/").open() : Promise.resolve();
+    /* the manifest carries the Traditional -> Simplified table: a query in either script matches */
+    ready.catch(function () { /* mark what matches without it */ }).then(function () {
+      var nodes = [], text = "", walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT, {
+        acceptNode: function (n) { return n.parentNode.closest(".pe-pl, .headerlink, mark") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; }
+      });
+      while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.nodeValue; }
+      var ranges = markRanges(units(text), rebase(units(q).slice(0, MAX_UNITS)));
+      for (var r = ranges.length - 1; r >= 0; r--) {
+        for (var k = nodes.length - 1; k >= 0; k--) {
+          var node = nodes[k][0], at = nodes[k][1], len = node.nodeValue.length;
+          var a = Math.max(ranges[r][0], at), b = Math.min(ranges[r][1], at + len);
+          if (b <= a) continue;
+          var mid = node.splitText(a - at);
+          mid.splitText(b - a);
+          var mark = document.createElement("mark");
+          mark.className = "pe-hit";
+          mid.parentNode.replaceChild(mark, mid);
+          mark.appendChild(mid);
+        }
+      }
+      target.setAttribute("data-pe-marked", String(ranges.length));
+    });
+  }
+
   window.peSearch.units = units;
   window.peSearch.keys = keysOf;
   window.peSearch.normalize = normalize;
@@ -787,8 +960,10 @@
   window.peSearch.setMap = setMap;
   window.peSearch.init = init;
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  function start() { init(); header(); highlight(); }
+  document.addEventListener("keydown", shortcut);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
   /* Material for MkDocs instant navigation swaps the page without reloading scripts */
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(function () { init(); });
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(function () { start(); });
 })();
