@@ -14,6 +14,8 @@ each calls peSearch.add(id, data) with the id being its path without ".js"):
                 the unit before (a) or after (b) each occurrence, {unit: postings}, unit u in page
                 fnv1a(u) % pages ("" = none). A phrase needs only the page of its own neighbour;
                 the whole list (every "a" page) only for a word standing alone.
+  p/<n>/d.js    a common key's text count per document, capped at 3, 2 bits each (base64): all that
+                tier 2 needs of a word that is a common key alone, at a quarter byte a document
   c/<n>.js      display chunk n: documents n*chunk .. n*chunk+chunk-1 (url, section title, text,
                 report title), fetched for the results shown only
 
@@ -25,6 +27,7 @@ that is this key alone (query.rank order, doc ids delta-coded)}.
 """
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import math
@@ -208,6 +211,7 @@ def build_index(docs: list[dict], out_dir: Path, lang: str, *,
                 for i, bucket in enumerate(buckets):
                     page_sizes.append(_write(out_dir, f"p/{number}/{side}{i}", bucket))
             plist = postings[key]
+            page_sizes.append(_write(out_dir, f"p/{number}/d", {"v": _counts_vector(plist, len(docs))}))
             text_docs = sum(1 for tp, _ in plist.values() if tp)
             top = rank_single_key(plist, doc_report)[:TOP]
             value = {"n": number, "P": pages, "c": [text_docs, len(plist) - text_docs], "t": _deltas(top)}
@@ -275,6 +279,15 @@ def build_index(docs: list[dict], out_dir: Path, lang: str, *,
         "bytes": manifest_size + filters_size + sum(shard_sizes) + sum(page_sizes) + sum(chunk_sizes),
         "files": 2 + shards + len(page_sizes) + len(chunk_sizes),
     }
+
+
+def _counts_vector(plist: dict[int, tuple[list[int], list[int]]], n_docs: int) -> str:
+    """min(3, occurrences in the text) of every document, 2 bits each, 4 to a byte, base64."""
+    packed = bytearray((n_docs + 3) // 4)
+    for doc, (tp, _) in plist.items():
+        if tp:
+            packed[doc >> 2] |= min(3, len(tp)) << ((doc & 3) * 2)
+    return base64.b64encode(bytes(packed)).decode("ascii")
 
 
 def _span(key: str, us: list[Unit], pos: int) -> int:

@@ -23,6 +23,7 @@ is the same: tiers never mix); `Answer.partial` says so, and a search without `n
 """
 from __future__ import annotations
 
+import base64
 import bisect
 import json
 from dataclasses import dataclass, field
@@ -148,6 +149,12 @@ class Index:
                 got = {d: sorted(p) for d, p in sorted(got.items())}
             self._postings[cache_key] = got
         return self._postings[cache_key]
+
+    def text_counts(self, key: str):
+        """A common key's min(3, occurrences in the text) per document (p/<n>/d.js)."""
+        e = self.entry(key)
+        packed = base64.b64decode(self._load(f"p/{e['n']}/d")["v"])
+        return lambda d: (packed[d >> 2] >> ((d & 3) * 2)) & 3
 
     def words_from(self, bigram: str) -> list[str]:
         shard = self._load(f"s/{fnv1a(bigram) % self.manifest['shards']}")
@@ -360,20 +367,25 @@ def search(index: Index, query: str, report: str | None = None, year: int | None
             scored[doc] = (1, (-int(in_title > 0), -len(text)))
         else:
             scored[doc] = (2, (-1, 0))
-    whole_lists = any(needs_whole_list(index, w) for w in words)
-    if need is not None and whole_lists and sum(1 for d, s in scored.items() if s[0] == 1 and allowed(d)) >= need:
+    whole = [needs_whole_list(index, w) for w in words]
+    n1 = sum(1 for d, s in scored.items() if s[0] == 1 and allowed(d))
+    word_occ: list[dict[int, list[int]]] = []
+    if need is not None and any(whole) and n1 >= need:
         answer.partial = True          # tier 1 fills the first screen; the rest waits for "more"
-        word_occ = []
+    elif need is not None and any(whole):
+        # tier 2 from the other words' occurrences and the common words' text counts; tier 3
+        # (which needs their whole lists) only if tiers 1-2 do not fill the first screen
+        part = [None if wh else occurrences(index, keys(_rebase(w)), _rebase(w)) for w, wh in zip(words, whole)]
+        counts = [index.text_counts(keys(_rebase(w))[0][0]) if wh else None for w, wh in zip(words, whole)]
+        _tier2(scored, words, part, counts, index.manifest["docs"])
+        if sum(1 for d, s in scored.items() if s[0] <= 2 and allowed(d)) >= need:
+            answer.partial = True
+        else:
+            word_occ = [occurrences(index, keys(_rebase(w)), _rebase(w)) for w in words]
     else:
         word_occ = [occurrences(index, keys(_rebase(w)), _rebase(w)) for w in words]
-    if len(words) > 1 and word_occ:
-        common = set.intersection(*(set(o) for o in word_occ)) if word_occ else set()
-        for doc in common:
-            if doc in scored:
-                continue
-            if all(any(s < TITLE for s in o[doc]) for o in word_occ):
-                n = sum(min(3, sum(1 for s in o[doc] if s < TITLE)) for o in word_occ)
-                scored[doc] = (2, (0, -n))
+    if word_occ:
+        _tier2(scored, words, word_occ, [None] * len(words), index.manifest["docs"])
     total = sum(len(w) for w in words) or 1
     for w, o in zip(words, word_occ):
         for doc in o:
@@ -385,6 +397,26 @@ def search(index: Index, query: str, report: str | None = None, year: int | None
     answer.results = [Result(d, t, s) for d, t, s in rank(index, scored, allowed)]
     answer.counts = {t: sum(1 for r in answer.results if r.tier == t) for t in (1, 2, 3)}
     return _finish(index, answer, limit)
+
+
+def _tier2(scored: dict, words: list, occ: list, counts: list, n_docs: int) -> None:
+    """Tier 2: every word in the text. occ[i]: word i's occurrences, or None with counts[i] its
+    capped text counts (a common key alone)."""
+    if len(words) < 2:
+        return
+    known = [o for o in occ if o is not None]
+    candidates = set.intersection(*(set(o) for o in known)) if known else range(n_docs)
+    for doc in sorted(candidates):
+        if doc in scored:
+            continue
+        n = 0
+        for o, c in zip(occ, counts):
+            t = min(3, sum(1 for s in o[doc] if s < TITLE)) if o is not None else c(doc)
+            if not t:
+                break
+            n += t
+        else:
+            scored[doc] = (2, (0, -n))
 
 
 def _finish(index: Index, answer: Answer, limit: int) -> Answer:

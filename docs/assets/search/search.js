@@ -286,6 +286,32 @@
     var self = this, us = rebase(w);
     return this.sources(us, keysOf(us)).some(function (s) { return s[1] === "*" && self.isCommon(s[0]); });
   };
+  /* a common key's min(3, occurrences in the text) per document, 2 bits each (query.py: text_counts) */
+  Engine.prototype.textCounts = function (key) {
+    var bin = atob(store["p/" + this.entry(key).n + "/d"].v);
+    return function (d) { return (bin.charCodeAt(d >> 2) >> ((d & 3) * 2)) & 3; };
+  };
+  /* tier 2: every word in the text; occ[i] a word's occurrences, or null and counts[i] (query.py: _tier2) */
+  function tier2(scored, words, occ, counts, nDocs) {
+    if (words.length < 2) return;
+    var known = occ.filter(Boolean), cands;
+    if (known.length) {
+      cands = Array.from(known[0].keys()).filter(function (d) { return known.every(function (o) { return o.has(d); }); });
+    } else {
+      cands = [];
+      for (var d = 0; d < nDocs; d++) cands.push(d);
+    }
+    cands.forEach(function (doc) {
+      if (scored.has(doc)) return;
+      var n = 0;
+      for (var i = 0; i < words.length; i++) {
+        var t = occ[i] ? Math.min(3, occ[i].get(doc).filter(function (s) { return s < TITLE; }).length) : counts[i](doc);
+        if (!t) return;
+        n += t;
+      }
+      scored.set(doc, [2, 0, -n]);
+    });
+  }
   Engine.prototype.wordsFrom = function (bigram) {
     var shard = store[this.shardOf(bigram)], w = shard && shard.w[bigram];
     return w ? w.split(" ") : [];
@@ -431,34 +457,42 @@
           scored.set(doc, text ? [1, -(inTitle > 0 ? 1 : 0), -text] : [2, -1, 0]);
           if (text && allowed(doc)) n1++;
         });
-        var whole = words.some(function (w) { return self.needsWholeList(w); });
-        if (whole && n1 >= need) {      /* tier 1 fills the first screen: the rest waits */
-          /* others surely exist when a common word alone is in more paragraphs than the phrase */
-          more = !report && !year && words.some(function (w) {
-            var k = keysOf(rebase(w)), e = k.length === 1 && self.entry(k[0][0]);
-            return typeof e === "object" && e.c[0] + e.c[1] > full.size;
+        var whole = words.map(function (w) { return self.needsWholeList(w); });
+        var anyWhole = whole.some(Boolean);
+        /* others surely exist when a common word alone is in more paragraphs than tiers 1-2 */
+        function othersExist(shown) {
+          return !report && !year && words.some(function (w, i) {
+            var e = whole[i] && self.entry(keysOf(rebase(w))[0][0]);
+            return e && e.c[0] + e.c[1] > shown;
           });
+        }
+        function wordFiles(which) {
+          var srcs = [];
+          words.forEach(function (w, i) { if (which(i)) { var wu = rebase(w); srcs = srcs.concat(self.sources(wu, keysOf(wu))); } });
+          return self.files(srcs);
+        }
+        function occ(i) { var wu = rebase(words[i]); return self.occurrences(keysOf(wu), wu); }
+        if (anyWhole && n1 >= need) {      /* tier 1 fills the first screen: the rest waits */
+          more = othersExist(full.size);
           return true;
         }
-        var srcs = [];
-        words.forEach(function (w) { var wu = rebase(w); srcs = srcs.concat(self.sources(wu, keysOf(wu))); });
-        return self.loadAll(self.files(srcs)).then(function () { return false; });
+        if (!anyWhole || need === Infinity) return self.loadAll(wordFiles(function () { return true; })).then(function () { return false; });
+        /* tier 2 from the other words' occurrences and the common words' text counts (p/<n>/d);
+           tier 3, which needs their whole lists, only if tiers 1-2 do not fill the first screen */
+        var vectors = [];
+        words.forEach(function (w, i) { if (whole[i]) vectors.push("p/" + self.entry(keysOf(rebase(w))[0][0]).n + "/d"); });
+        return self.loadAll(wordFiles(function (i) { return !whole[i]; }).concat(vectors)).then(function () {
+          var part = words.map(function (w, i) { return whole[i] ? null : occ(i); });
+          var counts = words.map(function (w, i) { return whole[i] ? self.textCounts(keysOf(rebase(w))[0][0]) : null; });
+          tier2(scored, words, part, counts, self.manifest.docs);
+          var n12 = 0;
+          scored.forEach(function (sc, doc) { if (sc[0] <= 2 && allowed(doc)) n12++; });
+          if (n12 >= need) { more = othersExist(scored.size); return true; }
+          return self.loadAll(wordFiles(function () { return true; })).then(function () { return false; });
+        });
       }).then(function (partial) {
         var wordOcc = partial ? [] : words.map(function (w) { var wu = rebase(w); return self.occurrences(keysOf(wu), wu); });
-        if (words.length > 1 && wordOcc.length) {
-          wordOcc[0].forEach(function (_, doc) {
-            if (scored.has(doc)) return;
-            var n = 0;
-            for (var i = 0; i < wordOcc.length; i++) {
-              var o = wordOcc[i].get(doc);
-              if (!o) return;
-              var t = o.filter(function (s) { return s < TITLE; }).length;
-              if (!t) return;
-              n += Math.min(3, t);
-            }
-            scored.set(doc, [2, 0, -n]);
-          });
-        }
+        if (wordOcc.length) tier2(scored, words, wordOcc, words.map(function () { return null; }), self.manifest.docs);
         var total = 0;
         words.forEach(function (w) { total += w.length; });
         total = total || 1;
