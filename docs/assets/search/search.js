@@ -838,12 +838,10 @@
     var all = el("a", { "class": "pe-hsearch__all" }, T.all);
     [status, list, all].forEach(function (e) { panel.appendChild(e); });
     form.appendChild(panel);
-    input.setAttribute("aria-controls", uid);
-    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", uid);      /* (aria-expanded is not allowed on a searchbox) */
 
     function show(on) {
       if (on) panel.removeAttribute("hidden"); else panel.setAttribute("hidden", "");
-      input.setAttribute("aria-expanded", on ? "true" : "false");
     }
     function pageUrl(q) {
       return root + "search/index.html" + (q ? "?q=" + encodeURIComponent(q) : "");
