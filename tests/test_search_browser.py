@@ -171,7 +171,7 @@ def test_status_is_announced(tab, server):
     status = tab.page.locator("[role=status]")
     assert status.get_attribute("aria-live") == "polite"
     # as written in 1 paragraph; the 2 others hold only its words: said apart, not padded
-    assert status.inner_text() == "1 个段落包含“光谷科学岛”。另有 2 个段落只含其中的词语（不完整或不相连）。"
+    assert status.inner_text() == "1 个段落包含“光谷科学岛”。另有 2 个段落部分相符（仅章节标题含有，或词语不全、不相连）。"
     assert tab.page.get_attribute("#pe-search", "data-count") == "1"
 
 

@@ -22,7 +22,7 @@
       report: "报告", allReports: "全部报告", year: "年份", allYears: "全部年份", yearOption: "{y}年",
       loading: "正在搜索…", error: "无法加载搜索索引。", tooShort: "请输入要查找的词语（至少两个字，或字母、数字）。",
       none: "没有找到包含“{q}”的段落。", count: "{n} 个段落包含“{q}”。", countNone: "没有段落包含完整的“{q}”。",
-      countMore: "另有 {n} 个段落只含其中的词语（不完整或不相连）。", countSome: "另有段落只含其中的词语（不完整或不相连），列在后面。",
+      countMore: "另有 {n} 个段落部分相符（仅章节标题含有，或词语不全、不相连）。", countSome: "另有段落部分相符，列在后面。",
       tier1: "完整包含“{q}”（{n}）", tier2: "包含全部词语 {w}（{n}）", tier3: "只含部分词语（{n}）",
       word: "“{w}”", sep: "、", more: "显示更多结果",
       hint: "按 ↓ 进入结果，↑ ↓ 在结果间移动，Esc 回到搜索框。"
@@ -32,7 +32,7 @@
       report: "報告", allReports: "全部報告", year: "年份", allYears: "全部年份", yearOption: "{y}年",
       loading: "正在搜尋…", error: "無法載入搜尋索引。", tooShort: "請輸入要查找的詞語（至少兩個字，或字母、數字）。",
       none: "沒有找到包含“{q}”的段落。", count: "{n} 個段落包含“{q}”。", countNone: "沒有段落包含完整的“{q}”。",
-      countMore: "另有 {n} 個段落只含其中的詞語（不完整或不相連）。", countSome: "另有段落只含其中的詞語（不完整或不相連），列在後面。",
+      countMore: "另有 {n} 個段落部分相符（僅章節標題含有，或詞語不全、不相連）。", countSome: "另有段落部分相符，列在後面。",
       tier1: "完整包含“{q}”（{n}）", tier2: "包含全部詞語 {w}（{n}）", tier3: "只含部分詞語（{n}）",
       word: "“{w}”", sep: "、", more: "顯示更多結果",
       hint: "按 ↓ 進入結果，↑ ↓ 在結果間移動，Esc 回到搜尋框。"
