@@ -14,8 +14,8 @@ each calls peSearch.add(id, data) with the id being its path without ".js"):
                 the unit before (a) or after (b) each occurrence, {unit: postings}, unit u in page
                 fnv1a(u) % pages ("" = none). A phrase needs only the page of its own neighbour;
                 the whole list (every "a" page) only for a word standing alone.
-  p/<n>/d.js    a common key's text count per document, capped at 3, 2 bits each (base64): all that
-                tier 2 needs of a word that is a common key alone, at a quarter byte a document
+  p/<n>/d.js    a common key's text count per document, capped at 3 (2 bits each, or the documents
+                that have it when that is shorter): all tier 2 needs of a word that is a common key alone
   c/<n>.js      display chunk n: documents n*chunk .. n*chunk+chunk-1 (url, section title, text,
                 report title), fetched for the results shown only
 
@@ -211,7 +211,7 @@ def build_index(docs: list[dict], out_dir: Path, lang: str, *,
                 for i, bucket in enumerate(buckets):
                     page_sizes.append(_write(out_dir, f"p/{number}/{side}{i}", bucket))
             plist = postings[key]
-            page_sizes.append(_write(out_dir, f"p/{number}/d", {"v": _counts_vector(plist, len(docs))}))
+            page_sizes.append(_write(out_dir, f"p/{number}/d", _counts_vector(plist, len(docs))))
             text_docs = sum(1 for tp, _ in plist.values() if tp)
             top = rank_single_key(plist, doc_report)[:TOP]
             value = {"n": number, "P": pages, "c": [text_docs, len(plist) - text_docs], "t": _deltas(top)}
@@ -281,13 +281,20 @@ def build_index(docs: list[dict], out_dir: Path, lang: str, *,
     }
 
 
-def _counts_vector(plist: dict[int, tuple[list[int], list[int]]], n_docs: int) -> str:
-    """min(3, occurrences in the text) of every document, 2 bits each, 4 to a byte, base64."""
+def _counts_vector(plist: dict[int, tuple[list[int], list[int]]], n_docs: int) -> dict[str, str]:
+    """min(3, occurrences in the text) per document, whichever is shorter: {"v": 2 bits a document,
+    4 to a byte, base64} or {"s": the documents that have it, "delta * 3 + count - 1" in base 36}."""
     packed = bytearray((n_docs + 3) // 4)
-    for doc, (tp, _) in plist.items():
+    sparse, prev = [], 0
+    for doc in sorted(plist):
+        tp = plist[doc][0]
         if tp:
             packed[doc >> 2] |= min(3, len(tp)) << ((doc & 3) * 2)
-    return base64.b64encode(bytes(packed)).decode("ascii")
+            sparse.append(b36((doc - prev) * 3 + min(3, len(tp)) - 1))
+            prev = doc
+    dense = base64.b64encode(bytes(packed)).decode("ascii")
+    short = ",".join(sparse)
+    return {"s": short} if len(short) < len(dense) else {"v": dense}
 
 
 def _span(key: str, us: list[Unit], pos: int) -> int:

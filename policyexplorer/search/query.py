@@ -153,8 +153,16 @@ class Index:
     def text_counts(self, key: str):
         """A common key's min(3, occurrences in the text) per document (p/<n>/d.js)."""
         e = self.entry(key)
-        packed = base64.b64decode(self._load(f"p/{e['n']}/d")["v"])
-        return lambda d: (packed[d >> 2] >> ((d & 3) * 2)) & 3
+        data = self._load(f"p/{e['n']}/d")
+        if "v" in data:
+            packed = base64.b64decode(data["v"])
+            return lambda d: (packed[d >> 2] >> ((d & 3) * 2)) & 3
+        found, doc = {}, 0
+        for x in data["s"].split(",") if data["s"] else []:
+            delta, c = divmod(int(x, 36), 3)
+            doc += delta
+            found[doc] = c + 1
+        return lambda d: found.get(d, 0)
 
     def words_from(self, bigram: str) -> list[str]:
         shard = self._load(f"s/{fnv1a(bigram) % self.manifest['shards']}")

@@ -288,8 +288,14 @@
   };
   /* a common key's min(3, occurrences in the text) per document, 2 bits each (query.py: text_counts) */
   Engine.prototype.textCounts = function (key) {
-    var bin = atob(store["p/" + this.entry(key).n + "/d"].v);
-    return function (d) { return (bin.charCodeAt(d >> 2) >> ((d & 3) * 2)) & 3; };
+    var data = store["p/" + this.entry(key).n + "/d"];
+    if (data.v != null) {
+      var bin = atob(data.v);
+      return function (d) { return (bin.charCodeAt(d >> 2) >> ((d & 3) * 2)) & 3; };
+    }
+    var found = new Map(), doc = 0;
+    if (data.s) data.s.split(",").forEach(function (x) { var v = parseInt(x, 36); doc += Math.floor(v / 3); found.set(doc, v % 3 + 1); });
+    return function (d) { return found.get(d) || 0; };
   };
   /* tier 2: every word in the text; occ[i] a word's occurrences, or null and counts[i] (query.py: _tier2) */
   function tier2(scored, words, occ, counts, nDocs) {
