@@ -206,7 +206,7 @@ def index_stats(out: Path) -> dict:
 def first_query(out: Path, query: str, client: list[Path], page: list[Path]) -> dict:
     ix = Index(out)
     t = time.perf_counter()
-    answer = search(ix, query, limit=20)
+    answer = search(ix, query, limit=20, need=20)      # what the search page asks for its first screen
     ms = (time.perf_counter() - t) * 1000
     files = client + [out / f"{fid}.js" for fid in answer.loaded]
     raw = sum(f.stat().st_size for f in files)
@@ -288,6 +288,36 @@ def browser_latency(sites: dict[str, Path], queries: list[str]) -> None:
     for name in sites:
         headers += [f"{name} first ms", f"{name} again ms"]
     print(table(headers, rows))
+
+
+# --- search index alone at scale ----------------------------------------------------------------
+
+def bench_index_scales(scales: list[int], queries: list[str], variants: list[str]) -> None:
+    """Only the search index, from N copies of the bundled corpus's documents (no site build):
+    minutes at 100 times where a whole site takes twenty. The client is docs/assets/search/."""
+    client = sorted((ROOT / "docs" / "assets" / "search").glob("search.*"))
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="pe-index-") as tmp:
+        for variant in variants:
+            prefix, lang = VARIANTS[variant]
+            seed = seed_docs(variant == "hant")
+            for n in scales:
+                out = Path(tmp) / f"{variant}-x{n}"
+                t = time.perf_counter()
+                build_index(scaled(seed, n), out, lang)
+                secs = time.perf_counter() - t
+                s = index_stats(out)
+                first = [first_query(out, q, client, []) for q in queries]
+                worst = max(first, key=lambda r: r["raw"])
+                rows.append([f"{lang} x{n}", Index(out).manifest["docs"], f"{secs:.0f}", s["files"],
+                             f"{s['raw'] / 1e6:.1f}", kb(s["manifest"]),
+                             f"{min(r['raw'] for r in first) / 1000:.0f}-{worst['raw'] / 1000:.0f}",
+                             f"{worst['query']}", "yes" if worst["raw"] <= BUDGET else "NO"])
+                print(f"  {lang} x{n}: " + ", ".join(f"{r['query']} {kb(r['raw'])}" for r in first), flush=True)
+                shutil.rmtree(out)
+    heading("search index alone at scale (first query: client + every index file it loads, KB raw)")
+    print(table(["corpus", "paragraphs", "index s", "files", "index MB", "manifest KB", "first query KB",
+                 "largest", "<= 300"], rows))
 
 
 # --- 5. the whole site at scale -------------------------------------------------------------
@@ -386,8 +416,17 @@ def main(argv=None) -> None:
     ap.add_argument("--sites", type=int, nargs="*", metavar="N",
                     help="only build whole sites of N times the bundled corpus (e.g. --sites 1 20 100) and "
                          "print build time per stage, peak memory, site bytes, pages, first-query bytes")
+    ap.add_argument("--index", type=int, nargs="*", metavar="N",
+                    help="only build the search index of N times the bundled corpus (e.g. --index 1 20 100; "
+                         "no site build) and print its size and first-query bytes")
+    ap.add_argument("--variants", nargs="*", default=list(VARIANTS), choices=list(VARIANTS),
+                    help="with --index: which scripts (default both)")
     args = ap.parse_args(argv)
     started = time.perf_counter()
+    if args.index:
+        bench_index_scales(args.index, args.queries, args.variants)
+        print(f"\nbench done in {time.perf_counter() - started:.0f} s")
+        return
     if args.sites:
         bench_scales(args.sites, args.queries)
         print(f"\nbench done in {time.perf_counter() - started:.0f} s")

@@ -75,9 +75,15 @@ def wait_done(page):
     page.wait_for_selector("#pe-search[data-done]", timeout=10_000)
 
 
+def bare(href):
+    """A result link without the query it carries for the opened page (?q=…)."""
+    path, _, frag = href.partition("#")
+    return path.split("?")[0] + ("#" + frag if frag else "")
+
+
 def first(page):
     link = page.locator("a.pe-result__link").first
-    return link.get_attribute("href"), link.locator("mark").first.inner_text(), link.locator(".pe-result__snippet").inner_text()
+    return bare(link.get_attribute("href")), link.locator("mark").first.inner_text(), link.locator(".pe-result__snippet").inner_text()
 
 
 def only_local(requests, prefix):
@@ -93,6 +99,8 @@ def test_query_in_url_over_http_sub_path(tab, server):
     assert "\u200b" not in snippet
     tiers = tab.page.eval_on_selector_all(".pe-search__tier", "els => els.map(e => e.dataset.tier)")
     assert tiers == ["1", "2", "3"]
+    raw = tab.page.locator("a.pe-result__link").first.get_attribute("href")
+    assert "?q=%E5%85%89%E8%B0%B7" in raw                 # the opened page marks the query
     assert only_local(tab.requests, server) == []
     assert tab.errors == []
 
@@ -140,21 +148,20 @@ def test_traditional_site_cross_script(tab, server, query):
 def test_keyboard_only(tab, server):
     page = tab.page
     page.goto(server + "search/")
-    page.keyboard.press("Tab")                                      # first focusable: the box
-    assert page.evaluate("document.activeElement.name") == "q"
+    assert page.evaluate("document.activeElement.name") == "q"      # the box has the focus on arrival
     page.keyboard.type("城镇新增就业")
     page.keyboard.press("Enter")
     wait_done(page)
     page.keyboard.press("ArrowDown")
-    assert page.evaluate("document.activeElement.getAttribute('href')") == "../reports/wh-2024/s3/#s3-p1"
+    assert bare(page.evaluate("document.activeElement.getAttribute('href')")) == "../reports/wh-2024/s3/#s3-p1"
     page.keyboard.press("ArrowDown")
-    assert page.evaluate("document.activeElement.getAttribute('href')") == "../reports/wh-2024/s3/#s3-p2"
+    assert bare(page.evaluate("document.activeElement.getAttribute('href')")) == "../reports/wh-2024/s3/#s3-p2"
     page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowUp")
     assert page.evaluate("document.activeElement.name") == "q"
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/reports/wh-2024/s3/#s3-p1")
+    page.wait_for_url("**/reports/wh-2024/s3/?q=*#s3-p1")
     assert page.locator("#s3-p1").count() == 1
 
 
@@ -163,13 +170,16 @@ def test_status_is_announced(tab, server):
     wait_done(tab.page)
     status = tab.page.locator("[role=status]")
     assert status.get_attribute("aria-live") == "polite"
-    assert "找到 3 个段落" in status.inner_text()
+    # as written in 1 paragraph; the 2 others hold only its words: said apart, not padded
+    assert status.inner_text() == "1 个段落包含“光谷科学岛”。另有 2 个段落部分相符（仅章节标题含有，或词语不全、不相连）。"
+    assert tab.page.get_attribute("#pe-search", "data-count") == "1"
 
 
 def test_filters(tab, server):
     page = tab.page
     page.goto(server + "search/?q=建设")
     wait_done(page)
+    assert not any(u.endswith("/search/data/f.js") for u in tab.requests)   # no report list for a plain query
     hrefs = page.eval_on_selector_all("a.pe-result__link", "els => els.map(e => e.getAttribute('href'))")
     assert any("wh-2024" in h for h in hrefs) and any("wc-2025" in h for h in hrefs)
     page.select_option("select[name=year]", "2025")
@@ -177,6 +187,7 @@ def test_filters(tab, server):
     hrefs = page.eval_on_selector_all("a.pe-result__link", "els => els.map(e => e.getAttribute('href'))")
     assert hrefs and all("wc-2025" in h for h in hrefs)
     page.select_option("select[name=year]", "")
+    page.locator("select[name=report]").focus()                     # the report list comes when the reader gets there
     page.select_option("select[name=report]", "wh-2024")
     page.wait_for_function("document.querySelector('#pe-search').dataset.done && !document.querySelector('a[href*=\"wc-2025\"]')")
     hrefs = page.eval_on_selector_all("a.pe-result__link", "els => els.map(e => e.getAttribute('href'))")
@@ -206,7 +217,7 @@ def test_phone_viewport_and_tap(chromium, server):
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 375
         page.locator("a.pe-result__link").first.tap()
-        page.wait_for_url("**/reports/wh-2024/s2/#s2-p1")
+        page.wait_for_url("**/reports/wh-2024/s2/?q=*#s2-p1")
     finally:
         w.close()
 

@@ -117,14 +117,18 @@ def test_phone_header_shows_the_search_icon(chromium, site_url, variant):
         assert not page.locator("form.pe-hsearch").is_visible()
         icon = page.locator("a.pe-hsearch__link")
         assert icon.is_visible()
-        icon.tap()
-        page.wait_for_url(f"**/{PREFIX[variant]}search/index.html")
-        page.get_by_role("searchbox").first.fill("城镇新增就业")
-        page.get_by_role("button", name="搜尋" if variant == "hant" else "搜索").tap()
-        page.wait_for_selector("#pe-search[data-done]")
+        assert icon.get_attribute("href") == "../../search/index.html"     # without JS: the search page
+        icon.tap()                                                          # with JS: the box, over the header
+        box = page.locator("form.pe-hsearch input[name=q]")
+        assert box.is_visible() and page.evaluate("document.activeElement.name") == "q"
+        box.fill("城镇新增就业")
+        page.wait_for_selector("form.pe-hsearch[data-done] .pe-hsearch__list a")
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
-        page.locator("a.pe-result__link").first.tap()
-        page.wait_for_url("**/reports/**#*")
+        panel = page.locator(".pe-hsearch__panel").bounding_box()
+        assert panel["x"] >= 0 and panel["x"] + panel["width"] <= 375
+        page.locator(".pe-hsearch__list a").first.tap()
+        page.wait_for_url("**/reports/**?q=*#*")
+        assert page.locator("mark.pe-hit").count() >= 1
         assert t.errors == []
     finally:
         t.close()
@@ -140,11 +144,13 @@ def test_traditional_search_page_speaks_traditional(tab, site_url, built_site):
     assert page.get_by_label("年份", exact=True).count() == 1
     ui = page.inner_text("#pe-search form") + page.inner_text(".pe-search__status") + \
         " ".join(page.locator(".pe-search__tier-title").all_inner_texts())
-    assert "找到" in ui and "個段落" in ui and "完整包含" in ui
+    assert "個段落包含" in ui and "完整包含" in ui
     for simplified in ("报告", "个段落", "词语", "显示", "进入", "结果"):
         assert simplified not in ui, simplified
     # report filter: real report titles, in Traditional, newest report first
     corpus = json.loads((built_site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    page.focus("select[name=report]")                                 # the list comes when the reader gets there
+    page.wait_for_function("document.querySelectorAll('select[name=report] option').length > 1")
     options = page.eval_on_selector_all("select[name=report] option", "os => os.map(o => [o.value, o.textContent])")
     assert options[0] == ["", "全部報告"]
     assert sorted(v for v, _ in options[1:]) == sorted(r["id"] for r in corpus["reports"])
@@ -163,6 +169,7 @@ def test_filters_by_report_and_year_on_the_real_index(tab, site_url):
         return page.eval_on_selector_all("a.pe-result__link", "els => els.map(e => e.getAttribute('href'))")
 
     assert len({h.split("/")[2] for h in hrefs()}) >= 3
+    page.focus("select[name=report]")
     page.select_option("select[name=report]", label="2024年武汉市政府工作报告")
     page.wait_for_function("document.querySelector('#pe-search').dataset.done && "
                            "!document.querySelector('a.pe-result__link:not([href*=\"wuhan-2024-gwr\"])')")
@@ -200,7 +207,7 @@ def test_search_page_from_file_url(tab, built_site):
     page.wait_for_selector("#pe-search[data-done]")
     r = first_result(page)
     assert r["marks"][0] == "光谷科學島"
-    assert re.fullmatch(r"\.\./reports/[\w-]+/s[\w-]+/index\.html#s[\w-]+", r["href"])
+    assert re.fullmatch(r"\.\./reports/[\w-]+/s[\w-]+/index\.html\?q=[^#]+#s[\w-]+", r["href"])
     page.click("a.pe-result__link")
     page.wait_for_load_state()
     assert page.url.startswith("file://") and "光谷科學島" in page.locator(f"[id='{r['href'].partition('#')[2]}']").inner_text()
@@ -224,4 +231,4 @@ def test_search_page_markup(built_site):
         assert 'href="../search/index.html"' in text                     # the header icon
         assert 'class="pe-hsearch"' not in text                          # no second box on the search page
         report = (built_site / prefix / "reports" / "wuhan-2024-gwr" / "index.html").read_text(encoding="utf-8")
-        assert '<form class="pe-hsearch" action="../../search/index.html" method="get" role="search">' in report
+        assert '<form class="pe-hsearch" action="../../search/index.html" method="get" role="search" data-root="../../"' in report

@@ -3,28 +3,45 @@
 Layout of out_dir (every file is a script, loadable by a <script> tag over http and from file://;
 each calls peSearch.add(id, data) with the id being its path without ".js"):
 
-  m.js          manifest: counts, shard count, chunk size, reports, per-document report/years
-                runs, the part of the t2s character table the corpus needs
+  m.js          manifest: counts, shard count, chunk size, the first document of every report
+                (ranking: reports take turns), the years (year filter), the part of the t2s
+                character table the corpus needs. Small: it does not list the reports.
+  f.js          filters: reports (id, title, years) and per-document report/years runs; loaded
+                only when the reader opens or uses a filter
   s/<n>.js      postings shard n: {"k": {key: postings}, "w": {bigram: "words starting with it"}}
-                a key lives in shard fnv1a(key) % shards
-  c/<n>.js      display chunk n: documents n*chunk .. n*chunk+chunk-1 (url, section title, text)
+                a key lives in shard fnv1a(key) % shards; shards grow in number with the corpus
+  p/<n>/<a|b><i>.js  pages of a common key (postings over PAGE_BYTES): its postings split by
+                the unit before (a) or after (b) each occurrence, {unit: postings}, unit u in page
+                fnv1a(u) % pages ("" = none). A phrase needs only the page of its own neighbour;
+                the whole list (every "a" page) only for a word standing alone.
+  p/<n>/d.js    a common key's text count per document, capped at 3 (2 bits each, or the documents
+                that have it when that is shorter): all tier 2 needs of a word that is a common key alone
+  c/<n>.js      display chunk n: documents n*chunk .. n*chunk+chunk-1 (url, section title, text,
+                report title), fetched for the results shown only
 
 Postings of a key: ";"-joined entries "<doc delta>:<positions>|<title positions>", numbers in
-base 36, positions delta-coded; "|..." only when the section title has the key.
+base 36, positions delta-coded; "|..." only when the section title has the key. A common key's
+entry in its shard is instead {"n": page set number, "P": pages, "c": [documents with the key
+in the text, documents with it in the title only], "t": the first TOP documents of the query
+that is this key alone (query.rank order, doc ids delta-coded)}.
 """
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import math
 from collections import defaultdict
 from pathlib import Path
 
-from .normalize import clean_display, fnv1a, is_cjk, keys, norm_char, t2s_table, units
+from .normalize import Unit, clean_display, fnv1a, is_cjk, keys, norm_char, t2s_table, units
 
-FORMAT = 1
+FORMAT = 2
 SHARD_BYTES = 4 * 1024      # target size of a postings shard (bench: 16 KiB shards cost 30-80% more per query)
-CHUNK_BYTES = 4 * 1024      # target size of a display chunk
+CHUNK_BYTES = 1536          # target size of a display chunk: a first page of 20 results from 20 reports
+                            # loads 20 chunks (bench: 4 KiB chunks were half of a first query's bytes)
+PAGE_BYTES = 4 * 1024       # postings longer than this are split into neighbour pages
+TOP = 20                    # results precomputed for a common key queried alone (search.js PAGE)
 JSONP = "peSearch.add({id},{data});\n"
 
 
@@ -103,7 +120,8 @@ def _split_url(url: str) -> tuple[str, str]:
 
 
 def build_index(docs: list[dict], out_dir: Path, lang: str, *,
-                shard_bytes: int = SHARD_BYTES, chunk_bytes: int = CHUNK_BYTES) -> dict:
+                shard_bytes: int = SHARD_BYTES, chunk_bytes: int = CHUNK_BYTES,
+                page_bytes: int = PAGE_BYTES) -> dict:
     """Write the index of one variant into out_dir; return its statistics.
 
     docs: dicts with url (relative to the variant root, with #anchor), text, title, report,
@@ -124,7 +142,8 @@ def build_index(docs: list[dict], out_dir: Path, lang: str, *,
     yearsets: list[list[int]] = []
     yearset_index: dict[tuple, int] = {}
     runs: list[list[int]] = []          # [first doc, report index, yearset index]
-    display: list[list[str]] = []
+    display: list[list] = []
+    doc_report: list[int] = []
 
     for doc_id, doc in enumerate(docs):
         text = clean_display(doc.get("text") or "")
@@ -153,6 +172,7 @@ def build_index(docs: list[dict], out_dir: Path, lang: str, *,
             report_index[rid] = len(reports)
             reports.append({"id": rid, "title": doc.get("report_title") or rid, "years": set()})
         ri = report_index[rid]
+        doc_report.append(ri)
         years = sorted({int(y) for y in doc.get("years") or []})
         reports[ri]["years"].update(years)
         yk = tuple(years)
@@ -163,18 +183,38 @@ def build_index(docs: list[dict], out_dir: Path, lang: str, *,
         if not runs or runs[-1][1] != ri or runs[-1][2] != yi:
             runs.append([doc_id, ri, yi])
         page, anchor = _split_url(doc["url"])
-        display.append([page, anchor, title, text, doc.get("kind") or "p"])
+        display.append([page, anchor, title, text, doc.get("kind") or "p", ri])
 
     # --- postings shards ---------------------------------------------------------------
     encoded = {key: encode_postings(p) for key, p in postings.items()}
-    total = sum(len(k.encode()) + len(v.encode()) + 6 for k, v in encoded.items())
+    common = sorted(k for k, v in encoded.items() if len(v.encode()) > page_bytes)
+    # pages live apart from the shards, so common keys count for their small entry only
+    common_set = set(common)
+    total = sum(len(k.encode()) + (60 if k in common_set else len(v.encode())) + 6 for k, v in encoded.items())
     shards = max(1, math.ceil(total / shard_bytes))
     vocab = words_of(texts_for_words)
     by_bigram: dict[str, list[str]] = defaultdict(list)
     for w in vocab:
         by_bigram[w[:2]].append(w)
     shard_data = [{"k": {}, "w": {}} for _ in range(shards)]
+    page_sizes: list[int] = []
+    split = _neighbour_split(docs, common_set) if common else {}
+    from .query import rank_single_key       # the ranking itself (no import cycle at load time)
     for key, value in encoded.items():
+        if key in common_set:
+            number = common.index(key)
+            pages = max(1, math.ceil(len(value.encode()) / page_bytes))
+            for side in "ab":
+                buckets: list[dict[str, str]] = [{} for _ in range(pages)]
+                for unit, plist in split[key][side].items():
+                    buckets[fnv1a(unit) % pages][unit] = encode_postings(plist)
+                for i, bucket in enumerate(buckets):
+                    page_sizes.append(_write(out_dir, f"p/{number}/{side}{i}", bucket))
+            plist = postings[key]
+            page_sizes.append(_write(out_dir, f"p/{number}/d", _counts_vector(plist, len(docs))))
+            text_docs = sum(1 for tp, _ in plist.values() if tp)
+            top = rank_single_key(plist, doc_report)[:TOP]
+            value = {"n": number, "P": pages, "c": [text_docs, len(plist) - text_docs], "t": _deltas(top)}
         shard_data[fnv1a(key) % shards]["k"][key] = value
     for bigram, ws in by_bigram.items():
         shard_data[fnv1a(bigram) % shards]["w"][bigram] = " ".join(sorted(ws))
@@ -182,28 +222,41 @@ def build_index(docs: list[dict], out_dir: Path, lang: str, *,
 
     # --- display chunks ------------------------------------------------------------------
     avg = sum(len(json.dumps(d, ensure_ascii=False).encode()) for d in display) / max(1, len(display))
-    chunk = max(4, min(64, round(chunk_bytes / max(avg, 1))))
+    chunk = max(1, min(64, round(chunk_bytes / max(avg, 1))))
     chunk_sizes = []
     for n in range(math.ceil(len(display) / chunk)):
         part = display[n * chunk:(n + 1) * chunk]
         pages = sorted({d[0] for d in part})
         titles = sorted({d[2] for d in part})
-        rows = [[pages.index(d[0]), d[1], titles.index(d[2]), d[3]] + ([d[4]] if d[4] != "p" else [])
+        rids = sorted({d[5] for d in part})
+        rows = [[pages.index(d[0]), d[1], titles.index(d[2]), d[3], rids.index(d[5])] + ([d[4]] if d[4] != "p" else [])
                 for d in part]
-        chunk_sizes.append(_write(out_dir, f"c/{n}", {"p": pages, "t": titles, "d": rows}))
+        chunk_sizes.append(_write(out_dir, f"c/{n}", {"p": pages, "t": titles, "r": [[reports[r]["id"], reports[r]["title"]] for r in rids],
+                                                      "d": rows}))
+
+    # --- filters (loaded when a filter is used) -----------------------------------------------
+    filters_size = _write(out_dir, "f", {
+        "reports": [[r["id"], r["title"], sorted(r["years"])] for r in reports],
+        "yearsets": yearsets,
+        "runs": runs,
+    })
 
     # --- manifest ------------------------------------------------------------------------
     table = t2s_table()
     charmap = "".join(src + dst for src, dst in sorted(table.items()) if dst in corpus_chars)
+    # report runs (first document, report number): one per report when documents are grouped
+    # by report as docs_from_reports gives them; "ri" only when they are not
+    rstarts = [d for d in range(len(doc_report)) if d == 0 or doc_report[d] != doc_report[d - 1]]
+    rnumbers = [doc_report[d] for d in rstarts]
     manifest = {
         "v": FORMAT,
         "lang": lang,
         "docs": len(docs),
         "shards": shards,
         "chunk": chunk,
-        "reports": [[r["id"], r["title"], sorted(r["years"])] for r in reports],
-        "yearsets": yearsets,
-        "runs": runs,
+        "rs": _deltas(rstarts),
+        **({} if rnumbers == list(range(len(rnumbers))) else {"ri": rnumbers}),
+        "years": sorted({y for r in reports for y in r["years"]}),
         "map": charmap,
     }
     manifest_size = _write(out_dir, "m", manifest)
@@ -213,12 +266,57 @@ def build_index(docs: list[dict], out_dir: Path, lang: str, *,
         "keys": len(encoded),
         "words": len(vocab),
         "shards": shards,
+        "common": len(common),
+        "pages": len(page_sizes),
         "chunks": len(chunk_sizes),
         "chunk_docs": chunk,
         "manifest_bytes": manifest_size,
+        "filters_bytes": filters_size,
         "shard_bytes": sum(shard_sizes),
         "shard_max_bytes": max(shard_sizes),
+        "page_bytes": sum(page_sizes),
         "chunk_bytes": sum(chunk_sizes),
-        "bytes": manifest_size + sum(shard_sizes) + sum(chunk_sizes),
-        "files": 1 + shards + len(chunk_sizes),
+        "bytes": manifest_size + filters_size + sum(shard_sizes) + sum(page_sizes) + sum(chunk_sizes),
+        "files": 2 + shards + len(page_sizes) + len(chunk_sizes),
     }
+
+
+def _counts_vector(plist: dict[int, tuple[list[int], list[int]]], n_docs: int) -> dict[str, str]:
+    """min(3, occurrences in the text) per document, whichever is shorter: {"v": 2 bits a document,
+    4 to a byte, base64} or {"s": the documents that have it, "delta * 3 + count - 1" in base 36}."""
+    packed = bytearray((n_docs + 3) // 4)
+    sparse, prev = [], 0
+    for doc in sorted(plist):
+        tp = plist[doc][0]
+        if tp:
+            packed[doc >> 2] |= min(3, len(tp)) << ((doc & 3) * 2)
+            sparse.append(b36((doc - prev) * 3 + min(3, len(tp)) - 1))
+            prev = doc
+    dense = base64.b64encode(bytes(packed)).decode("ascii")
+    short = ",".join(sparse)
+    return {"s": short} if len(short) < len(dense) else {"v": dense}
+
+
+def _span(key: str, us: list[Unit], pos: int) -> int:
+    """Units a key covers at pos: a letter/digit run is one unit, a pair two."""
+    return 1 if us[pos].s == key else 2
+
+
+def _neighbour_split(docs: list[dict], common: set[str]) -> dict[str, dict[str, dict]]:
+    """For each common key: its postings split by the unit just before ("a") and just after ("b")
+    each occurrence ("" at either end). Positions count units, separators take none, so a
+    phrase's neighbour of a key is the text's neighbour unit wherever the phrase occurs."""
+    out: dict[str, dict[str, dict]] = {k: {"a": defaultdict(dict), "b": defaultdict(dict)} for k in common}
+    for doc_id, doc in enumerate(docs):
+        for slot, raw in ((0, doc.get("text") or ""), (1, doc.get("title") or "")):
+            us = units(clean_display(raw))
+            for key, pos in keys(us):
+                if key not in common:
+                    continue
+                end = pos + _span(key, us, pos)
+                before = us[pos - 1].s if pos else ""
+                after = us[end].s if end < len(us) else ""
+                for side, unit in (("a", before), ("b", after)):
+                    entry = out[key][side][unit].setdefault(doc_id, ([], []))
+                    entry[slot].append(pos)
+    return out

@@ -13,9 +13,17 @@ A document is in one tier; tiers never mix. Within a tier: the title contains th
 and 2) or the share of the query's words present (tier 3); then reports take turns, so the top
 results show the match in every report before a second paragraph of any one (a report's
 paragraphs by occurrences, then reading order); within a turn, the newest report first.
+
+What a query loads (index.py describes the files): the shards of its keys; for a common key
+inside a phrase, only the page of the neighbour the phrase gives it (exact: every occurrence of
+the phrase has that neighbour); a common key queried alone answers from its precomputed first
+results and counts. Given `need` (the results the reader will see first), tiers 2 and 3 wait
+when tier 1 already fills them and they would need the whole list of a common word (the order
+is the same: tiers never mix); `Answer.partial` says so, and a search without `need` completes.
 """
 from __future__ import annotations
 
+import base64
 import bisect
 import json
 from dataclasses import dataclass, field
@@ -77,9 +85,19 @@ class Answer:
     words: list[str]                  # the words tier 2 needs
     results: list[Result]
     loaded: dict[str, int] = field(default_factory=dict)   # file id -> bytes, in load order
+    counts: dict[int, int] = field(default_factory=dict)   # tier -> documents (of those computed)
+    partial: bool = False             # tiers 2-3 (or a common key's results past TOP) not computed
 
     def tier(self, n: int) -> list[Result]:
         return [r for r in self.results if r.tier == n]
+
+
+def _undelta(s: str) -> list[int]:
+    out, p = [], 0
+    for d in s.split(",") if s else []:
+        p += int(d, 36)
+        out.append(p)
+    return out
 
 
 class Index:
@@ -90,8 +108,9 @@ class Index:
         self.manifest = self._load("m")
         m = self.manifest
         self.map = {m["map"][i]: m["map"][i + 1] for i in range(0, len(m["map"]), 2)}
-        self._postings: dict[str, dict[int, list[int]]] = {}
-        self._run_starts = [r[0] for r in m["runs"]]
+        self._postings: dict[tuple, dict[int, list[int]]] = {}
+        self._report_starts = _undelta(m["rs"])
+        self._report_numbers = m.get("ri") or list(range(len(self._report_starts)))
 
     def _load(self, file_id: str):
         if file_id not in self._cache:
@@ -101,11 +120,49 @@ class Index:
             self.loaded[file_id] = size
         return self._cache[file_id]
 
-    def postings(self, key: str) -> dict[int, list[int]]:
-        if key not in self._postings:
-            shard = self._load(f"s/{fnv1a(key) % self.manifest['shards']}")
-            self._postings[key] = decode_postings(shard["k"].get(key, ""))
-        return self._postings[key]
+    def entry(self, key: str):
+        """A key's shard entry: its postings (str), or a common key's page directory (dict)."""
+        return self._load(f"s/{fnv1a(key) % self.manifest['shards']}")["k"].get(key, "")
+
+    def common(self, key: str) -> bool:
+        return isinstance(self.entry(key), dict)
+
+    def postings(self, key: str, side: str = "*", unit: str = "") -> dict[int, list[int]]:
+        """A key's postings; for a common key, side "a"/"b" gives only the occurrences with `unit`
+        just before/after it, "*" all of them (every "a" page)."""
+        e = self.entry(key)
+        if not isinstance(e, dict):
+            side, unit = "", ""
+        cache_key = (key, side, unit)
+        if cache_key not in self._postings:
+            if not isinstance(e, dict):
+                got = decode_postings(e)
+            elif side in "ab" and side:
+                page = self._load(f"p/{e['n']}/{side}{fnv1a(unit) % e['P']}")
+                got = decode_postings(page.get(unit, ""))
+            else:
+                got = {}
+                for i in range(e["P"]):
+                    for part in self._load(f"p/{e['n']}/a{i}").values():
+                        for doc, pos in decode_postings(part).items():
+                            got.setdefault(doc, []).extend(pos)
+                got = {d: sorted(p) for d, p in sorted(got.items())}
+            self._postings[cache_key] = got
+        return self._postings[cache_key]
+
+    def text_counts(self, key: str):
+        """A common key's min(3, occurrences in the text) per document (p/<n>/d.js)."""
+        e = self.entry(key)
+        data = self._load(f"p/{e['n']}/d")
+        if "v" in data:
+            packed = base64.b64decode(data["v"])
+            return lambda d: (packed[d >> 2] >> ((d & 3) * 2)) & 3
+        found, doc = {}, 0
+        for x in data["s"].split(",") if data["s"] else []:
+            delta, c = divmod(int(x, 36), 3)
+            doc += delta
+            found[doc] = c + 1
+        return lambda d: found.get(d, 0)
 
     def words_from(self, bigram: str) -> list[str]:
         shard = self._load(f"s/{fnv1a(bigram) % self.manifest['shards']}")
@@ -118,34 +175,81 @@ class Index:
         row = data["d"][doc_id % c]
         page = data["p"][row[0]]
         url = page + ("#" + row[1] if row[1] else "")
-        return {"url": url, "title": data["t"][row[2]], "text": row[3]}
+        rid, rtitle = data["r"][row[4]]
+        return {"url": url, "title": data["t"][row[2]], "text": row[3], "report": rid, "report_title": rtitle}
 
     def doc_filter(self, report: str | None, year: int | None):
+        if not report and not year:
+            return lambda d: True
         m = self.manifest
-        runs = m["runs"] + [[m["docs"], -1, -1]]
+        f = self._load("f")
+        runs = f["runs"] + [[m["docs"], -1, -1]]
         allowed = []
         for (start, ri, yi), (end, _, _) in zip(runs, runs[1:]):
-            if report and m["reports"][ri][0] != report:
+            if report and f["reports"][ri][0] != report:
                 continue
-            if year and int(year) not in m["yearsets"][yi]:
+            if year and int(year) not in f["yearsets"][yi]:
                 continue
             allowed.append((start, end))
         return lambda d: any(s <= d < e for s, e in allowed)
 
     def report_number(self, doc_id: int) -> int:
-        """Index in manifest["reports"] of the report a document belongs to."""
-        runs = self.manifest["runs"]
-        return runs[bisect.bisect_right(self._run_starts, doc_id) - 1][1]
-
-    def report_of(self, doc_id: int) -> str:
-        return self.manifest["reports"][self.report_number(doc_id)][0]
+        """Number of the report a document belongs to (reports in document order)."""
+        return self._report_numbers[bisect.bisect_right(self._report_starts, doc_id) - 1]
 
 
-def occurrences(index: Index, qkeys: list[tuple[str, int]]) -> dict[int, list[int]]:
-    """doc -> start positions where every key sits at its offset (a phrase match)."""
+def _covered(us: list[Unit], qkeys: list[tuple[str, int]]) -> set[int]:
+    out: set[int] = set()
+    for k, rel in qkeys:
+        out.update((rel, rel + _span(k, us, rel) - 1))
+    return out
+
+
+def _span(key: str, us: list[Unit], rel: int) -> int:
+    return 1 if us[rel].s == key else 2
+
+
+def sources(index: Index, us: list[Unit], qkeys: list[tuple[str, int]]) -> list[tuple[str, str, str]]:
+    """(key, side, unit) to read for each key of a phrase: a common key's page of the neighbour
+    unit the phrase itself checks (before, else after); "*" when the phrase has none."""
+    covered = _covered(us, qkeys)
+    out = []
+    for k, rel in qkeys:
+        side, unit = "*", ""
+        if index.common(k):
+            end = rel + _span(k, us, rel)
+            if rel > 0 and rel - 1 in covered:
+                side, unit = "a", us[rel - 1].s
+            elif end < len(us) and end in covered:
+                side, unit = "b", us[end].s
+        out.append((k, side, unit))
+    return out
+
+
+def needs_whole_list(index: Index, us: list[Unit]) -> bool:
+    qkeys = keys(_rebase(us))
+    return any(side == "*" and index.common(k) for k, side, _ in sources(index, _rebase(us), qkeys))
+
+
+def rank_single_key(plist: dict[int, tuple[list[int], list[int]]], doc_report: list[int]) -> list[int]:
+    """Documents in the order search() gives the query made of this one key (index.py stores the
+    first of them for common keys)."""
+    scored = {doc: ((1, (-int(bool(hp)), -len(tp))) if tp else (2, (-1, 0))) for doc, (tp, hp) in plist.items()}
+
+    class _Reports:
+        @staticmethod
+        def report_number(doc):
+            return doc_report[doc]
+    return [doc for doc, _, _ in rank(_Reports, scored, lambda d: True)]
+
+
+def occurrences(index: Index, qkeys: list[tuple[str, int]], us: list[Unit] | None = None) -> dict[int, list[int]]:
+    """doc -> start positions where every key sits at its offset (a phrase match). us: the
+    phrase's units (lets a common key read only its neighbour's page)."""
     if not qkeys:
         return {}
-    lists = [(index.postings(k), rel) for k, rel in qkeys]
+    srcs = sources(index, us, qkeys) if us is not None else [(k, "*", "") for k, _ in qkeys]
+    lists = [(index.postings(k, side, unit), rel) for (k, side, unit), (_, rel) in zip(srcs, qkeys)]
     lists.sort(key=lambda x: len(x[0]))
     first, rel0 = lists[0]
     out: dict[int, list[int]] = {}
@@ -240,7 +344,9 @@ def rank(index: Index, scored: dict[int, tuple[int, tuple]], allowed) -> list[tu
 
 
 def search(index: Index, query: str, report: str | None = None, year: int | None = None,
-           limit: int = 20) -> Answer:
+           limit: int = 20, need: int | None = None) -> Answer:
+    """need: results the reader sees first (search.js: 20 on the page, fewer in the header);
+    None computes every tier (tests, scoring)."""
     qunits = units(query)[:MAX_UNITS]
     qkeys = keys(_rebase(qunits))
     answer = Answer(query, [u.s for u in qunits], [], [])
@@ -248,11 +354,19 @@ def search(index: Index, query: str, report: str | None = None, year: int | None
         answer.loaded = dict(index.loaded)
         return answer
     allowed = index.doc_filter(report, year)
-    full = occurrences(index, qkeys)
     words = segment(index, qunits)
     answer.words = ["".join(u.s for u in w) for w in words]
-    word_occ = [occurrences(index, keys(_rebase(w))) for w in words]
+    entry = index.entry(qkeys[0][0])
+    if need is not None and len(qkeys) == 1 and isinstance(entry, dict) and not report and not year:
+        # a common key alone: its first results and counts were ranked when the index was built
+        n1, n2 = entry["c"]
+        top = _undelta(entry["t"])
+        answer.results = [Result(d, 1 if i < n1 else 2, ()) for i, d in enumerate(top)]
+        answer.counts = {1: n1, 2: n2, 3: 0}
+        answer.partial = len(top) < n1 + n2
+        return _finish(index, answer, limit)
 
+    full = occurrences(index, qkeys, _rebase(qunits))
     scored: dict[int, tuple[int, tuple]] = {}
     for doc, starts in full.items():
         text = [s for s in starts if s < TITLE]
@@ -261,14 +375,25 @@ def search(index: Index, query: str, report: str | None = None, year: int | None
             scored[doc] = (1, (-int(in_title > 0), -len(text)))
         else:
             scored[doc] = (2, (-1, 0))
-    if len(words) > 1:
-        common = set.intersection(*(set(o) for o in word_occ)) if word_occ else set()
-        for doc in common:
-            if doc in scored:
-                continue
-            if all(any(s < TITLE for s in o[doc]) for o in word_occ):
-                n = sum(min(3, sum(1 for s in o[doc] if s < TITLE)) for o in word_occ)
-                scored[doc] = (2, (0, -n))
+    whole = [needs_whole_list(index, w) for w in words]
+    n1 = sum(1 for d, s in scored.items() if s[0] == 1 and allowed(d))
+    word_occ: list[dict[int, list[int]]] = []
+    if need is not None and any(whole) and n1 >= need:
+        answer.partial = True          # tier 1 fills the first screen; the rest waits for "more"
+    elif need is not None and any(whole):
+        # tier 2 from the other words' occurrences and the common words' text counts; tier 3
+        # (which needs their whole lists) only if tiers 1-2 do not fill the first screen
+        part = [None if wh else occurrences(index, keys(_rebase(w)), _rebase(w)) for w, wh in zip(words, whole)]
+        counts = [index.text_counts(keys(_rebase(w))[0][0]) if wh else None for w, wh in zip(words, whole)]
+        _tier2(scored, words, part, counts, index.manifest["docs"])
+        if sum(1 for d, s in scored.items() if s[0] <= 2 and allowed(d)) >= need:
+            answer.partial = True
+        else:
+            word_occ = [occurrences(index, keys(_rebase(w)), _rebase(w)) for w in words]
+    else:
+        word_occ = [occurrences(index, keys(_rebase(w)), _rebase(w)) for w in words]
+    if word_occ:
+        _tier2(scored, words, word_occ, [None] * len(words), index.manifest["docs"])
     total = sum(len(w) for w in words) or 1
     for w, o in zip(words, word_occ):
         for doc in o:
@@ -278,9 +403,33 @@ def search(index: Index, query: str, report: str | None = None, year: int | None
             n = sum(len(o2[doc]) for o2 in word_occ if doc in o2)
             scored[doc] = (3, (-(100 * covered // total), -n))
     answer.results = [Result(d, t, s) for d, t, s in rank(index, scored, allowed)]
+    answer.counts = {t: sum(1 for r in answer.results if r.tier == t) for t in (1, 2, 3)}
+    return _finish(index, answer, limit)
+
+
+def _tier2(scored: dict, words: list, occ: list, counts: list, n_docs: int) -> None:
+    """Tier 2: every word in the text. occ[i]: word i's occurrences, or None with counts[i] its
+    capped text counts (a common key alone)."""
+    if len(words) < 2:
+        return
+    known = [o for o in occ if o is not None]
+    candidates = set.intersection(*(set(o) for o in known)) if known else range(n_docs)
+    for doc in sorted(candidates):
+        if doc in scored:
+            continue
+        n = 0
+        for o, c in zip(occ, counts):
+            t = min(3, sum(1 for s in o[doc] if s < TITLE)) if o is not None else c(doc)
+            if not t:
+                break
+            n += t
+        else:
+            scored[doc] = (2, (0, -n))
+
+
+def _finish(index: Index, answer: Answer, limit: int) -> Answer:
     for r in answer.results[:limit]:
         info = index.doc(r.doc)
-        r.url, r.title, r.text = info["url"], info["title"], info["text"]
-        r.report = index.report_of(r.doc)
+        r.url, r.title, r.text, r.report = info["url"], info["title"], info["text"], info["report"]
     answer.loaded = dict(index.loaded)
     return answer

@@ -21,7 +21,8 @@
       label: "搜索报告全文", placeholder: "例如：光谷科学岛、城镇新增就业、PM2.5", submit: "搜索",
       report: "报告", allReports: "全部报告", year: "年份", allYears: "全部年份", yearOption: "{y}年",
       loading: "正在搜索…", error: "无法加载搜索索引。", tooShort: "请输入要查找的词语（至少两个字，或字母、数字）。",
-      none: "没有找到包含“{q}”的段落。", count: "找到 {n} 个段落。",
+      none: "没有找到包含“{q}”的段落。", count: "{n} 个段落包含“{q}”。", countNone: "没有段落包含完整的“{q}”。",
+      countMore: "另有 {n} 个段落部分相符（仅章节标题含有，或词语不全、不相连）。", countSome: "另有段落部分相符，列在后面。",
       tier1: "完整包含“{q}”（{n}）", tier2: "包含全部词语 {w}（{n}）", tier3: "只含部分词语（{n}）",
       word: "“{w}”", sep: "、", more: "显示更多结果",
       hint: "按 ↓ 进入结果，↑ ↓ 在结果间移动，Esc 回到搜索框。"
@@ -30,7 +31,8 @@
       label: "搜尋報告全文", placeholder: "例如：光谷科學島、城鎮新增就業、PM2.5", submit: "搜尋",
       report: "報告", allReports: "全部報告", year: "年份", allYears: "全部年份", yearOption: "{y}年",
       loading: "正在搜尋…", error: "無法載入搜尋索引。", tooShort: "請輸入要查找的詞語（至少兩個字，或字母、數字）。",
-      none: "沒有找到包含“{q}”的段落。", count: "找到 {n} 個段落。",
+      none: "沒有找到包含“{q}”的段落。", count: "{n} 個段落包含“{q}”。", countNone: "沒有段落包含完整的“{q}”。",
+      countMore: "另有 {n} 個段落部分相符（僅章節標題含有，或詞語不全、不相連）。", countSome: "另有段落部分相符，列在後面。",
       tier1: "完整包含“{q}”（{n}）", tier2: "包含全部詞語 {w}（{n}）", tier3: "只含部分詞語（{n}）",
       word: "“{w}”", sep: "、", more: "顯示更多結果",
       hint: "按 ↓ 進入結果，↑ ↓ 在結果間移動，Esc 回到搜尋框。"
@@ -173,6 +175,12 @@
     return out;
   }
 
+  function undelta(s) {
+    var out = [], p = 0;
+    if (s) s.split(",").forEach(function (d) { p += parseInt(d, 36); out.push(p); });
+    return out;
+  }
+
   function Engine(base) {
     this.base = base;
     this.manifest = null;
@@ -184,37 +192,142 @@
     this.ready = loadFile(this.base, "m").then(function (m) {
       self.manifest = m;
       setMap(m.map);
-      var runs = m.runs.concat([[m.docs, -1, -1]]);
-      self.runs = [];
-      for (var i = 0; i + 1 < runs.length; i++) self.runs.push({ start: runs[i][0], end: runs[i + 1][0], report: runs[i][1], years: runs[i][2] });
+      self.reportStarts = undelta(m.rs);
+      self.reportNumbers = m.ri || self.reportStarts.map(function (_, i) { return i; });
       return self;
     });
     return this.ready;
+  };
+  /* reports and their years (f.js): only for the filters, loaded when the reader uses them */
+  Engine.prototype.loadFilters = function () {
+    var self = this;
+    return loadFile(this.base, "f").then(function (f) {
+      if (!self.filters) {
+        var runs = f.runs.concat([[self.manifest.docs, -1, -1]]);
+        self.runs = [];
+        for (var i = 0; i + 1 < runs.length; i++) self.runs.push({ start: runs[i][0], end: runs[i + 1][0], report: runs[i][1], years: runs[i][2] });
+        self.filters = f;
+      }
+      return f;
+    });
   };
   Engine.prototype.shardOf = function (key) { return "s/" + (fnv(key) % this.manifest.shards); };
   Engine.prototype.loadShards = function (keyList) {
     var self = this, ids = {};
     keyList.forEach(function (k) { ids[self.shardOf(k)] = true; });
-    return Promise.all(Object.keys(ids).sort().map(function (id) { return loadFile(self.base, id); }));
+    return this.loadAll(Object.keys(ids));
   };
-  Engine.prototype.postings = function (key) {
-    var p = this.postingCache.get(key);
+  Engine.prototype.loadAll = function (ids) {
+    var self = this;
+    return Promise.all(ids.slice().sort().map(function (id) { return loadFile(self.base, id); }));
+  };
+  /* a key's shard entry: postings (string) or a common key's page directory (object) */
+  Engine.prototype.entry = function (key) {
+    var shard = store[this.shardOf(key)];
+    return (shard && shard.k[key]) || "";
+  };
+  Engine.prototype.isCommon = function (key) { return typeof this.entry(key) === "object"; };
+  /* files a list of [key, side, unit] sources needs (query.py: Index.postings) */
+  Engine.prototype.files = function (srcs) {
+    var self = this, ids = {};
+    srcs.forEach(function (src) {
+      var e = self.entry(src[0]), i;
+      if (typeof e !== "object") return;
+      if (src[1] === "a" || src[1] === "b") ids["p/" + e.n + "/" + src[1] + (fnv(src[2]) % e.P)] = true;
+      else for (i = 0; i < e.P; i++) ids["p/" + e.n + "/a" + i] = true;
+    });
+    return Object.keys(ids);
+  };
+  Engine.prototype.postings = function (key, side, unit) {
+    var e = this.entry(key);
+    if (typeof e !== "object") { side = ""; unit = ""; }
+    var ck = key + "\u0000" + side + "\u0000" + unit, p = this.postingCache.get(ck);
     if (!p) {
-      var shard = store[this.shardOf(key)];
-      p = decodePostings(shard && shard.k[key]);
-      this.postingCache.set(key, p);
+      if (typeof e !== "object") p = decodePostings(e);
+      else if (side === "a" || side === "b") {
+        var page = store["p/" + e.n + "/" + side + (fnv(unit) % e.P)];
+        p = decodePostings(page && page[unit]);
+      } else {
+        var all = new Map(), i;
+        for (i = 0; i < e.P; i++) {
+          var pg = store["p/" + e.n + "/a" + i] || {};
+          Object.keys(pg).forEach(function (u) {
+            decodePostings(pg[u]).forEach(function (pos, doc) {
+              var have = all.get(doc);
+              if (have) Array.prototype.push.apply(have, pos); else all.set(doc, pos.slice());
+            });
+          });
+        }
+        p = new Map();
+        Array.from(all.keys()).sort(function (a, b) { return a - b; }).forEach(function (doc) {
+          p.set(doc, all.get(doc).sort(function (a, b) { return a - b; }));
+        });
+      }
+      this.postingCache.set(ck, p);
     }
     return p;
   };
+  function span(key, us, rel) { return us[rel].s === key ? 1 : 2; }
+  /* query.py: sources(): a common key reads the page of the neighbour the phrase itself checks */
+  Engine.prototype.sources = function (us, qkeys) {
+    var self = this, covered = {};
+    qkeys.forEach(function (k) { covered[k[1]] = true; covered[k[1] + span(k[0], us, k[1]) - 1] = true; });
+    return qkeys.map(function (k) {
+      var side = "*", unit = "", rel = k[1];
+      if (self.isCommon(k[0])) {
+        var end = rel + span(k[0], us, rel);
+        if (rel > 0 && covered[rel - 1]) { side = "a"; unit = us[rel - 1].s; }
+        else if (end < us.length && covered[end]) { side = "b"; unit = us[end].s; }
+      }
+      return [k[0], side, unit];
+    });
+  };
+  Engine.prototype.needsWholeList = function (w) {
+    var self = this, us = rebase(w);
+    return this.sources(us, keysOf(us)).some(function (s) { return s[1] === "*" && self.isCommon(s[0]); });
+  };
+  /* a common key's min(3, occurrences in the text) per document, 2 bits each (query.py: text_counts) */
+  Engine.prototype.textCounts = function (key) {
+    var data = store["p/" + this.entry(key).n + "/d"];
+    if (data.v != null) {
+      var bin = atob(data.v);
+      return function (d) { return (bin.charCodeAt(d >> 2) >> ((d & 3) * 2)) & 3; };
+    }
+    var found = new Map(), doc = 0;
+    if (data.s) data.s.split(",").forEach(function (x) { var v = parseInt(x, 36); doc += Math.floor(v / 3); found.set(doc, v % 3 + 1); });
+    return function (d) { return found.get(d) || 0; };
+  };
+  /* tier 2: every word in the text; occ[i] a word's occurrences, or null and counts[i] (query.py: _tier2) */
+  function tier2(scored, words, occ, counts, nDocs) {
+    if (words.length < 2) return;
+    var known = occ.filter(Boolean), cands;
+    if (known.length) {
+      cands = Array.from(known[0].keys()).filter(function (d) { return known.every(function (o) { return o.has(d); }); });
+    } else {
+      cands = [];
+      for (var d = 0; d < nDocs; d++) cands.push(d);
+    }
+    cands.forEach(function (doc) {
+      if (scored.has(doc)) return;
+      var n = 0;
+      for (var i = 0; i < words.length; i++) {
+        var t = occ[i] ? Math.min(3, occ[i].get(doc).filter(function (s) { return s < TITLE; }).length) : counts[i](doc);
+        if (!t) return;
+        n += t;
+      }
+      scored.set(doc, [2, 0, -n]);
+    });
+  }
   Engine.prototype.wordsFrom = function (bigram) {
     var shard = store[this.shardOf(bigram)], w = shard && shard.w[bigram];
     return w ? w.split(" ") : [];
   };
   Engine.prototype.allowed = function (report, year) {
-    var m = this.manifest, ranges = [];
+    if (!report && !year) return function () { return true; };
+    var f = this.filters, ranges = [];
     this.runs.forEach(function (r) {
-      if (report && m.reports[r.report][0] !== report) return;
-      if (year && m.yearsets[r.years].indexOf(+year) < 0) return;
+      if (report && f.reports[r.report][0] !== report) return;
+      if (year && f.yearsets[r.years].indexOf(+year) < 0) return;
       ranges.push(r);
     });
     return function (d) {
@@ -222,21 +335,14 @@
       return false;
     };
   };
-  Engine.prototype.reportNumber = function (d) {   /* index in manifest.reports (query.py: report_number) */
-    var lo = 0, hi = this.runs.length - 1;
+  Engine.prototype.reportNumber = function (d) {   /* query.py: report_number */
+    var starts = this.reportStarts, lo = 0, hi = starts.length - 1;
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
-      if (this.runs[mid].start <= d) lo = mid; else hi = mid - 1;
+      if (starts[mid] <= d) lo = mid; else hi = mid - 1;
     }
-    return this.runs.length ? this.runs[lo].report : -1;
+    return starts.length ? this.reportNumbers[lo] : -1;
   };
-  Engine.prototype.reportOf = function (d) {
-    var r = this.reportNumber(d);
-    return r >= 0 ? this.manifest.reports[r] : null;
-  };
-  /* query.py: rank(). scored: Map doc -> [tier, quality, occurrences]. Tier, quality, then reports
-     take turns (each report's best paragraph first, by occurrences), then document order (newest
-     report first). */
   Engine.prototype.rank = function (scored, allowed) {
     var self = this, items = [];
     scored.forEach(function (s, doc) { if (allowed(doc)) items.push({ doc: doc, tier: s[0], score: s }); });
@@ -256,18 +362,19 @@
     return items;
   };
   Engine.prototype.doc = function (d) {
-    var c = this.manifest.chunk, self = this;
+    var c = this.manifest.chunk;
     return loadFile(this.base, "c/" + Math.floor(d / c)).then(function (data) {
       var row = data.d[d % c];
-      return { url: data.p[row[0]] + (row[1] ? "#" + row[1] : ""), title: data.t[row[2]], text: row[3], report: self.reportOf(d) };
+      return { url: data.p[row[0]] + (row[1] ? "#" + row[1] : ""), title: data.t[row[2]], text: row[3], report: data.r[row[4]] };
     });
   };
 
-  Engine.prototype.occurrences = function (qkeys) {
+  /* us: the phrase's units; the sources' files must be loaded (files()) */
+  Engine.prototype.occurrences = function (qkeys, us) {
     var out = new Map();
     if (!qkeys.length) return out;
-    var self = this;
-    var lists = qkeys.map(function (k) { return [self.postings(k[0]), k[1]]; });
+    var self = this, srcs = this.sources(us, qkeys);
+    var lists = qkeys.map(function (k, i) { return [self.postings(k[0], srcs[i][1], srcs[i][2]), k[1]]; });
     lists.sort(function (a, b) { return a[0].size - b[0].size; });
     var first = lists[0][0], rel0 = lists[0][1];
     first.forEach(function (positions, doc) {
@@ -328,48 +435,85 @@
     return words;
   };
 
-  /* -> {units, words, results: [{doc, tier, score}]} ; mirrors query.search() */
-  Engine.prototype.search = function (query, report, year) {
+  /* -> {units, words, results: [{doc, tier, score}], counts: [_, n1, n2, n3], partial}; mirrors
+     query.search(). need: results the reader sees first (Infinity: every tier). */
+  Engine.prototype.search = function (query, report, year, need) {
     var self = this;
-    var qunits = units(query).slice(0, MAX_UNITS);
-    var qkeys = keysOf(rebase(qunits));
-    if (!qkeys.length) return Promise.resolve({ units: qunits, words: [], results: [], tooShort: true });
+    if (need == null) need = Infinity;
+    var qunits = units(query).slice(0, MAX_UNITS), us = rebase(qunits);
+    var qkeys = keysOf(us);
+    if (!qkeys.length) return Promise.resolve({ units: qunits, words: [], results: [], counts: [0, 0, 0, 0], tooShort: true });
+    var words, allowed, scored = new Map(), more = false;
     return this.loadShards(qkeys.map(function (k) { return k[0]; })).then(function () {
-      var allowed = self.allowed(report, year);
-      var full = self.occurrences(qkeys);
-      var words = self.segment(qunits);
-      var wordOcc = words.map(function (w) { return self.occurrences(keysOf(rebase(w))); });
-      var scored = new Map();
-      full.forEach(function (starts, doc) {
-        var text = starts.filter(function (s) { return s < TITLE; }).length, inTitle = starts.length - text;
-        scored.set(doc, text ? [1, -(inTitle > 0 ? 1 : 0), -text] : [2, -1, 0]);
-      });
-      if (words.length > 1) {
-        wordOcc[0].forEach(function (_, doc) {
-          if (scored.has(doc)) return;
-          var n = 0;
-          for (var i = 0; i < wordOcc.length; i++) {
-            var o = wordOcc[i].get(doc);
-            if (!o) return;
-            var t = o.filter(function (s) { return s < TITLE; }).length;
-            if (!t) return;
-            n += Math.min(3, t);
-          }
-          scored.set(doc, [2, 0, -n]);
-        });
+      return (report || year) ? self.loadFilters() : null;
+    }).then(function () {
+      allowed = self.allowed(report, year);
+      words = self.segment(qunits);
+      var e = self.entry(qkeys[0][0]);
+      if (need !== Infinity && qkeys.length === 1 && typeof e === "object" && !report && !year) {
+        /* a common key alone: first results and counts ranked when the index was built */
+        var results = undelta(e.t).map(function (d, i) { return { doc: d, tier: i < e.c[0] ? 1 : 2 }; });
+        return { units: qunits, words: words, results: results, counts: [0, e.c[0], e.c[1], 0],
+                 partial: results.length < e.c[0] + e.c[1] };
       }
-      var total = 0;
-      words.forEach(function (w) { total += w.length; });
-      total = total || 1;
-      wordOcc.forEach(function (o) {
-        o.forEach(function (_, doc) {
-          if (scored.has(doc)) return;
-          var covered = 0, n = 0;
-          wordOcc.forEach(function (o2, k) { var p = o2.get(doc); if (p) { covered += words[k].length; n += p.length; } });
-          scored.set(doc, [3, -Math.floor(100 * covered / total), -n]);
+      return self.loadAll(self.files(self.sources(us, qkeys))).then(function () {
+        var full = self.occurrences(qkeys, us), n1 = 0;
+        full.forEach(function (starts, doc) {
+          var text = starts.filter(function (s) { return s < TITLE; }).length, inTitle = starts.length - text;
+          scored.set(doc, text ? [1, -(inTitle > 0 ? 1 : 0), -text] : [2, -1, 0]);
+          if (text && allowed(doc)) n1++;
         });
+        var whole = words.map(function (w) { return self.needsWholeList(w); });
+        var anyWhole = whole.some(Boolean);
+        /* others surely exist when a common word alone is in more paragraphs than tiers 1-2 */
+        function othersExist(shown) {
+          return !report && !year && words.some(function (w, i) {
+            var e = whole[i] && self.entry(keysOf(rebase(w))[0][0]);
+            return e && e.c[0] + e.c[1] > shown;
+          });
+        }
+        function wordFiles(which) {
+          var srcs = [];
+          words.forEach(function (w, i) { if (which(i)) { var wu = rebase(w); srcs = srcs.concat(self.sources(wu, keysOf(wu))); } });
+          return self.files(srcs);
+        }
+        function occ(i) { var wu = rebase(words[i]); return self.occurrences(keysOf(wu), wu); }
+        if (anyWhole && n1 >= need) {      /* tier 1 fills the first screen: the rest waits */
+          more = othersExist(full.size);
+          return true;
+        }
+        if (!anyWhole || need === Infinity) return self.loadAll(wordFiles(function () { return true; })).then(function () { return false; });
+        /* tier 2 from the other words' occurrences and the common words' text counts (p/<n>/d);
+           tier 3, which needs their whole lists, only if tiers 1-2 do not fill the first screen */
+        var vectors = [];
+        words.forEach(function (w, i) { if (whole[i]) vectors.push("p/" + self.entry(keysOf(rebase(w))[0][0]).n + "/d"); });
+        return self.loadAll(wordFiles(function (i) { return !whole[i]; }).concat(vectors)).then(function () {
+          var part = words.map(function (w, i) { return whole[i] ? null : occ(i); });
+          var counts = words.map(function (w, i) { return whole[i] ? self.textCounts(keysOf(rebase(w))[0][0]) : null; });
+          tier2(scored, words, part, counts, self.manifest.docs);
+          var n12 = 0;
+          scored.forEach(function (sc, doc) { if (sc[0] <= 2 && allowed(doc)) n12++; });
+          if (n12 >= need) { more = othersExist(scored.size); return true; }
+          return self.loadAll(wordFiles(function () { return true; })).then(function () { return false; });
+        });
+      }).then(function (partial) {
+        var wordOcc = partial ? [] : words.map(function (w) { var wu = rebase(w); return self.occurrences(keysOf(wu), wu); });
+        if (wordOcc.length) tier2(scored, words, wordOcc, words.map(function () { return null; }), self.manifest.docs);
+        var total = 0;
+        words.forEach(function (w) { total += w.length; });
+        total = total || 1;
+        wordOcc.forEach(function (o) {
+          o.forEach(function (_, doc) {
+            if (scored.has(doc)) return;
+            var covered = 0, n = 0;
+            wordOcc.forEach(function (o2, k) { var p = o2.get(doc); if (p) { covered += words[k].length; n += p.length; } });
+            scored.set(doc, [3, -Math.floor(100 * covered / total), -n]);
+          });
+        });
+        var results = self.rank(scored, allowed), counts = [0, 0, 0, 0];
+        results.forEach(function (r) { counts[r.tier]++; });
+        return { units: qunits, words: words, results: results, counts: counts, partial: partial, deferred: partial, more: more };
       });
-      return { units: qunits, words: words, results: self.rank(scored, allowed) };
     });
   };
 
@@ -404,14 +548,14 @@
     }
     return i;
   }
-  function snippet(node, text, patterns) {
+  function snippet(node, text, patterns, size) {
     text = text.replace(ZW_ALL, "");
-    var ranges = highlights(text, patterns);
+    var ranges = highlights(text, patterns), len = size || SNIPPET, before = Math.round(BEFORE * len / SNIPPET);
     var start = 0, end = text.length;
-    if (text.length > SNIPPET) {
+    if (text.length > len) {
       var focus = ranges.length ? ranges[0][0] : 0;
-      start = safeCut(text, Math.max(0, Math.min(focus - BEFORE, text.length - SNIPPET)));
-      end = safeCut(text, Math.min(text.length, start + SNIPPET));
+      start = safeCut(text, Math.max(0, Math.min(focus - before, text.length - len)));
+      end = safeCut(text, Math.min(text.length, start + len));
     }
     if (start > 0) node.appendChild(document.createTextNode("…"));
     var at = start;
@@ -438,13 +582,19 @@
   function fmt(s, vars) {
     return s.replace(/\{(\w+)\}/g, function (_, k) { return vars[k] != null ? vars[k] : ""; });
   }
-  function href(root, url) {
-    if (location.protocol === "file:") {
-      var hash = url.indexOf("#"), path = hash < 0 ? url : url.slice(0, hash), frag = hash < 0 ? "" : url.slice(hash);
-      if (path === "" || path.charAt(path.length - 1) === "/") path += "index.html";
-      url = path + frag;
-    }
-    return root + url;
+  /* q: the query, carried to the opened page, which marks it in the paragraph (highlight()) */
+  function href(root, url, q) {
+    var hash = url.indexOf("#"), path = hash < 0 ? url : url.slice(0, hash), frag = hash < 0 ? "" : url.slice(hash);
+    if (location.protocol === "file:" && (path === "" || path.charAt(path.length - 1) === "/")) path += "index.html";
+    return root + path + (q ? "?q=" + encodeURIComponent(q) : "") + frag;
+  }
+  /* the status line: paragraphs holding the query as written, then the others, said apart */
+  function countText(T, ans, q) {
+    var c = ans.counts || [0, 0, 0, 0], others = c[2] + c[3];
+    var out = c[1] ? fmt(T.count, { n: c[1], q: q }) : fmt(T.countNone, { q: q });
+    if (ans.deferred) { if (ans.more) out += T.countSome; }     /* not counted yet: they wait for "more" */
+    else if (others) out += fmt(T.countMore, { n: others });
+    return out;
   }
 
   function init() {
@@ -495,20 +645,32 @@
     input.value = params.get("q") || "";
     var wantReport = params.get("report") || "", wantYear = params.get("year") || "";
 
-    engine.open().then(function () {
-      var m = engine.manifest, years = {};
-      m.reports.forEach(function (r) {
-        reportSel.appendChild(el("option", { value: r[0] }, r[1]));
-        r[2].forEach(function (y) { years[y] = true; });
+    /* The report list grows with the corpus: it is fetched when the reader reaches the filters. */
+    var reportsShown = null;
+    function showReports() {
+      if (!reportsShown) reportsShown = engine.open().then(function () { return engine.loadFilters(); }).then(function (f) {
+        var keep = reportSel.value || wantReport;
+        f.reports.forEach(function (r) { reportSel.appendChild(el("option", { value: r[0] }, r[1])); });
+        reportSel.value = keep;
       });
-      Object.keys(years).map(Number).sort(function (a, b) { return b - a; }).forEach(function (y) {
+      return reportsShown;
+    }
+    ["focusin", "pointerenter", "touchstart"].forEach(function (ev) { filters.addEventListener(ev, showReports, { passive: true }); });
+    if (wantReport) reportSel.appendChild(el("option", { value: wantReport }, wantReport));
+
+    engine.open().then(function () {
+      engine.manifest.years.slice().sort(function (a, b) { return b - a; }).forEach(function (y) {
         yearSel.appendChild(el("option", { value: String(y) }, fmt(T.yearOption, { y: y })));
       });
       reportSel.value = wantReport;
       yearSel.value = wantYear;
       syncToggle(queryString());
+      return wantReport ? showReports() : null;
+    }).then(function () {
       if (input.value.trim()) run(false);
     }, function () { status.textContent = T.error; });
+    /* the box has the focus (a header search lands here): the hint's ↓ goes to the results */
+    try { input.focus({ preventScroll: true }); } catch (e) { input.focus(); }
 
     var seq = 0, current = null, shown = 0;
 
@@ -547,7 +709,7 @@
       status.textContent = T.loading;
       var t0 = performance.now();
       engine.open().then(function () {
-        return engine.search(q, reportSel.value, yearSel.value);
+        return engine.search(q, reportSel.value, yearSel.value, PAGE);
       }).then(function (ans) {
         if (my !== seq) return;
         current = { q: q, ans: ans, lists: {}, t0: t0 };
@@ -555,9 +717,8 @@
         if (ans.tooShort) { status.textContent = T.tooShort; return done(); }
         if (!ans.results.length) { status.textContent = fmt(T.none, { q: q }); return done(); }
         return showMore(my).then(function () {
-          var counts = [0, 0, 0, 0];
-          ans.results.forEach(function (r) { counts[r.tier]++; });
-          status.textContent = fmt(T.count, { n: ans.results.length });
+          status.textContent = countText(T, ans, q);
+          host.setAttribute("data-count", String(ans.counts[1]));
           host.setAttribute("data-ms", String(Math.round(performance.now() - t0)));
           done();
         });
@@ -578,13 +739,25 @@
       return fmt(T.tier3, { n: n });
     }
 
+    /* past the results computed for the first screen, complete the search (same order) */
+    function complete(my) {
+      var c = current;
+      if (!c.ans.partial || shown < c.ans.results.length) return Promise.resolve();
+      return engine.search(c.q, reportSel.value, yearSel.value, Infinity).then(function (ans) {
+        if (my !== seq) return;
+        c.ans = ans;
+        status.textContent = countText(T, ans, c.q);
+      });
+    }
     function showMore(my) {
+      return complete(my).then(function () { if (my === seq) return showBatch(my); });
+    }
+    function showBatch(my) {
       var c = current, batch = c.ans.results.slice(shown, shown + PAGE);
       shown += batch.length;
       return Promise.all(batch.map(function (r) { return engine.doc(r.doc); })).then(function (infos) {
         if (my !== seq) return;
-        var counts = {};
-        c.ans.results.forEach(function (r) { counts[r.tier] = (counts[r.tier] || 0) + 1; });
+        var counts = c.ans.counts;
         var whole = rebase(c.ans.units), words = c.ans.words.map(rebase);
         batch.forEach(function (r, i) {
           var info = infos[i], list = c.lists[r.tier];
@@ -597,7 +770,7 @@
             c.lists[r.tier] = list;
           }
           var li = el("li", { "class": "pe-result" });
-          var a = el("a", { href: href(root, info.url), "class": "pe-result__link" });
+          var a = el("a", { href: href(root, info.url, c.q), "class": "pe-result__link" });
           a.appendChild(el("span", { "class": "pe-result__title" }, info.title || (info.report && info.report[1]) || ""));
           if (info.report) a.appendChild(el("span", { "class": "pe-result__report" }, info.report[1]));
           var snip = el("span", { "class": "pe-result__snippet" });
@@ -606,7 +779,7 @@
           li.appendChild(a);
           list.appendChild(li);
         });
-        more.hidden = shown >= c.ans.results.length;
+        more.hidden = shown >= c.ans.results.length && !c.ans.partial;
       });
     }
 
@@ -647,6 +820,177 @@
     window.peSearch.engine = engine;     /* for tests and the console */
   }
 
+  /* ---------- header: results as the reader types (docs/overrides/partials/alternate.html) ---------- */
+  var HEADER_RESULTS = 8, HEADER_SNIPPET = 72, DEBOUNCE = 200;
+
+  function headerStrings(form) {
+    var hant = /Hant/.test(document.documentElement.lang);
+    var T = Object.assign({}, STRINGS[hant ? "zh-Hant" : "zh-Hans"], { all: hant ? "全部結果" : "全部结果", results: hant ? "搜尋結果" : "搜索结果" });
+    try { Object.assign(T, JSON.parse(form.getAttribute("data-strings") || "{}")); } catch (e) { /* keep the fallback */ }
+    return T;
+  }
+
+  function header() {
+    var form = document.querySelector("form.pe-hsearch");
+    if (!form || form.getAttribute("data-ready")) return;
+    form.setAttribute("data-ready", "1");
+    var input = form.querySelector("input[name=q]"), T = headerStrings(form);
+    var root = form.getAttribute("data-root") || "./";
+    var engine = null, seq = 0, timer = null;
+    var uid = "pe-hs-" + Math.random().toString(36).slice(2, 8);
+    var panel = el("div", { id: uid, "class": "pe-hsearch__panel", role: "region", "aria-label": T.results, hidden: "" });
+    var status = el("p", { "class": "pe-hsearch__status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+    var list = el("ol", { "class": "pe-hsearch__list" });
+    var all = el("a", { "class": "pe-hsearch__all" }, T.all);
+    [status, list, all].forEach(function (e) { panel.appendChild(e); });
+    form.appendChild(panel);
+    input.setAttribute("aria-controls", uid);      /* (aria-expanded is not allowed on a searchbox) */
+
+    function show(on) {
+      if (on) panel.removeAttribute("hidden"); else panel.setAttribute("hidden", "");
+    }
+    function pageUrl(q) {
+      return root + "search/index.html" + (q ? "?q=" + encodeURIComponent(q) : "");
+    }
+    function run() {
+      var q = input.value.trim(), my = ++seq;
+      form.removeAttribute("data-done");
+      if (!q) { show(false); list.textContent = ""; return; }
+      engine = engine || new Engine(root + "search/data/");
+      status.textContent = T.loading;
+      all.setAttribute("href", pageUrl(q));
+      show(true);
+      engine.open().then(function () { return engine.search(q, "", "", HEADER_RESULTS); }).then(function (ans) {
+        if (my !== seq) return null;
+        if (ans.tooShort) { list.textContent = ""; status.textContent = T.tooShort; return null; }
+        var top = ans.results.slice(0, HEADER_RESULTS);
+        return Promise.all(top.map(function (r) { return engine.doc(r.doc); })).then(function (infos) {
+          if (my !== seq) return;
+          list.textContent = "";
+          var whole = rebase(ans.units), words = ans.words.map(rebase);
+          top.forEach(function (r, i) {
+            var info = infos[i], li = el("li", { "class": "pe-result" });
+            var a = el("a", { href: href(root, info.url, q), "class": "pe-result__link", "data-tier": String(r.tier) });
+            a.appendChild(el("span", { "class": "pe-result__title" }, info.title || (info.report && info.report[1]) || ""));
+            if (info.report) a.appendChild(el("span", { "class": "pe-result__report" }, info.report[1]));
+            var snip = el("span", { "class": "pe-result__snippet" });
+            snippet(snip, info.text, r.tier === 1 ? [whole] : words.concat([whole]), HEADER_SNIPPET);
+            a.appendChild(snip);
+            li.appendChild(a);
+            list.appendChild(li);
+          });
+          status.textContent = ans.results.length ? countText(T, ans, q) : fmt(T.none, { q: q });
+          form.setAttribute("data-count", String(ans.counts[1]));
+          form.setAttribute("data-done", String(my));
+        });
+      }).catch(function (e) {
+        if (my === seq) status.textContent = T.error;
+        if (window.console) console.error(e);
+      });
+    }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, DEBOUNCE);
+    });
+    input.addEventListener("focus", function () { if (input.value.trim() && list.childNodes.length) show(true); });
+    form.addEventListener("submit", function () { clearTimeout(timer); });   /* Enter: the full results page */
+    /* keyboard: ↓ from the box into the results, ↑ ↓ between them, Esc back to the box, then closed */
+    form.addEventListener("keydown", function (e) {
+      var links = Array.prototype.slice.call(panel.querySelectorAll("a"));
+      var i = links.indexOf(document.activeElement), target = null;
+      if (e.key === "Escape") {
+        if (i >= 0) target = input;
+        else if (!panel.hidden) { e.preventDefault(); show(false); return; }   /* keep the words typed */
+        else { close(); return; }
+      } else if (e.target === input && e.key === "ArrowDown" && links.length && !panel.hidden) target = links[0];
+      else if (i >= 0 && e.key === "ArrowDown") target = links[Math.min(i + 1, links.length - 1)];
+      else if (i >= 0 && e.key === "ArrowUp") target = i ? links[i - 1] : input;
+      if (target) { e.preventDefault(); target.focus(); }
+    });
+    /* the panel closes when the focus or a tap goes elsewhere */
+    form.addEventListener("focusout", function (e) {
+      if (!e.relatedTarget || !form.contains(e.relatedTarget)) setTimeout(function () {
+        if (!form.contains(document.activeElement)) show(false);
+      }, 150);
+    });
+    document.addEventListener("pointerdown", function (e) { if (!form.contains(e.target)) { show(false); close(); } });
+
+    /* narrow screens: the icon opens the box over the header (without JS it links to the search page) */
+    var icon = document.querySelector(".pe-hsearch__link"), shut = form.querySelector(".pe-hsearch__close");
+    function open() { form.classList.add("pe-hsearch--open"); input.focus(); }
+    function close() { if (form.classList.contains("pe-hsearch--open")) { form.classList.remove("pe-hsearch--open"); if (icon) icon.focus(); } }
+    if (icon) icon.addEventListener("click", function (e) { e.preventDefault(); open(); });
+    if (shut) shut.addEventListener("click", function () { show(false); close(); });
+    window.peSearch.openHeader = open;
+  }
+
+  /* "/" puts the cursor in the search box (the page's own on the search page), unless the reader is typing */
+  function shortcut(e) {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    var t = e.target, tag = t && t.tagName;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
+    var box = document.querySelector("#pe-search input[name=q]");
+    var head = document.querySelector("form.pe-hsearch input[name=q]");
+    if (!box && !head) return;
+    e.preventDefault();
+    if (box) { box.focus(); box.select(); return; }
+    if (!head.offsetParent && window.peSearch.openHeader) window.peSearch.openHeader();   /* narrow screen: box hidden */
+    head.focus();
+    head.select();
+  }
+
+  /* ---------- the opened page: the query (?q=, from a result link) marked in the paragraph ---------- */
+  function markRanges(tu, qu) {
+    var hits = findAll(tu, qu);
+    if (hits.length) return hits;
+    /* a result holding only some words: mark the longest stretches of the query it holds */
+    var out = [], i = 0;
+    while (i < tu.length) {
+      var best = 0;
+      for (var j = 0; j < qu.length; j++) {
+        var n = 0;
+        while (i + n < tu.length && j + n < qu.length && tu[i + n].s === qu[j + n].s &&
+               (!n || (tu[i + n].adj && qu[j + n].adj))) n++;
+        if (n > best) best = n;
+      }
+      if (best >= 2 || (best === 1 && !tu[i].cjk)) { out.push([tu[i].start, tu[i + best - 1].end]); i += best; }
+      else i++;
+    }
+    return out;
+  }
+  function highlight() {
+    if (document.getElementById("pe-search")) return;
+    var q = new URLSearchParams(location.search).get("q");
+    var id = location.hash.length > 1 ? decodeURIComponent(location.hash.slice(1)) : "";
+    var target = id && document.getElementById(id), form = document.querySelector("form.pe-hsearch");
+    if (!q || !target || target.getAttribute("data-pe-marked")) return;
+    target.setAttribute("data-pe-marked", "1");
+    var root = form ? form.getAttribute("data-root") : null;
+    var ready = root ? new Engine(root + "search/data/").open() : Promise.resolve();
+    /* the manifest carries the Traditional -> Simplified table: a query in either script matches */
+    ready.catch(function () { /* mark what matches without it */ }).then(function () {
+      var nodes = [], text = "", walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT, {
+        acceptNode: function (n) { return n.parentNode.closest(".pe-pl, .headerlink, mark") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; }
+      });
+      while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.nodeValue; }
+      var ranges = markRanges(units(text), rebase(units(q).slice(0, MAX_UNITS)));
+      for (var r = ranges.length - 1; r >= 0; r--) {
+        for (var k = nodes.length - 1; k >= 0; k--) {
+          var node = nodes[k][0], at = nodes[k][1], len = node.nodeValue.length;
+          var a = Math.max(ranges[r][0], at), b = Math.min(ranges[r][1], at + len);
+          if (b <= a) continue;
+          var mid = node.splitText(a - at);
+          mid.splitText(b - a);
+          var mark = document.createElement("mark");
+          mark.className = "pe-hit";
+          mid.parentNode.replaceChild(mark, mid);
+          mark.appendChild(mid);
+        }
+      }
+      target.setAttribute("data-pe-marked", String(ranges.length));
+    });
+  }
+
   window.peSearch.units = units;
   window.peSearch.keys = keysOf;
   window.peSearch.normalize = normalize;
@@ -654,8 +998,10 @@
   window.peSearch.setMap = setMap;
   window.peSearch.init = init;
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  function start() { init(); header(); highlight(); }
+  document.addEventListener("keydown", shortcut);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
   /* Material for MkDocs instant navigation swaps the page without reloading scripts */
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(function () { init(); });
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(function () { start(); });
 })();

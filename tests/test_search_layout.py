@@ -1,0 +1,141 @@
+"""Index layout at scale (issue #11): common keys split into neighbour pages, precomputed first
+results of a common key alone, tiers 2-3 on demand, a manifest that does not grow with the
+reports. The ranking must not change: a layout with many common keys answers exactly like one
+with none, in Python (query.py) and in the browser (search.js)."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from policyexplorer.search import build_index  # noqa: E402
+from policyexplorer.search.query import Index, search  # noqa: E402
+from test_search_index import DOCS  # noqa: E402
+
+QUERIES = ["建设", "光谷科学岛", "城镇新增就业", "新增城镇就业", "历史文化街区", "文化", "创新", "昙华林片区",
+           "5G基站", "PM2.5", "推进建设", "建设光谷", "城镇建设与新增投资", "地铁建设", "就业", "技术合同成交额"]
+
+
+def copies(n: int) -> list[dict]:
+    """n copies of DOCS, each copy its own reports (ids, urls, titles), grouped by report."""
+    out = []
+    for k in range(n):
+        for d in DOCS:
+            d = dict(d)
+            if k:
+                rid = f"{d['report']}-x{k}"
+                d["url"] = d["url"].replace(d["report"], rid, 1)
+                d["report"], d["report_title"] = rid, f"{d['report_title']} {k}"
+            out.append(d)
+    out.sort(key=lambda d: 0)        # stable: copies stay grouped by report
+    return out
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    """The same 40-copy corpus indexed with no common key and with many."""
+    docs = copies(40)
+    plain, paged = tmp_path_factory.mktemp("plain"), tmp_path_factory.mktemp("paged")
+    s1 = build_index(docs, plain, "zh-Hans", page_bytes=10**9)
+    s2 = build_index(docs, paged, "zh-Hans", page_bytes=300)
+    assert s1["common"] == 0 and s2["common"] > 20
+    return plain, paged
+
+
+def ranked(answer):
+    return [(r.doc, r.tier) for r in answer.results]
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_pages_answer_exactly_like_whole_lists(pair, q):
+    plain, paged = pair
+    whole = search(Index(plain), q)
+    split = search(Index(paged), q)
+    assert ranked(split) == ranked(whole)
+    assert split.counts == whole.counts
+    # what the page asks for its first screen: the same first results, the exact count
+    first = search(Index(paged), q, need=20)
+    assert ranked(first) == ranked(whole)[:len(first.results)]
+    assert len(first.results) >= min(20, len(whole.results))
+    assert first.counts[1] == whole.counts[1]
+    assert first.partial or ranked(first) == ranked(whole)
+
+
+def test_a_phrase_loads_one_page_of_a_common_key(pair):
+    _, paged = pair
+    ix = Index(paged)
+    assert ix.common("城镇") and ix.common("就业")
+    a = search(ix, "城镇新增就业", need=20)
+    pages = [f for f in a.loaded if f.startswith("p/")]
+    for key in ("城镇", "就业"):
+        n = ix.entry(key)["n"]
+        mine = [f for f in pages if f.startswith(f"p/{n}/")]
+        assert len(mine) == 1 and mine[0][len(f"p/{n}/")] in "ab"      # one neighbour page, never all
+    assert "f" not in a.loaded                                         # no report list without a filter
+
+
+def test_a_common_key_alone_answers_from_its_first_results(pair):
+    plain, paged = pair
+    ix = Index(paged)
+    a = search(ix, "建设", need=20)
+    assert not [f for f in a.loaded if f.startswith("p/")]              # shards and display chunks only
+    whole = search(Index(plain), "建设")
+    assert ranked(a) == ranked(whole)[:20] and a.partial
+    assert a.counts == whole.counts
+
+
+def test_filters_still_exact(pair):
+    plain, paged = pair
+    for q in ("建设", "城镇新增就业", "文化"):
+        assert ranked(search(Index(paged), q, report="wc-2025-x3", need=20))[:20] == \
+            ranked(search(Index(plain), q, report="wc-2025-x3"))[:20]
+
+
+def test_shards_grow_with_the_corpus_and_the_manifest_does_not(tmp_path):
+    small = build_index(copies(1), tmp_path / "1", "zh-Hans")
+    big = build_index(copies(40), tmp_path / "40", "zh-Hans", page_bytes=300)
+    assert big["shards"] > 4 * small["shards"]
+    assert big["manifest_bytes"] < small["manifest_bytes"] + 400      # 80 reports, not 2: still small
+    assert big["filters_bytes"] > 20 * small["filters_bytes"] / 2       # the report list lives in f.js
+
+
+def test_the_browser_engine_agrees_and_loads_the_same_files(pair, chromium, tmp_path):
+    """search.js over the paged index: same results as query.py, same index files fetched."""
+    from conftest import Tab
+    from policyexplorer.localserver import serve
+    _, paged = pair
+    root = tmp_path / "www"
+    shutil.copytree(ROOT / "docs" / "assets" / "search", root / "assets" / "search")
+    shutil.copytree(paged, root / "search" / "data")
+    (root / "search" / "index.html").write_text(
+        '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>s</title><link rel="icon" href="data:,"></head>'
+        '<body><div id="pe-search" data-root="../"></div><script src="../assets/search/search.js"></script></body></html>',
+        encoding="utf-8")
+    httpd = serve(root)
+    t = Tab(chromium)
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        for q in QUERIES:
+            for need in (20, None):
+                t.page.goto(base + "search/index.html")
+                t.page.wait_for_function("window.peSearch && peSearch.engine && peSearch.engine.manifest")
+                got = t.page.evaluate("([q, need]) => peSearch.engine.search(q, '', '', need === null ? Infinity : need)"
+                                      ".then(a => ({r: a.results.map(r => [r.doc, r.tier]), c: a.counts, p: !!a.partial}))",
+                                      [q, need])
+                py = search(Index(paged), q, need=need)
+                assert [tuple(x) for x in got["r"]] == ranked(py), (q, need)
+                assert got["c"][1] == py.counts[1] and got["p"] == py.partial, (q, need)
+                fetched = {u.split("/search/data/")[1][:-3] for u in t.requests if "/search/data/" in u}
+                assert fetched == {f for f in py.loaded if not f.startswith("c/")}, (q, need)
+                t.requests.clear()
+        assert t.errors == []
+    finally:
+        t.close()
+        httpd.shutdown()
+        httpd.server_close()
