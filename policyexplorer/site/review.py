@@ -38,10 +38,11 @@ def review_page(r, rows, common: dict) -> Page:
             continue
         # pages of PAGE_ROWS verdicts (the doubtful on page 1), so a year of many places stays light
         chunks = split(items)
-        pages = []
+        pages, start = [], 0
         for pager, chunk in zip(pagers(f"tracker/review/{year}/", len(chunks)), chunks):
             md = r.render("tracker_review.md.j2", pager.path, year=year, items=chunk, total=len(items),
-                          pager=pager, summaries=None, **common)
+                          pager=pager, span=(start + 1, start + len(chunk)), summaries=None, **common)
+            start += len(chunk)
             name = f"{year}年" if pager.number == 1 else f"{year}年 · 第{pager.number}页"
             pages.append(Page(pager.path, name, md, in_nav=False))
         pages[0].children = pages[1:]

@@ -381,7 +381,10 @@ def _list_pages(r: Renderer, template: str, root: str, title: str, kind: str, ro
     # headings: report titles are report text (marked for OpenCC), role names interface words
     form["groups"] = {k: g.get("heading", "") if g.get("ui") else mark(g.get("heading", "")) for k, g in groups_all.items()}
     pages = []
+    start = 0
     for pager, chunk in zip(ps, chunks):
+        span = (start + 1, start + len(chunk))      # the rows this page holds, counted from 1
+        start += len(chunk)
         groups: list[dict] = []
         for row in chunk:
             key = group_of(row)["key"]
@@ -392,7 +395,7 @@ def _list_pages(r: Renderer, template: str, root: str, title: str, kind: str, ro
         paged = pager.count > 1
         f = dict(form, sources=[_file_href(pager.path, p, "rows.js") for p in pager.paths] if paged else [],
                  ids=_file_href(pager.path, root, "ids.js") if pager.number == 1 and pager.count > 1 else None)
-        md = r.render(template, pager.path, pager=pager, groups=groups, form=f, all_rows=rows, **context)
+        md = r.render(template, pager.path, pager=pager, span=span, groups=groups, form=f, all_rows=rows, **context)
         files = {"rows.js": r.render("tracker_rows.js.j2", pager.path, kind=kind, groups=groups, **context)} if paged else {}
         name = title if pager.number == 1 else f"{title} · 第{pager.number}页"
         pages.append(Page(pager.path, name, md, in_nav=False, files=files))
