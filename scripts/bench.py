@@ -388,12 +388,15 @@ def bench_scales(scales: list[int], queries: list[str]) -> None:
             first = [first_query(ix, q, client, [])["raw"] for q in queries]
             reports = sum(1 for p in (data / "reports").iterdir() if p.is_dir())
             # a newsroom's usual rebuild: one report's meta.yml changed (the cache and the last
-            # build's pages in work/ are reused)
-            meta = sorted((data / "reports").iterdir())[0] / "meta.yml"
-            meta.write_text(meta.read_text(encoding="utf-8").replace("title: ", "title: 修订 ", 1), encoding="utf-8")
-            again = build_in_subprocess(data, work / "site", work / "work")
-            rows.append([f"x{n}", reports, result["pages"], f"{result['total']:.0f}",
-                         f"{again['total']:.0f} ({result['total'] / again['total']:.1f}x)", f"{result['peak_kb'] / 1e6:.2f}",
+            # build's pages in work/ are reused;            # build, the goal is set for the bundled corpus; measured up to 20 times it)
+            rebuild = "-"
+            if n <= 20:
+                meta = sorted((data / "reports").iterdir())[0] / "meta.yml"
+                meta.write_text(meta.read_text(encoding="utf-8").replace("title: ", "title: 修订 ", 1), encoding="utf-8")
+                again = build_in_subprocess(data, work / "site", work / "work")
+                rebuild = f"{again['total']:.0f} ({result['total'] / again['total']:.1f}x faster)"
+            rows.append([f"x{n}", reports, result["pages"], f"{result['total']:.0f}", rebuild,
+                         f"{result['peak_kb'] / 1e6:.2f}",
                          f"{figures['bytes'] / 1e6:.1f}", f"{figures['report_avg'] / 1000:.1f}",
                          f"{figures['heaviest_bytes'] / 1000:.0f}", figures["over_300"],
                          f"{min(first) / 1000:.0f}-{max(first) / 1000:.0f}"])
