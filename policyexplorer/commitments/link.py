@@ -142,7 +142,7 @@ def _verdict(c: Commitment, q: Quantity) -> tuple[str, str]:
 
 
 # A target is a ceiling when its words say so ("控制在5.5%以内", "不超过", "以下"), or when it
-# caps a price rise or a jobless rate ("居民消费价格涨幅3%左右", "失业率5.5%左右"), whatever the
+# caps a price rise or a jobless rate (价格涨幅…左右, 失业率…以内), whatever the
 # indicator file says: a lower figure meets it.
 _CEILING_WORDS = re.compile(r"控制在|不超过|不高于|以内|以下")
 _CEILING_SUBJECTS = re.compile(r"价格涨幅|价格上涨|物价|失业率|涨幅")
