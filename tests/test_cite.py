@@ -185,6 +185,23 @@ def test_description_of_a_list_of_facts_starts_with_the_title():
     assert description(page) == "市农业科学院 牵头：0项承诺 配合：2项承诺 说明。"
 
 
+def test_description_reads_only_the_start_of_a_long_page_but_says_the_same(monkeypatch):
+    from policyexplorer.site import preview
+    pages = [
+        "<p>" + "长" * 9000 + "</p><p>后</p>",                                 # one block over many feeds
+        "<h1>题</h1>" + "<script>x</script>" * 600 + "<dl><dt>甲</dt><dd>乙</dd></dl><p>" + "字" * 70 + "</p>",
+        "".join(f"<p>{'句' * 9}{i}</p>" for i in range(900)) + "<h1>后面的标题</h1><p>尾</p>",
+        "<p>短</p>" + "<div hidden>" + "藏" * 5000 + "</div>" + "<h1>题</h1><dt>项</dt><dd>值</dd>",
+    ]
+    whole = {}
+    for page in pages:                     # reference: the whole page in one feed
+        monkeypatch.setattr(preview, "_FEED", 10 ** 9)
+        whole[page] = description(page)
+    monkeypatch.setattr(preview, "_FEED", 7)  # many small feeds: a block, a tag or an entity split anywhere
+    for page in pages:
+        assert description(page) == whole[page]
+
+
 # the site address ---------------------------------------------------------------------------------
 
 def test_site_address_is_checked_and_ends_in_a_slash(tmp_path):

@@ -65,12 +65,25 @@ class _Text(HTMLParser):
 
 def description(content: str, limit: int = DESCRIPTION_CHARS) -> str:
     """Plain text for <meta name=description>: the page's first text blocks, until half of `limit`
-    is reached, at most `limit` characters (cut with …)."""
+    is reached, at most `limit` characters (cut with …). Only as much of the page is parsed as
+    that needs (a long page's description is settled in its first few KB)."""
     parser = _Text()
-    parser.feed(content)
+    for start in range(0, len(content), _FEED):
+        parser.feed(content[start:start + _FEED])
+        text = _compose(parser.blocks, limit, final=False)
+        if text is not None:
+            return text
     parser.close()
     parser._close()
-    blocks = parser.blocks
+    return _compose(parser.blocks, limit, final=True)
+
+
+_FEED = 4096
+
+
+def _compose(blocks: list[tuple[str, str]], limit: int, final: bool) -> str | None:
+    """The description from the blocks read so far; None (not final) while later blocks could
+    still change it."""
     # The h1 is the page's title; it opens the description only before a list of facts
     # (an overview's metadata, an agency's counts), which says nothing without it.
     for i, (tag, _) in enumerate(blocks):
@@ -79,14 +92,20 @@ def description(content: str, limit: int = DESCRIPTION_CHARS) -> str:
             break
     parts: list[str] = []
     after_term = False                          # a <dt> and its <dd> read "发布机关：武汉市人民政府"
-    for tag, text in blocks:
+    for j, (tag, text) in enumerate(blocks):
         if after_term and parts:
             parts[-1] += "：" + text
         else:
             parts.append(text)
         after_term = tag == "dt"
         if len(" ".join(parts)) >= limit // 2 and not after_term:     # enough to say what it is
+            # settled once the block after every h1 up to here is known (the h1 rule above)
+            if not final and len(blocks) < j + 3:
+                return None
             break
+    else:
+        if not final:
+            return None
     out = " ".join(parts)
     return out if len(out) <= limit else out[:limit - 1].rstrip() + "…"
 
