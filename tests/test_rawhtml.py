@@ -32,7 +32,7 @@ CASES = {
     "unclosed element": "<div>open\n\n<p>a</p>",
     "text after the closing tag": "<p>a</p> tail\n\n<p>b</p>",
     "script": "<script>var a = '<p>';</script>\n\n<p>b</p>",
-    "a heading holding a placeholder-like text": "# \ue000pe-raw-0\ue001\n\n<p>a</p>",
+    "a heading holding a placeholder-like text": "# \ue010pe-raw-0\ue011\n\n<p>a</p>",
 }
 
 

@@ -25,10 +25,11 @@ BLOCK_TAGS = frozenset(
     "summary table tbody td textarea tfoot th thead tr ul video".split())
 _VOID = frozenset({"hr"})
 _OPEN = re.compile(r"<([a-z][a-z0-9]*)(?=[\s/>])")
-# Private-use marks around a number: a paragraph holding only this is one of ours (report text
-# never reaches Markdown as a paragraph: it sits inside the HTML blocks, restored after).
-_MARK = "\ue000pe-raw-{}\ue001"
-_RESTORE = re.compile("<p>\ue000pe-raw-(\\d+)\ue001</p>")
+# Private-use marks around a number (not ui.py's content marks, which never reach MkDocs): a
+# paragraph holding only this is one of ours (report text never reaches Markdown as a paragraph:
+# it sits inside the HTML blocks, restored after, and a restored block is not searched again).
+_MARK = "\ue010pe-raw-{}\ue011"
+_RESTORE = re.compile("<p>\ue010pe-raw-(\\d+)\ue011</p>")
 _KEY = "pe_raw_blocks"
 _UNCLEAR = -1
 
