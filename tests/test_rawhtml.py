@@ -27,6 +27,8 @@ CASES = {
     "nested same tag": "<div><div>a</div>\n</div>\n\n# T",
     "inline tag opens a paragraph": "<span>s</span> text\n\n<p>a</p>",
     "text before a block": "x\n<p>a</p>\n\n<p>b</p>",
+    "heading right before a block": "# T\n<p>a</p>\n\nmore",
+    "list right before a block": "* item\n<p>a</p>",
     "void and table": "<hr>\n<table>\n<tr><td>1</td></tr>\n</table>",
     "tabs and spaces-only lines": "<pre><code>a\tb\n   \nc</code></pre>\n\n<p>\t1</p>",
     "unclosed element": "<div>open\n\n<p>a</p>",

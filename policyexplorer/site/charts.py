@@ -218,7 +218,8 @@ def series_html(figures: list[Figure], indicator, page: str, label, words) -> st
             parts.append(chart_svg(drawn, cid, f"{name}：历年目标与实际（{html_text(unit)}）", desc, mult, unit, colours))
             parts.append(_legend(_places(drawn, colours)))
         parts.append("</figure>")
-        parts.append(_table(group, cid, f"{caption}：图中的数字", mult, unit, page, label, words))
-        out.append("".join(parts))
+        # the table on a line of its own: an HTML block ends where its element closes at a line
+        # end, so the page's blocks can pass Markdown by (site/rawhtml.py)
+        out.append("".join(parts) + "\n" + _table(group, cid, f"{caption}：图中的数字", mult, unit, page, label, words))
     return "\n".join(out)
 

@@ -7,10 +7,10 @@ and that was over half of a page's rendering time: at 100 times the corpus, hour
 
 So before Markdown sees a page, each top-level HTML block is swapped for a one-line placeholder
 paragraph, and after Markdown the placeholders are swapped back: the page is byte-identical to
-what Markdown would have made (tests/test_rawhtml.py; the whole site is compared in a test too).
-A block is taken only where Python-Markdown would also pass it through whole: at the start of a
-line after a blank line (or another such block), opened by a block-level tag, ending with the
-line that closes that tag. Anything else stays Markdown. Loaded by MkDocs from its path:
+what Markdown would have made (tests/test_rawhtml.py, on sample pages of every kind too).
+A block is taken only where Python-Markdown would also pass it through whole: opened by a
+block-level tag at the start of a line, ending with the line that closes that tag; where an
+element does not close cleanly at a line end, the rest of the page is left to Markdown. Loaded by MkDocs from its path:
 standard library only.
 """
 from __future__ import annotations
@@ -70,16 +70,16 @@ def stash(markdown: str) -> tuple[str, list[str]]:
     out: list[str] = []
     blocks: list[str] = []
     ends: list[int] = []                         # the line each block ends on
-    i, at_block_start = 0, True
+    i = 0
     while i < len(lines):
         line = lines[i]
-        end = _block_end(lines, i) if at_block_start and line.startswith("<") else None
+        # Markdown takes a block-level tag at a line's start as HTML whatever the line before
+        end = _block_end(lines, i) if line.startswith("<") else None
         if end == _UNCLEAR:
             out += lines[i:]
             break
         if end is None:
             out.append(line)
-            at_block_start = not line.strip()
             i += 1
             continue
         # consecutive blocks (no blank line between them) pass through as one
@@ -103,7 +103,7 @@ def stash(markdown: str) -> tuple[str, list[str]]:
             ends.append(end)
         if end + 1 < len(lines) and lines[end + 1].strip():
             out.append("")                       # Markdown right after a block starts a paragraph
-        i, at_block_start = end + 1, True
+        i = end + 1
     # Markdown keeps the blank line after an HTML block when more of the page follows it
     more = False
     rest = [False] * (len(lines) + 1)            # rest[i]: a non-blank line at i or after
