@@ -97,6 +97,17 @@ class Renderer:
         self.env.filters["gloss"] = self.gloss
         self.slugs: dict[str, str] = {}      # report id -> place slug, for links to tracker rows
         self.row_pages: dict[str, str] = {}  # commitment id -> the tracker page holding its row
+        # A tracker row is shown on its list page and again in that page's rows.js: rendered
+        # once per page (rows are most of the page-rendering time at scale)
+        self._memo: dict[tuple, str] = {}
+        self._memo_page: str | None = None
+        self.env.globals["once"] = self._once
+
+    def _once(self, fn, *args):
+        key = (fn.name, *(id(a) if not isinstance(a, (str, int)) else a for a in args))
+        if key not in self._memo:
+            self._memo[key] = fn(*args)
+        return self._memo[key]
 
     def render(self, template: str, page: str, **context) -> str:
         def tracker_link(m):
@@ -105,6 +116,8 @@ class Renderer:
                 where = tracker_path(m.year, self.slugs.get(m.commitment_id.split(":", 1)[0], ""))
             return href(page, where, m.commitment_id)
         self.gloss.reset()
+        if page != self._memo_page:
+            self._memo, self._memo_page = {}, page
         return self.env.get_template(template).render(
             page=page, root=_root(page), href=href, link=lambda url: _link(page, url),
             tracker_link=tracker_link, **context)
