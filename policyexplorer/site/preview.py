@@ -68,6 +68,9 @@ def description(content: str, limit: int = DESCRIPTION_CHARS) -> str:
     is reached, at most `limit` characters (cut with …). Only as much of the page is parsed as
     that needs (a long page's description is settled in its first few KB)."""
     parser = _Text()
+    # skipped anyway, and a tracker page's filter form can be most of its first KB: dropped first
+    # (none of these nests in itself, and none sits inside a text block on our pages)
+    content = _SKIPPED.sub("", content)
     for start in range(0, len(content), _FEED):
         parser.feed(content[start:start + _FEED])
         text = _compose(parser.blocks, limit, final=False)
@@ -79,6 +82,7 @@ def description(content: str, limit: int = DESCRIPTION_CHARS) -> str:
 
 
 _FEED = 4096
+_SKIPPED = re.compile(r"<(form|script|select|style|template)\b.*?</\1>", re.S)
 
 
 def _compose(blocks: list[tuple[str, str]], limit: int, final: bool) -> str | None:
