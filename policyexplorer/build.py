@@ -42,7 +42,8 @@ class BuildError(RuntimeError):
 @dataclass
 class BuildResult:
     site: Path
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)    # stages in turn: they add up to the build
+    beside: dict[str, float] = field(default_factory=dict)     # work in other processes, meanwhile
     warnings: list[str] = field(default_factory=list)
     pages: int = 0
 
@@ -184,79 +185,136 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
     reports = ingest.load_corpus(data_dir, result.warnings, cache=cache)
     cache.prune("report")
     converter = converter_for(data_dir)
-    lap("parse")
-    tracker = build_tracker(reports, data_dir)
-    lap("commitments")
-    extra, tracker_years = tracker_pages(reports, tracker, data_dir)
-    pages = site_pages(reports, tracker.marks, extra=extra, tracker_years=tracker_years,
-                       row_pages=row_pages(reports, tracker.commitments), glossary=Glossary.load(data_dir, reports))
-    result.pages = sum(1 for _ in walk(pages))
-    lap("pages")
+    # The search indexes need only the reports: a process forked now writes them on the second
+    # core while this one links commitments and renders pages (it shares the corpus by fork).
+    with _forked(_write_search_indexes, reports, converter, work) as search:
+        lap("parse")
+        tracker = build_tracker(reports, data_dir)
+        lap("commitments")
+        extra, tracker_years = tracker_pages(reports, tracker, data_dir)
+        pages = site_pages(reports, tracker.marks, extra=extra, tracker_years=tracker_years,
+                           row_pages=row_pages(reports, tracker.commitments), glossary=Glossary.load(data_dir, reports))
+        page_paths = [p.path for p in walk(pages)]
+        result.pages = len(page_paths)
+        lap("pages")
 
-    staging = out.parent / (out.name + ".new")
-    if staging.exists():
-        shutil.rmtree(staging)
-    epoch = _source_date_epoch(reports)
-    ui = UiStrings.load(data_dir / "ui.yml")
-    # Pages: report text (marked) through OpenCC and the overrides, interface text from ui.yml.
-    converts = {"hans": unmark, "hant": lambda s: ui.to_hant(s, converter.to_hant)}
-    titles = {"hans": unmark, "hant": lambda s: ui.title(unmark(s), converter.to_hant)}
-    sources = {r.id: _published_source(Path(r.source_path)) for r in reports}
-    jobs = []
-    for variant, convert in converts.items():
-        vwork = work / variant
-        removed = _sync_docs(vwork / "docs", _docs_files(pages, convert))
-        for doc in removed:                   # a dirty MkDocs build leaves a removed page's file
-            (vwork / "site" / _site_file(doc)).unlink(missing_ok=True)
-        overrides = _theme_overrides(vwork / "overrides", ui, variant)
-        config = variant_config(ROOT / "mkdocs.yml", variant, vwork / "docs", vwork / "site", pages,
-                                titles[variant], overrides, site_url)
-        stamp = _stamp(config, overrides, epoch) if incremental else ""
-        jobs.append((config, str(vwork / "mkdocs.yml"), epoch, stamp))
-    lap("docs")
-    # The two scripts' MkDocs builds are independent: one worker each, side by side. Meanwhile
-    # this process writes the search indexes, which need only the reports.
-    running = [pool.submit(_mkdocs_job, *job) for job in jobs]
-    for variant in converts:
-        lang = VARIANTS[variant][2]
+        staging = out.parent / (out.name + ".new")
+        if staging.exists():
+            shutil.rmtree(staging)
+        epoch = _source_date_epoch(reports)
+        ui = UiStrings.load(data_dir / "ui.yml")
+        # Pages: report text (marked) through OpenCC and the overrides, interface text from ui.yml.
+        converts = {"hans": unmark, "hant": lambda s: ui.to_hant(s, converter.to_hant)}
+        titles = {"hans": unmark, "hant": lambda s: ui.title(unmark(s), converter.to_hant)}
+        sources = {r.id: _published_source(Path(r.source_path)) for r in reports}
+        # The two scripts' MkDocs builds are independent: one worker each, side by side, each started
+        # as soon as its docs are written.
+        running = []
+        for variant, convert in converts.items():
+            vwork = work / variant
+            removed = _sync_docs(vwork / "docs", _docs_files(pages, convert))
+            for doc in removed:                   # a dirty MkDocs build leaves a removed page's file
+                (vwork / "site" / _site_file(doc)).unlink(missing_ok=True)
+            overrides = _theme_overrides(vwork / "overrides", ui, variant)
+            config = variant_config(ROOT / "mkdocs.yml", variant, vwork / "docs", vwork / "site", pages,
+                                    titles[variant], overrides, site_url)
+            stamp = _stamp(config, overrides, epoch) if incremental else ""
+            running.append(pool.submit(_mkdocs_job, config, str(vwork / "mkdocs.yml"), epoch, stamp))
+        del pages[:]                              # MkDocs reads them from the docs folders now
+        lap("docs")
+        # the indexes' own time, beside the stages above; then what this process waited for them
+        result.beside["search"] = _join(search, "search indexes")
+        lap("search wait")
+        for done in running:
+            done.result()
+        lap("mkdocs")
+        for variant in converts:
+            site_dir = work / variant / "site"
+            prefix = VARIANTS[variant][0]
+            _drop_unused_theme_files(site_dir)
+            shutil.copytree(site_dir, staging / prefix, dirs_exist_ok=False)
+            shutil.copytree(work / variant / "search-data", staging / prefix / "search" / "data", dirs_exist_ok=True)
+            for report_id, text in sources.items():
+                (staging / prefix / "reports" / report_id / "source.txt").write_bytes(text)
+        if site_url:    # one sitemap of both scripts at the root (MkDocs' lists only the Simplified pages)
+            lastmod = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+            langs = {lang: prefix for prefix, _, lang in VARIANTS.values()}
+            site_address.write_sitemap(staging, site_address.sitemap(site_url, page_paths, langs, lastmod),
+                                       int(epoch))
+        lap("copy")
+
+        data = staging / "data"
+        data.mkdir()
+        (data / "corpus.json").write_text(dumps(corpus_dict(reports)), encoding="utf-8")
+        (data / "corpus.csv").write_text(corpus_csv(reports), encoding="utf-8")
+        (data / "commitments.json").write_text(dumps(tracker.json()), encoding="utf-8")
+        (data / "commitments.csv").write_text(tracker.csv(), encoding="utf-8")
+        # Pages link to the exports relatively ({root}data/...), and the Traditional pages are the
+        # Simplified ones converted, so the same files must also sit below zh-Hant/.
+        for variant in converts:
+            prefix = VARIANTS[variant][0]
+            if prefix:
+                shutil.copytree(data, staging / prefix / "data")
+        lap("exports")
+
+        _swap(staging, out)
+        lap("publish")
+        return result
+
+
+def _write_search_indexes(reports, converter, work: Path) -> float:
+    """Both scripts' search indexes into work/<variant>/search-data; returns the seconds it took."""
+    started = time.perf_counter()
+    for variant, (_, _, lang) in VARIANTS.items():
         build_index(docs_from_reports(reports, None if variant == "hans" else converter.to_hant),
                     work / variant / "search-data", lang)
-    lap("search")
-    for done in running:
-        done.result()
-    lap("mkdocs")
-    for variant in converts:
-        site_dir = work / variant / "site"
-        prefix = VARIANTS[variant][0]
-        _drop_unused_theme_files(site_dir)
-        shutil.copytree(site_dir, staging / prefix, dirs_exist_ok=False)
-        shutil.copytree(work / variant / "search-data", staging / prefix / "search" / "data", dirs_exist_ok=True)
-        for report_id, text in sources.items():
-            (staging / prefix / "reports" / report_id / "source.txt").write_bytes(text)
-    if site_url:    # one sitemap of both scripts at the root (MkDocs' lists only the Simplified pages)
-        lastmod = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
-        langs = {lang: prefix for prefix, _, lang in VARIANTS.values()}
-        site_address.write_sitemap(staging, site_address.sitemap(site_url, [p.path for p in walk(pages)], langs, lastmod),
-                                   int(epoch))
-    lap("copy")
+    return time.perf_counter() - started
 
-    data = staging / "data"
-    data.mkdir()
-    (data / "corpus.json").write_text(dumps(corpus_dict(reports)), encoding="utf-8")
-    (data / "corpus.csv").write_text(corpus_csv(reports), encoding="utf-8")
-    (data / "commitments.json").write_text(dumps(tracker.json()), encoding="utf-8")
-    (data / "commitments.csv").write_text(tracker.csv(), encoding="utf-8")
-    # Pages link to the exports relatively ({root}data/...), and the Traditional pages are the
-    # Simplified ones converted, so the same files must also sit below zh-Hant/.
-    for variant in converts:
-        prefix = VARIANTS[variant][0]
-        if prefix:
-            shutil.copytree(data, staging / prefix / "data")
-    lap("exports")
 
-    _swap(staging, out)
-    lap("publish")
-    return result
+def _start(job, *args) -> tuple[multiprocessing.Process, object]:
+    """Run job(*args) in a process forked now: it shares what this process holds (no pickling of
+    the corpus) and its failure comes back through a pipe as the error's text."""
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+
+    def run():
+        try:
+            send.send((None, job(*args)))
+        except BaseException as exc:          # noqa: BLE001 - reported to the parent, which raises
+            send.send((f"{type(exc).__name__}: {exc}", None))
+            raise SystemExit(1) from None
+
+    process = ctx.Process(target=run, daemon=True)
+    process.start()
+    send.close()
+    return process, receive
+
+
+def _join(started, what: str):
+    """Wait for a _start()ed job; its return value, or BuildError."""
+    process, receive = started
+    try:
+        error, value = receive.recv()
+    except EOFError:                           # the process died without a word (killed, out of memory)
+        process.join()
+        error, value = f"exit code {process.exitcode}", None
+    process.join()
+    if error is not None:
+        raise BuildError(f"{what} failed: {error}")
+    return value
+
+
+@contextlib.contextmanager
+def _forked(job, *args):
+    """_start(job, *args) for the length of a block; a failed build does not leave it writing on."""
+    started = _start(job, *args)
+    try:
+        yield started
+    finally:
+        process, _ = started
+        if process.is_alive():
+            process.terminate()
+        process.join()
 
 
 def _theme_overrides(folder: Path, ui: UiStrings, variant: str) -> Path:

@@ -197,6 +197,23 @@ def test_a_failure_late_in_the_build_keeps_the_last_good_site(data, last_good, m
     assert tree(last_good) == before
 
 
+def test_a_failing_search_index_fails_the_build_and_keeps_the_last_good_site(data, last_good, monkeypatch, capsys):
+    """The indexes are written by a forked process: its error reaches the build, named."""
+    from policyexplorer import __main__ as cli
+    from policyexplorer import build as build_mod
+
+    def failing(reports, converter, work):
+        raise OSError("disk full (simulated)")
+
+    monkeypatch.setattr(build_mod, "_write_search_indexes", failing)
+    before = tree(last_good)
+    assert cli.main(["build", "--data", str(data), "--out", str(last_good)]) == 1
+    err = capsys.readouterr().err
+    assert "search indexes failed: OSError: disk full (simulated)" in err and "was left as it was" in err
+    assert "Traceback" not in err
+    assert tree(last_good) == before
+
+
 def page_text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
