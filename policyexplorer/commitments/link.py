@@ -18,6 +18,8 @@ Same-year restatements (the same target in another plan for Y) are `related`, no
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -224,6 +226,8 @@ class ClauseMemo:
         self.index = index
         self._figures: dict[int, tuple[Clause, list]] = {}
         self._task_text: dict[int, tuple[Clause, str]] = {}
+        self._by_indicator: dict[int, tuple[list, dict[str, list]]] = {}
+        self._review_text: dict[int, tuple[list, str, list[int]]] = {}
 
     def figures(self, clause: Clause) -> list:
         """_outcome_figures(clause)."""
@@ -239,12 +243,44 @@ class ClauseMemo:
             hit = self._task_text[id(clause)] = (clause, re.sub(r"第([一二三四五六七八九十])", r"\1", clause.text))
         return hit[1]
 
+    def with_indicator(self, clauses: list, indicator_id: str) -> list:
+        """The (place, clause) pairs of a review that give a figure of the indicator, in order:
+        the only ones a target of that indicator can be linked to."""
+        hit = self._by_indicator.get(id(clauses))
+        if hit is None:
+            found: dict[str, list] = {}
+            for place, clause in clauses:
+                for mid in dict.fromkeys(m.indicator.id for m, _, _ in self.figures(clause)):
+                    found.setdefault(mid, []).append((place, clause))
+            hit = self._by_indicator[id(clauses)] = (clauses, found)
+        return hit[1].get(indicator_id, [])
+
+    def clauses_with(self, clauses: list, words: list[str]) -> list:
+        """The (place, clause) pairs of a review whose task text has one of the words, in order.
+        The review's texts are searched as one string, so a word costs its occurrences, not a
+        look at every clause."""
+        hit = self._review_text.get(id(clauses))
+        if hit is None:
+            texts = [self.task_text(c) for _, c in clauses]
+            starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+            hit = self._review_text[id(clauses)] = (clauses, "\n".join(texts), starts)
+        _, text, starts = hit
+        found = set()
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                found.add(bisect.bisect_right(starts, at) - 1)
+                at = text.find(word, at + 1)
+        return [clauses[k] for k in sorted(found)]
+
 
 def link_target(c: Commitment, clauses, index: IndicatorIndex, memo: ClauseMemo | None = None) -> Link | None:
     best: Link | None = None
     t = c.quantity
     memo = memo or ClauseMemo(index)
     head = _head(c.text, t) if c.indicator is None else None
+    if c.indicator is not None:
+        clauses = memo.with_indicator(clauses, c.indicator.id)
     for place, clause in clauses:
         if c.indicator is not None:
             figures = [(m, q, txt) for m, q, txt in memo.figures(clause) if m.indicator.id == c.indicator.id]
@@ -343,6 +379,8 @@ def link_task(c: Commitment, clauses, memo: ClauseMemo | None = None) -> Link | 
     # a quoted name of four characters or more names the part on its own
     quoted = [(item, terms, [q for q in re.findall(r"[“\"]([^”\"]+)[”\"]", item) if len(q) >= 4])
               for item, terms in items]
+    # A clause names a part only if it has the part's longest word or one of its quoted names.
+    clauses = memo.clauses_with(clauses, [w for _, terms, names in quoted for w in [max(terms, key=len), *names]])
     rank = {"met": 3, "partly": 2, "reported": 1}
     state: dict[str, str] = {}
     best_clause: dict[str, tuple] = {}
