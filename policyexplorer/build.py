@@ -185,7 +185,8 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
     cache.prune("report")
     converter = converter_for(data_dir)
     lap("parse")
-    tracker = build_tracker(reports, data_dir)
+    tracker = build_tracker(reports, data_dir, cache=cache)
+    cache.prune("commitments")
     lap("commitments")
     extra, tracker_years = tracker_pages(reports, tracker, data_dir)
     pages = site_pages(reports, tracker.marks, extra=extra, tracker_years=tracker_years,

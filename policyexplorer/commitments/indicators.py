@@ -10,6 +10,7 @@ same unit, with the same scope. Scope has two parts read from the clause itself:
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,7 +75,10 @@ class IndicatorMatch:
 class IndicatorIndex:
     def __init__(self, path: Path | None = None):
         path = Path(path or DEFAULT_DATA)
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+        # what the file says, for keys of results that depend on it (commitments/cached.py)
+        self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        data = yaml.safe_load(text) or {}
         self.indicators: list[Indicator] = []
         seen = set()
         for i, entry in enumerate(data.get("indicators") or []):
