@@ -189,7 +189,8 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
     # core while this one links commitments and renders pages (it shares the corpus by fork).
     with _forked(_write_search_indexes, reports, converter, work) as search:
         lap("parse")
-        tracker = build_tracker(reports, data_dir)
+        tracker = build_tracker(reports, data_dir, cache=cache)
+        cache.prune("commitments")
         lap("commitments")
         extra, tracker_years = tracker_pages(reports, tracker, data_dir)
         pages = site_pages(reports, tracker.marks, extra=extra, tracker_years=tracker_years,

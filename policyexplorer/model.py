@@ -74,6 +74,9 @@ class Report:
     place_path: list[str] = field(default_factory=list)   # data/places.yml: ["中国", "湖北省", "武汉市"]
     place_slug: str = ""               # the place in addresses: tracker/<year>/<place_slug>/
     damage: list[Damage] = field(default_factory=list)    # lost words, marked where they are
+    # The key of the inputs the report was parsed from (ingest/corpus.py: folder, place list,
+    # ingest code), which later stages cache their results by; "" for a report made otherwise.
+    content_key: str = ""
 
     def __post_init__(self):
         if not self.place_slug:          # a place without a slug in data/places.yml (ingest/places.py)

@@ -33,6 +33,7 @@ def test_a_rebuild_after_a_change_is_byte_identical_to_a_clean_build(built_site,
     build(data, out)
     assert untouched.stat().st_mtime_ns == before, "a page that did not change is not rendered again"
     assert len(list((tmp_path / "b" / "cache" / "report").rglob("*.pickle"))) == 5   # one entry a report
+    assert len(list((tmp_path / "b" / "cache" / "commitments").rglob("*.pickle"))) == 5
     got, want = files(out), files(built_site)
     assert got.keys() == want.keys()
     assert [k for k in want if got[k] != want[k]] == []

@@ -21,7 +21,8 @@ from ..model import Report
 from .agencies import AgencyIndex
 from .editorial import LinksFileError, apply_links
 from .export import commitments_csv, commitments_json
-from .extract import Commitment, extract
+from .cached import extract_all
+from .extract import Commitment
 from .indicators import IndicatorIndex
 from .link import link_all
 
@@ -70,11 +71,13 @@ def _marks(commitments: list[Commitment]) -> dict[tuple[str, str], list[Mark]]:
     return marks
 
 
-def build_tracker(reports: list[Report], data_dir: Path | str = "data") -> Tracker:
+def build_tracker(reports: list[Report], data_dir: Path | str = "data", cache=None) -> Tracker:
+    """With a cache (cache.Cache), a report's extracted commitments come from it while the report,
+    data/indicators.yml, data/agencies.yml and this package are unchanged (cached.py)."""
     data_dir = Path(data_dir)
     indicators = IndicatorIndex(data_dir / "indicators.yml") if (data_dir / "indicators.yml").exists() else None
     agencies = AgencyIndex(data_dir / "agencies.yml") if (data_dir / "agencies.yml").exists() else None
-    commitments = extract(reports, indicators, agencies)
+    commitments = extract_all(reports, indicators, agencies, cache)
     link_all(reports, commitments, indicators)
     apply_links(data_dir / "links.yml", reports, commitments)
     return Tracker(commitments, _marks(commitments))

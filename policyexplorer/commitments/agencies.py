@@ -7,6 +7,7 @@ qualify a name and are not part of it.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +41,10 @@ class AgencyIndex:
 
     def __init__(self, path: Path | None = None):
         path = Path(path or DEFAULT_DATA)
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+        # what the file says, for keys of results that depend on it (commitments/cached.py)
+        self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        data = yaml.safe_load(text) or {}
         self.canonical: dict[str, str] = {}
         for i, entry in enumerate(data.get("agencies") or []):
             if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):

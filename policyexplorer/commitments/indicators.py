@@ -10,6 +10,7 @@ same unit, with the same scope. Scope has two parts read from the clause itself:
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,8 @@ class Indicator:
     direction: str = "up"
     period: str = "new"
     patterns: list[re.Pattern] = field(default_factory=list)
+    # each alias' literal parts ("A*B" -> A, B): a text lacking one cannot match the alias
+    parts: list[tuple[str, ...]] = field(default_factory=list)
 
 
 @dataclass
@@ -72,7 +75,10 @@ class IndicatorMatch:
 class IndicatorIndex:
     def __init__(self, path: Path | None = None):
         path = Path(path or DEFAULT_DATA)
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+        # what the file says, for keys of results that depend on it (commitments/cached.py)
+        self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        data = yaml.safe_load(text) or {}
         self.indicators: list[Indicator] = []
         seen = set()
         for i, entry in enumerate(data.get("indicators") or []):
@@ -85,8 +91,8 @@ class IndicatorIndex:
                             aliases=[str(a) for a in entry["aliases"]], kind=entry.get("kind", "level"),
                             unit=entry.get("unit"), direction=entry.get("direction", "up"),
                             period=entry.get("period", "new"))
-            ind.patterns = [re.compile(_GAP.join(re.escape(part) for part in a.split("*")))
-                            for a in ind.aliases]
+            ind.parts = [tuple(a.split("*")) for a in ind.aliases]
+            ind.patterns = [re.compile(_GAP.join(re.escape(part) for part in parts)) for parts in ind.parts]
             self.indicators.append(ind)
         self.by_id = {i.id: i for i in self.indicators}
 
@@ -95,7 +101,10 @@ class IndicatorIndex:
         found: list[IndicatorMatch] = []
         for ind in self.indicators:
             best = None
-            for alias, pat in zip(ind.aliases, ind.patterns):
+            for alias, pat, parts in zip(ind.aliases, ind.patterns, ind.parts):
+                # a substring test is far cheaper than a regex scan, and most aliases fail it
+                if not all(part in text for part in parts):
+                    continue
                 for m in pat.finditer(text):
                     if best is None or (m.end() - m.start()) > (best.end - best.start):
                         best = IndicatorMatch(ind, m.start(), m.end(), alias)

@@ -18,6 +18,8 @@ Same-year restatements (the same target in another plan for Y) are `related`, no
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -214,16 +216,77 @@ def _other_area(commitment: str, outcome: str) -> str | None:
     return f"different area ({'、'.join(sorted(a))})" if a else None
 
 
-def link_target(c: Commitment, clauses, index: IndicatorIndex) -> Link | None:
+class ClauseMemo:
+    """What linking reads from a review clause, worked out once per clause: every commitment of
+    a place is checked against the same review clauses, and finding the indicators in a clause
+    is the costly part of linking. Keyed by the clause object, which the memo keeps alive (so
+    its id is never reused)."""
+
+    def __init__(self, index: IndicatorIndex | None = None):
+        self.index = index
+        self._figures: dict[int, tuple[Clause, list]] = {}
+        self._task_text: dict[int, tuple[Clause, str]] = {}
+        self._by_indicator: dict[int, tuple[list, dict[str, list]]] = {}
+        self._review_text: dict[int, tuple[list, str, list[int]]] = {}
+
+    def figures(self, clause: Clause) -> list:
+        """_outcome_figures(clause)."""
+        hit = self._figures.get(id(clause))
+        if hit is None:
+            hit = self._figures[id(clause)] = (clause, list(_outcome_figures(clause, self.index or default_index())))
+        return hit[1]
+
+    def task_text(self, clause: Clause) -> str:
+        """The clause as task names are looked for in it: 第三跑道 ~ 三跑道."""
+        hit = self._task_text.get(id(clause))
+        if hit is None:
+            hit = self._task_text[id(clause)] = (clause, re.sub(r"第([一二三四五六七八九十])", r"\1", clause.text))
+        return hit[1]
+
+    def with_indicator(self, clauses: list, indicator_id: str) -> list:
+        """The (place, clause) pairs of a review that give a figure of the indicator, in order:
+        the only ones a target of that indicator can be linked to."""
+        hit = self._by_indicator.get(id(clauses))
+        if hit is None:
+            found: dict[str, list] = {}
+            for place, clause in clauses:
+                for mid in dict.fromkeys(m.indicator.id for m, _, _ in self.figures(clause)):
+                    found.setdefault(mid, []).append((place, clause))
+            hit = self._by_indicator[id(clauses)] = (clauses, found)
+        return hit[1].get(indicator_id, [])
+
+    def clauses_with(self, clauses: list, words: list[str]) -> list:
+        """The (place, clause) pairs of a review whose task text has one of the words, in order.
+        The review's texts are searched as one string, so a word costs its occurrences, not a
+        look at every clause."""
+        hit = self._review_text.get(id(clauses))
+        if hit is None:
+            texts = [self.task_text(c) for _, c in clauses]
+            starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+            hit = self._review_text[id(clauses)] = (clauses, "\n".join(texts), starts)
+        _, text, starts = hit
+        found = set()
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                found.add(bisect.bisect_right(starts, at) - 1)
+                at = text.find(word, at + 1)
+        return [clauses[k] for k in sorted(found)]
+
+
+def link_target(c: Commitment, clauses, index: IndicatorIndex, memo: ClauseMemo | None = None) -> Link | None:
     best: Link | None = None
     t = c.quantity
+    memo = memo or ClauseMemo(index)
+    head = _head(c.text, t) if c.indicator is None else None
+    if c.indicator is not None:
+        clauses = memo.with_indicator(clauses, c.indicator.id)
     for place, clause in clauses:
         if c.indicator is not None:
-            figures = [(m, q, txt) for m, q, txt in _outcome_figures(clause, index) if m.indicator.id == c.indicator.id]
+            figures = [(m, q, txt) for m, q, txt in memo.figures(clause) if m.indicator.id == c.indicator.id]
         else:
             # No known indicator: the noun the figure counts must stand right next to a
             # figure in the outcome too ("中试平台35家", "35家中试平台").
-            head = _head(c.text, t)
             if not head or head not in clause.text:
                 continue
             pos = clause.text.find(head)
@@ -235,7 +298,7 @@ def link_target(c: Commitment, clauses, index: IndicatorIndex) -> Link | None:
         for m, q, txt in figures:
             if q is None or not t.comparable_with(q):
                 continue
-            name = c.indicator.name if c.indicator else _head(c.text, t)
+            name = c.indicator.name if c.indicator else head
             conf = 0.9 if c.indicator else 0.6
             scope_c = c.scope or scope_of(c.text, None)
             scope_o = scope_of(txt, m, c.indicator) if m else scope_of(txt, None)
@@ -304,7 +367,7 @@ def _names(terms: list[str], text: str) -> bool:
     return len(hits) >= need and max(terms, key=len) in text
 
 
-def link_task(c: Commitment, clauses) -> Link | None:
+def link_task(c: Commitment, clauses, memo: ClauseMemo | None = None) -> Link | None:
     """The passage that says how a task went. Each part the task names is looked for in every
     clause of the review: all parts done -> met; some done or under way -> partly (a task with
     two parts, one reported done, is partly); only mentioned -> reported."""
@@ -312,13 +375,18 @@ def link_task(c: Commitment, clauses) -> Link | None:
     items = [(i, t) for i, t in items if len(t) >= 2 or (t and len(t[0]) >= 3)]
     if not items:
         return None
+    memo = memo or ClauseMemo()
+    # a quoted name of four characters or more names the part on its own
+    quoted = [(item, terms, [q for q in re.findall(r"[“\"]([^”\"]+)[”\"]", item) if len(q) >= 4])
+              for item, terms in items]
+    # A clause names a part only if it has the part's longest word or one of its quoted names.
+    clauses = memo.clauses_with(clauses, [w for _, terms, names in quoted for w in [max(terms, key=len), *names]])
     rank = {"met": 3, "partly": 2, "reported": 1}
     state: dict[str, str] = {}
     best_clause: dict[str, tuple] = {}
     for place, clause in clauses:
-        text = re.sub(r"第([一二三四五六七八九十])", r"\1", clause.text)
-        matched = [item for item, terms in items if _names(terms, text) or
-                   any(len(q) >= 4 and q in text for q in re.findall(r"[“\"]([^”\"]+)[”\"]", item))]
+        text = memo.task_text(clause)
+        matched = [item for item, terms, names in quoted if _names(terms, text) or any(q in text for q in names)]
         if not matched:
             continue
         if DONE.search(clause.text):
@@ -359,12 +427,30 @@ def _same_measure(a: Commitment, b: Commitment) -> bool:
     return not (a.scope and b.scope and a.scope.differs(b.scope))
 
 
-def _related_places(a: Report, b: Report) -> bool:
-    """The same place, or one inside the other (a district and its city): a same-year target
-    of a place elsewhere in the country says nothing about this one."""
-    pa, pb = a.place_path or [_place_of(a)], b.place_path or [_place_of(b)]
-    shorter, longer = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
-    return longer[: len(shorter)] == shorter
+def _lineage(report: Report) -> tuple[str, ...]:
+    return tuple(report.place_path or [_place_of(report)])
+
+
+def _related_candidates(group: list[Commitment]) -> list[list[Commitment]]:
+    """For each commitment of a group, the group's commitments of a related place, in group order:
+    the same place, or one inside the other (a district and its city); a same-year target of a
+    place elsewhere in the country says nothing about this one. Looked up by place path, so a
+    group spanning a thousand unrelated places costs each commitment its own lineage only."""
+    exact: dict[tuple[str, ...], list[int]] = {}      # place path -> positions
+    below: dict[tuple[str, ...], list[int]] = {}      # place path -> positions at it or inside it
+    for i, c in enumerate(group):
+        path = _lineage(c.report)
+        exact.setdefault(path, []).append(i)
+        for k in range(1, len(path) + 1):
+            below.setdefault(path[:k], []).append(i)
+    out = []
+    for c in group:
+        path = _lineage(c.report)
+        found = set(below.get(path, []))
+        for k in range(1, len(path)):
+            found.update(exact.get(path[:k], []))
+        out.append([group[i] for i in sorted(found)])
+    return out
 
 
 def link_related(commitments: list[Commitment]) -> None:
@@ -374,9 +460,9 @@ def link_related(commitments: list[Commitment]) -> None:
         if c.indicator is not None:
             groups.setdefault((c.year, c.indicator.id), []).append(c)
     for group in groups.values():
-        for c in group:
-            for o in group:
-                if o.report.id == c.report.id or not _related_places(c.report, o.report) or not _same_measure(c, o):
+        for c, candidates in zip(group, _related_candidates(group)):
+            for o in candidates:
+                if o.report.id == c.report.id or not _same_measure(c, o):
                     continue
                 # a five-year plan's end-year target is not a restatement of a one-year target
                 if (len(c.place.years) > 1) != (len(o.place.years) > 1):
@@ -393,6 +479,7 @@ def link_related(commitments: list[Commitment]) -> None:
 def link_all(reports: list[Report], commitments: list[Commitment], index: IndicatorIndex | None = None) -> None:
     index = index or default_index()
     cache: dict[tuple[str, int], list] = {}
+    memo = ClauseMemo(index)
     reviews = ReviewIndex(reports)
     for c in commitments:
         reviewers = reviews.reviewers(c)
@@ -405,9 +492,9 @@ def link_all(reports: list[Report], commitments: list[Commitment], index: Indica
             if key not in cache:
                 cache[key] = list(_back_clauses(r, c.year))
             if c.kind == "target" and c.quantity is not None:
-                link = link_target(c, cache[key], index)
+                link = link_target(c, cache[key], index, memo)
             else:
-                link = link_task(c, cache[key])
+                link = link_task(c, cache[key], memo)
             if link:
                 c.outcomes.append(link)
         c.status = overall_status(c)

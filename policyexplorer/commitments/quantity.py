@@ -8,6 +8,7 @@ from levels ("25万人") and shares ("比重达50%"): the linker never compares 
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -104,6 +105,14 @@ def _mult(m: str | None) -> float:
 
 def parse_quantities(text: str) -> list[Quantity]:
     """Every quantity in the text, in order. The text should be one clause."""
+    return list(_parse_quantities(text))
+
+
+# Extraction parses a clause several times over within a paragraph (splitting, joining lists,
+# each reading of the clause); the answer depends on the text alone and Quantity is immutable.
+# Small: it serves those repeats, not texts met in other reports.
+@functools.lru_cache(maxsize=256)
+def _parse_quantities(text: str) -> tuple[Quantity, ...]:
     text = normalise(text)                # spans below refer to the normalised text
     out: list[Quantity] = []
     for m in QTY.finditer(text):
@@ -160,7 +169,7 @@ def parse_quantities(text: str) -> list[Quantity]:
                 re.match(r"(?:/年)?[\u4e00-\u9fff]{2,8}(?:装置|生产线|基地)", rest):
             q = replace(q, nominal=True)
         out.append(q)
-    return out
+    return tuple(out)
 
 
 # Verbs after which a count in words is a figure to reach.

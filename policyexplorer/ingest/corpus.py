@@ -5,7 +5,6 @@ message names the file (and line where there is one); sources are only ever read
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..model import Report
@@ -74,16 +73,14 @@ def assign_pages(report: Report, budget: int = PAGE_CHARS) -> None:
         place(top, None)
 
 
-def _parse_job(args: tuple[Path, Places]) -> tuple[Report, list[str]]:
-    return parse_report(*args)
-
-
 def load_corpus(data_dir: Path, warnings: list[str] | None = None, cache=None,
                 workers: int | None = None) -> list[Report]:
     """Every report under data_dir/reports, in folder order. With a cache (cache.Cache), a report
     whose folder, place list and ingest code are unchanged comes from it; the others are parsed
-    in a process pool (each report is parsed on its own, so the work is spread over the cores)."""
+    in a process pool (each report is parsed on its own, so the work is spread over the cores).
+    Every report carries that key (Report.content_key): later stages cache by it."""
     from ..cache import code_fingerprint, fingerprint, folder_bytes
+    from ..workers import fork_map
 
     data_dir = Path(data_dir)
     reports_dir = data_dir / "reports"
@@ -93,25 +90,17 @@ def load_corpus(data_dir: Path, warnings: list[str] | None = None, cache=None,
     folders = sorted(p for p in reports_dir.iterdir() if p.is_dir())
     if not folders:
         raise CorpusError(f"{reports_dir}: no reports")
-    keys: dict[Path, str] = {}
+    places_file = data_dir / "places.yml"
+    common = [code_fingerprint("ingest", "model"), places_file.read_bytes() if places_file.exists() else b""]
+    keys = {folder: fingerprint(*common, str(folder.resolve()), *folder_bytes(folder)) for folder in folders}
     parsed: dict[Path, tuple[Report, list[str]]] = {}
     if cache is not None:
-        places_file = data_dir / "places.yml"
-        common = [code_fingerprint("ingest", "model"), places_file.read_bytes() if places_file.exists() else b""]
         for folder in folders:
-            keys[folder] = fingerprint(*common, str(folder.resolve()), *folder_bytes(folder))
             hit = cache.get("report", keys[folder])
             if hit is not None:
                 parsed[folder] = hit
     todo = [f for f in folders if f not in parsed]
-    if len(todo) >= 4 and (workers or os.cpu_count() or 1) > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        with ProcessPoolExecutor(max_workers=workers or os.cpu_count(),
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_parse_job, [(f, places) for f in todo], chunksize=max(1, len(todo) // 16)))
-    else:
-        results = [parse_report(f, places) for f in todo]
+    results = fork_map(lambda folder: parse_report(folder, places), todo, workers)
     for folder, result in zip(todo, results):
         parsed[folder] = result
         if cache is not None:
@@ -120,6 +109,7 @@ def load_corpus(data_dir: Path, warnings: list[str] | None = None, cache=None,
     seen: dict[str, Path] = {}
     for folder in folders:
         report, notes = parsed[folder]
+        report.content_key = keys[folder]
         if report.id in seen:
             raise CorpusError(f"{folder / 'meta.yml'}: report id {report.id!r} is already used by {seen[report.id]}")
         seen[report.id] = folder
