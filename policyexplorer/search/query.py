@@ -231,16 +231,38 @@ def needs_whole_list(index: Index, us: list[Unit]) -> bool:
     return any(side == "*" and index.common(k) for k, side, _ in sources(index, _rebase(us), qkeys))
 
 
-def rank_single_key(plist: dict[int, tuple[list[int], list[int]]], doc_report: list[int]) -> list[int]:
+def rank_single_key(counts: dict[int, tuple[int, bool]], doc_report: list[int]) -> list[int]:
     """Documents in the order search() gives the query made of this one key (index.py stores the
-    first of them for common keys)."""
-    scored = {doc: ((1, (-int(bool(hp)), -len(tp))) if tp else (2, (-1, 0))) for doc, (tp, hp) in plist.items()}
+    first of them for common keys). counts: doc -> (occurrences in the text, in the title too)."""
+    scored = {doc: ((1, (-int(in_title), -n)) if n else (2, (-1, 0))) for doc, (n, in_title) in counts.items()}
 
     class _Reports:
         @staticmethod
         def report_number(doc):
             return doc_report[doc]
     return [doc for doc, _, _ in rank(_Reports, scored, lambda d: True)]
+
+
+def top_single_key(docs: list[int], counts: list[int], in_title: list[bool], doc_report: list[int],
+                   n: int) -> list[int]:
+    """rank_single_key(...)[:n] without ordering every document (a common key has hundreds of
+    thousands at scale). docs: increasing; counts: occurrences in the text; in_title: in the
+    section title too. rank's order is: the group (text and title, text only, title only), then
+    the turn (a report's paragraphs by occurrences, then reading order), then document order;
+    the first n lie in the first groups and the first turns."""
+    groups: list[dict[int, list[tuple[int, int]]]] = [{}, {}, {}]
+    for doc, count, title in zip(docs, counts, in_title):
+        group = groups[(0 if title else 1) if count else 2]
+        group.setdefault(doc_report[doc], []).append((-count, doc))
+    out: list[int] = []
+    for group in groups:
+        lists = [sorted(x) for x in group.values()]
+        turn = 0
+        while len(out) < n and lists:
+            out += sorted(x[turn][1] for x in lists)[:n - len(out)]
+            turn += 1
+            lists = [x for x in lists if len(x) > turn]
+    return out
 
 
 def occurrences(index: Index, qkeys: list[tuple[str, int]], us: list[Unit] | None = None) -> dict[int, list[int]]:

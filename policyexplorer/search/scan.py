@@ -1,0 +1,174 @@
+"""normalize.units() and keys() of whole texts, at corpus scale (the index builder's inner loop).
+
+The results are those of normalize.keys(normalize.units(text)) (tests/test_search_index_stream.py
+compares them), but units() makes an object per character; here a text is normalised with
+str.translate, each normalised character becomes a class letter, and regular expressions cut the
+class string, so the per-character work runs in C:
+
+  C ideograph   D digit 0-9   A other letter/digit   P "."   S white space   X anything else
+
+A "." between two digits (J once joined) belongs to its run; X and any other P are hard separators.
+Between two hard separators lies a segment: its units are all adjacent, so its keys are its
+ideograph pairs, its letter/digit runs and their pairs with a neighbouring ideograph.
+"""
+from __future__ import annotations
+
+import re
+
+from .normalize import is_alnum, is_cjk, is_space, norm_char
+
+
+class _Lazy(dict):
+    """A str.translate table filled on the first sight of each code point."""
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, cp: int) -> str:
+        value = self[cp] = self.fn(chr(cp))
+        return value
+
+
+def _class_of(ch: str) -> str:
+    """A normalised character's class, in the order units() tests them."""
+    if is_cjk(ch):
+        return "C"
+    if ch in "0123456789":
+        return "D"
+    if is_alnum(ch):
+        return "A"
+    if ch == ".":
+        return "P"
+    return "S" if is_space(ch) else "X"
+
+
+_CLASS = _Lazy(_class_of)
+_JOINED_DOT = re.compile(r"(?<=D)P(?=D)")
+# a segment of ideographs only, or any other segment
+_SEGMENT = re.compile(r"(C+)(?=[XP]|\Z)|[^XP]+")
+_UNIT = re.compile(r"C|[ADJ]+")
+
+# A segment: (position of its first unit, its units): a str when every unit is an ideograph (one
+# character each), else a list of (unit, is ideograph).
+Segment = tuple[int, "str | list[tuple[str, bool]]"]
+
+
+class Normalizer:
+    """normalize.normalize() by table; the table remembers every character it was given."""
+
+    def __init__(self):
+        self.table = _Lazy(norm_char)
+
+    def __call__(self, text: str) -> str:
+        return text.translate(self.table)
+
+    def output_chars(self) -> set[str]:
+        """The characters of every normalised text so far."""
+        return set("".join(self.table.values()))
+
+
+def segments(norm: str) -> list[Segment]:
+    """The units of a normalised text, by segment (see the module docstring)."""
+    cls = norm.translate(_CLASS)
+    if "P" in cls:
+        cls = _JOINED_DOT.sub("J", cls)
+    out: list[Segment] = []
+    pos = 0
+    for m in _SEGMENT.finditer(cls):
+        if m.group(1):
+            us = norm[m.start():m.end()]
+        else:
+            us = [(norm[u.start():u.end()], u.group() == "C") for u in _UNIT.finditer(cls, m.start(), m.end())]
+            if not us:
+                continue
+            if all(c for _, c in us):
+                us = "".join(s for s, _ in us)
+        out.append((pos, us))
+        pos += len(us)
+    return out
+
+
+def key_positions(segs: list[Segment]) -> dict[str, list[int]]:
+    """key -> its positions in increasing order: normalize.keys() grouped by key."""
+    found: dict[str, list[int]] = {}
+    get = found.get
+    for g, us in segs:
+        if type(us) is str:
+            for j in range(len(us) - 1):
+                k = us[j:j + 2]
+                at = get(k)
+                if at is None:
+                    found[k] = [g + j]
+                else:
+                    at.append(g + j)
+            continue
+        prev, prev_cjk = "", True
+        for i, (s, cjk) in enumerate(us, g):
+            if i > g and (cjk or prev_cjk):
+                k = prev + s
+                at = get(k)
+                if at is None:
+                    found[k] = [i - 1]
+                else:
+                    at.append(i - 1)
+            if not cjk:
+                at = get(s)
+                if at is None:
+                    found[s] = [i]
+                else:
+                    at.append(i)
+            prev, prev_cjk = s, cjk
+    return found
+
+
+def positions_of(segs: list[Segment], wanted: set[str]) -> dict[str, list[int]]:
+    """key_positions(segs) of the wanted keys only."""
+    found: dict[str, list[int]] = {}
+    for g, us in segs:
+        if type(us) is str:
+            for j in range(len(us) - 1):
+                k = us[j:j + 2]
+                if k in wanted:
+                    found.setdefault(k, []).append(g + j)
+            continue
+        prev, prev_cjk = "", True
+        for i, (s, cjk) in enumerate(us, g):
+            if i > g and (cjk or prev_cjk) and prev + s in wanted:
+                found.setdefault(prev + s, []).append(i - 1)
+            if not cjk and s in wanted:
+                found.setdefault(s, []).append(i)
+            prev, prev_cjk = s, cjk
+    return found
+
+
+def ideograph_runs(segs: list[Segment]) -> list[str]:
+    """Runs of 2+ adjacent ideographs (what jieba segments into the corpus's words)."""
+    out = []
+    for _, us in segs:
+        if type(us) is str:
+            if len(us) > 1:
+                out.append(us)
+            continue
+        run = []
+        for s, cjk in us:
+            if cjk:
+                run.append(s)
+                continue
+            if len(run) > 1:
+                out.append("".join(run))
+            run = []
+        if len(run) > 1:
+            out.append("".join(run))
+    return out
+
+
+def unit_strings(segs: list[Segment]) -> list[str]:
+    """Every unit in order: position -> unit."""
+    out: list[str] = []
+    for _, us in segs:
+        if type(us) is str:
+            out.extend(us)
+        else:
+            out.extend(s for s, _ in us)
+    return out

@@ -1,0 +1,123 @@
+"""The streaming index builder (index.py + scan.py) writes exactly what the plain one did
+(tests/search_reference.py: every posting as Python lists, normalize.units/keys per document),
+byte for byte, common keys, neighbour pages and batches included; its fast parts agree with
+the definitions they replace."""
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+for p in (ROOT, ROOT / "tests"):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+import search_reference  # noqa: E402
+from policyexplorer.search import build_index, index  # noqa: E402
+from policyexplorer.search.normalize import keys, normalize, units  # noqa: E402
+from policyexplorer.search.query import rank_single_key, top_single_key  # noqa: E402
+from policyexplorer.search.scan import (Normalizer, ideograph_runs, key_positions, positions_of,  # noqa: E402
+                                        segments, unit_strings)
+from test_search_index import DOCS, hant_docs  # noqa: E402
+from test_search_layout import copies  # noqa: E402
+
+TRICKY = ["加快5G基站、PM2.5和SKP 建设", "光谷 科学岛", "2.5万亩", "第1.", "1..2", "1.2.3", "a.b", "x 1.5", ".5", "5.",
+          "Ⅻ号½ ⑴ 〇一 ㊀", " 光 谷 ", "abc def 光", "光 abc def", "５Ｇ工厂", "ab\u200bcd", "１．５", "ﬁ", "", "   ",
+          "，。", "a_b", "中\u3000文", "٣.٤", "3.٤", "Ⅳ.5", "中.5", "5.中", "𠀀𠀁a", "\ufeff中文", "中\u00adb", "ΑΒΓ中", "é中"]
+
+
+def texts() -> list[str]:
+    rnd = random.Random(7)
+    alphabet = list("光谷科学岛着著 abc12.5,，。ＰＭ２．５\u200b\u3000Ⅳ〇_-/中")
+    out = TRICKY + [d[k] for d in DOCS + hant_docs() for k in ("text", "title")]
+    return out + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14))) for _ in range(3000)]
+
+
+def reference_runs(us) -> list[str]:
+    """The runs of ideographs the plain builder gave jieba."""
+    out, run = [], []
+    for u in us:
+        if u.cjk and (u.adj or not run):
+            run.append(u.s)
+        else:
+            if len(run) > 1:
+                out.append("".join(run))
+            run = [u.s] if u.cjk else []
+    if len(run) > 1:
+        out.append("".join(run))
+    return out
+
+
+def test_scan_agrees_with_units_and_keys():
+    normalizer = Normalizer()
+    for text in texts():
+        us = units(text)
+        expected: dict[str, list[int]] = {}
+        for k, pos in keys(us):
+            expected.setdefault(k, []).append(pos)
+        norm = normalizer(text)
+        assert norm == normalize(text)
+        segs = segments(norm)
+        assert key_positions(segs) == expected, text
+        assert unit_strings(segs) == [u.s for u in us], text
+        assert ideograph_runs(segs) == reference_runs(us), text
+        wanted = set(list(expected)[::2])
+        assert positions_of(segs, wanted) == {k: v for k, v in expected.items() if k in wanted}, text
+    assert normalizer.output_chars() == set(normalize("".join(texts())))
+
+
+def test_top_single_key_is_the_head_of_rank_single_key():
+    rnd = random.Random(5)
+    for trial in range(1500):
+        n_docs = rnd.randint(1, 200)
+        doc_report = [rnd.randrange(rnd.randint(1, 12)) for _ in range(n_docs)]
+        if trial % 2:
+            doc_report.sort()               # grouped by report, as the build gives them
+        docs = sorted(rnd.sample(range(n_docs), rnd.randint(1, n_docs)))
+        counts = [rnd.choice([0, 1, 1, 2, 3, 5]) for _ in docs]
+        titles = [c == 0 or rnd.random() < 0.2 for c in counts]
+        ranked = rank_single_key({d: (c, t) for d, c, t in zip(docs, counts, titles)}, doc_report)
+        for n in (1, 7, 20, 500):
+            assert top_single_key(docs, counts, titles, doc_report, n) == ranked[:n]
+
+
+def files(path: Path) -> dict[str, bytes]:
+    return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*.js"))}
+
+
+def corpus(name: str) -> list[dict]:
+    if name == "hans":
+        return DOCS
+    if name == "hant":
+        return hant_docs()
+    docs = copies(40)
+    return hant_docs(docs) if name == "hant-40" else docs
+
+
+@pytest.mark.parametrize("name,params", [
+    ("hans", {}),
+    ("hant", {"shard_bytes": 512, "chunk_bytes": 400}),
+    ("hans-40", {}),
+    ("hans-40", {"page_bytes": 300, "shard_bytes": 1024}),
+    ("hant-40", {"page_bytes": 200, "shard_bytes": 700, "chunk_bytes": 3000}),
+])
+def test_same_files_as_the_plain_builder(tmp_path, name, params):
+    docs = corpus(name)
+    want = search_reference.build_index(docs, tmp_path / "plain", "zh-Hans", **params)
+    got = build_index(docs, tmp_path / "stream", "zh-Hans", **params)
+    assert got == want
+    if params.get("page_bytes"):
+        assert got["common"] > 10
+    assert files(tmp_path / "stream") == files(tmp_path / "plain")
+
+
+def test_neighbour_pages_in_batches(tmp_path, monkeypatch):
+    """Common keys split over several passes (a small SPLIT_BYTES) give the same pages."""
+    docs = copies(40)
+    build_index(docs, tmp_path / "one", "zh-Hans", page_bytes=300)
+    monkeypatch.setattr(index, "SPLIT_BYTES", 2000)
+    build_index(docs, tmp_path / "many", "zh-Hans", page_bytes=300)
+    assert files(tmp_path / "many") == files(tmp_path / "one")
