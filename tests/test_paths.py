@@ -2,7 +2,7 @@
 import itertools
 import posixpath
 
-from policyexplorer.site.paths import _relpath, href
+from policyexplorer.site.paths import relpath, href
 
 PATHS = ["", "reports/", "reports/x/", "reports/x/s1/", "reports/x/s1-2/", "reports/y/s1/", "tracker/",
          "tracker/2025/wuhan/", "tracker/2025/wuhan/2/", "tracker/agencies/a/p-1/", "search/",
@@ -11,7 +11,7 @@ PATHS = ["", "reports/", "reports/x/", "reports/x/s1/", "reports/x/s1-2/", "repo
 
 def test_relpath_matches_posixpath():
     for to_page, from_page in itertools.product(PATHS, repeat=2):
-        assert _relpath(to_page, from_page) == posixpath.relpath(to_page or ".", from_page or "."), (to_page, from_page)
+        assert relpath(to_page, from_page) == posixpath.relpath(to_page or ".", from_page or "."), (to_page, from_page)
 
 
 def test_href_ends_in_index_html():

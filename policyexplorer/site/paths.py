@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 
 def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Relative link between two page paths ("reports/x/s1/"), pointing at index.html."""
-    target = _relpath(to_page, from_page)
+    target = relpath(to_page, from_page)
     link = "index.html" if target == "." else f"{target}/index.html"
     return f"{link}#{anchor}" if anchor else link
 
 
-def _relpath(to_page: str, from_page: str) -> str:
+def relpath(to_page: str, from_page: str) -> str:
     """posixpath.relpath for page paths, by comparing their folders: a site links millions of
     times (every tracker row to its report, its agencies, its outcomes) and relpath's
-    normalising took a quarter of the page rendering. Anything unusual goes to relpath."""
+    normalising took a quarter of the page rendering. Anything unusual goes to posixpath."""
     to_parts = [p for p in (to_page or "").split("/") if p]
     from_parts = [p for p in (from_page or "").split("/") if p]
     if any(p in (".", "..") for p in to_parts + from_parts) or "//" in f"{to_page}{from_page}".strip("/"):

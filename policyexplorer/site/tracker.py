@@ -21,7 +21,6 @@ only through the templates' |h and |md filters.
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ from ..model import Report
 from .charts import series_html
 from .glossary import Glossary
 from .paginate import ids_script, pagers, split
+from .paths import relpath
 from .pages import KIND, STATUS, Page, Renderer, html_text, section_heading, tracker_path
 from .review import review_page
 from .ui import mark
@@ -349,7 +349,7 @@ def row_pages(reports: list[Report], commitments: list[Commitment]) -> dict[str,
 
 
 def _file_href(from_page: str, to_page: str, name: str) -> str:
-    rel = posixpath.relpath(to_page or ".", from_page or ".")
+    rel = relpath(to_page, from_page)
     return name if rel == "." else f"{rel}/{name}"
 
 
