@@ -172,3 +172,50 @@ def unit_strings(segs: list[Segment]) -> list[str]:
         else:
             out.extend(s for s, _ in us)
     return out
+
+
+def neighbours_of(segs: list[Segment], wanted: set[str]) -> dict[tuple[str, str, str], list[int]]:
+    """(key, "a", unit before) and (key, "b", unit after) -> positions, of every occurrence of the
+    wanted keys ("" before the first unit and after the last). Positions count units and
+    separators take none, so the neighbour of a unit may lie across a separator."""
+    found: dict[tuple[str, str, str], list[int]] = {}
+    get = found.get
+    last = len(segs) - 1
+    for n, (g, us) in enumerate(segs):
+        before = _last_unit(segs[n - 1][1]) if n else ""
+        after = _first_unit(segs[n + 1][1]) if n < last else ""
+        if type(us) is str:
+            end = len(us) - 2
+            for j in range(end + 1):
+                k = us[j:j + 2]
+                if k in wanted:
+                    for t in ((k, "a", us[j - 1] if j else before), (k, "b", us[j + 2] if j < end else after)):
+                        at = get(t)
+                        if at is None:
+                            found[t] = [g + j]
+                        else:
+                            at.append(g + j)
+            continue
+        units = [s for s, _ in us]
+        units_end = len(units)
+        for i, (s, cjk) in enumerate(us):
+            for k, start, stop in ((units[i - 1] + s if i and (cjk or us[i - 1][1]) else None, i - 1, i + 1),
+                                   (None if cjk else s, i, i + 1)):
+                if k is None or k not in wanted:
+                    continue
+                for t in ((k, "a", units[start - 1] if start else before),
+                          (k, "b", units[stop] if stop < units_end else after)):
+                    at = get(t)
+                    if at is None:
+                        found[t] = [g + start]
+                    else:
+                        at.append(g + start)
+    return found
+
+
+def _first_unit(us: str | list[tuple[str, bool]]) -> str:
+    return us[0] if type(us) is str else us[0][0]
+
+
+def _last_unit(us: str | list[tuple[str, bool]]) -> str:
+    return us[-1] if type(us) is str else us[-1][0]
