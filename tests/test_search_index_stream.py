@@ -20,8 +20,8 @@ import search_reference  # noqa: E402
 from policyexplorer.search import build_index, index  # noqa: E402
 from policyexplorer.search.normalize import keys, normalize, units  # noqa: E402
 from policyexplorer.search.query import rank_single_key, top_single_key  # noqa: E402
-from policyexplorer.search.scan import (Normalizer, ideograph_runs, key_positions, positions_of,  # noqa: E402
-                                        segments, unit_strings)
+from policyexplorer.search.scan import (Normalizer, ideograph_runs, key_positions, neighbours_of,  # noqa: E402
+                                        positions_of, segments, unit_strings)
 from test_search_index import DOCS, hant_docs  # noqa: E402
 from test_search_layout import copies  # noqa: E402
 
@@ -52,6 +52,17 @@ def reference_runs(us) -> list[str]:
     return out
 
 
+def reference_neighbours(us, wanted: set[str]) -> dict[tuple[str, str, str], list[int]]:
+    """What the plain builder split a common key's postings by: the units around each occurrence."""
+    out: dict[tuple[str, str, str], list[int]] = {}
+    for k, pos in keys(us):
+        if k in wanted:
+            end = pos + (1 if us[pos].s == k else 2)
+            out.setdefault((k, "a", us[pos - 1].s if pos else ""), []).append(pos)
+            out.setdefault((k, "b", us[end].s if end < len(us) else ""), []).append(pos)
+    return out
+
+
 def test_scan_agrees_with_units_and_keys():
     normalizer = Normalizer()
     for text in texts():
@@ -67,6 +78,7 @@ def test_scan_agrees_with_units_and_keys():
         assert ideograph_runs(segs) == reference_runs(us), text
         wanted = set(list(expected)[::2])
         assert positions_of(segs, wanted) == {k: v for k, v in expected.items() if k in wanted}, text
+        assert neighbours_of(segs, wanted) == reference_neighbours(us, wanted), text
     assert normalizer.output_chars() == set(normalize("".join(texts())))
 
 

@@ -1,4 +1,4 @@
-"""Build the static search index of one script variant.
+"""Build the static search index of a script variant (or of several variants of one corpus).
 
 Layout of out_dir (every file is a script, loadable by a <script> tag over http and from file://;
 each calls peSearch.add(id, data) with the id being its path without ".js"):
@@ -26,11 +26,15 @@ in the text, documents with it in the title only], "t": the first TOP documents 
 that is this key alone (query.rank order, doc ids delta-coded)}.
 
 How it is built (memory stays near the size of the encoded postings, not of Python objects per
-posting): one pass over the documents (scan.py cuts them into keys) appends each document's
-entry to its keys' encoded postings, documents coming in increasing order; the keys whose
-postings end up over page_bytes are the common ones, whose counts and first results are decoded
-from their postings one key at a time; a second pass, over batches of common keys, appends each
-occurrence of one to the postings of its neighbour pages the same way.
+posting): one pass over the documents (scan.py cuts them into keys) appends each key occurrence
+to its key's encoded postings, documents coming in increasing order; the keys whose postings end
+up over page_bytes are the common ones, whose counts and first results are decoded from their
+postings one key at a time; a second pass, over batches of common keys, appends each occurrence
+of one to the postings of its neighbour pages the same way. build_indexes does this for script
+variants of one corpus at once: a variant whose documents fold to the leader's normalised text
+(Traditional converted from Simplified, except where s2tw writes 著 for 着 and the like) takes
+the leader's postings, counts and pages of every key that no differing text touches, so it
+works out only its "dirty" keys, its words of differing texts, its display chunks and files.
 """
 
 from __future__ import annotations
@@ -41,12 +45,13 @@ import json
 import logging
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .normalize import clean_display, fnv1a, is_cjk, t2s_table
-from .scan import (Normalizer, Segment, ideograph_runs, key_positions, neighbours_of, positions_of, segments,
-                   unit_strings)
+from .scan import (Normalizer, Segment, ideograph_runs, key_positions, mixed_keys, neighbours_of, occurrences_around,
+                   positions_of, segments, unit_strings)
 
 FORMAT = 2
 SHARD_BYTES = 4 * 1024      # target size of a postings shard (bench: 16 KiB shards cost 30-80% more per query)
@@ -71,13 +76,15 @@ def b36(n: int) -> str:
     return "".join(reversed(out))
 
 
-_B36 = [b36(n) for n in range(36 ** 3)]     # every position and most document gaps, looked up
+_TABLED = 36 ** 3                 # numbers under this (every position, most document gaps) are looked up
+_B36 = [b36(n) for n in range(_TABLED)]
 _B36_BYTES = [n.encode() for n in _B36]
 _GAP_BYTES = [b";" + n + b":" for n in _B36_BYTES]      # an entry's head after the first
+_COMMA_BYTES = [b"," + n for n in _B36_BYTES]           # a position's after the first
 
 
 def _b36(n: int) -> str:
-    return _B36[n] if 0 <= n < 46656 else b36(n)
+    return _B36[n] if 0 <= n < _TABLED else b36(n)
 
 
 def _deltas(values: list[int]) -> str:
@@ -104,56 +111,116 @@ def encode_postings(postings: dict[int, tuple[list[int], list[int]]]) -> str:
 
 class _Postings:
     """Encoded postings (encode_postings' format) of many keys, each document's entry appended as
-    it comes: documents must come in increasing order. A key costs its encoded bytes and its last
-    document, not lists per document (tens of millions of them at scale)."""
+    it comes: documents must come in increasing order, a document's text before its title. A key
+    costs its encoded bytes and a little state, not lists per document (tens of millions of them
+    at scale)."""
 
     def __init__(self):
-        self.keys: dict = {}            # key -> [its last document, its encoded postings (bytearray)]
-        self.title: dict = {}           # the last title's positions and their encoded entries
+        # key -> [its last document, its encoded postings (bytearray), the last position written,
+        #         the last document whose entry has title positions]
+        self.keys: dict = {}
+        self.title: dict = {}           # add_doc: the last title's positions and their encoded entries
         self.heads: dict[str, bytes] = {}
 
+    def add_text(self, doc: int, segs: list[Segment]) -> None:
+        """Every key occurrence in a document's text, in order. The common case inline: a pair of
+        ideographs, its position and gaps from the tables."""
+        keys = self.keys
+        get = keys.get
+        positions, gaps, commas = _B36_BYTES, _GAP_BYTES, _COMMA_BYTES
+        head = _b36(doc).encode() + b":"
+        for g, us in segs:
+            if type(us) is not str or g + len(us) >= _TABLED:
+                for key, pos in _keys_of(g, us):
+                    self.add(key, doc, pos, False)
+                continue
+            for j in range(len(us) - 1):
+                key = us[j:j + 2]
+                pos = g + j
+                state = get(key)
+                if state is None:
+                    keys[key] = [doc, bytearray(head + positions[pos]), pos, -1]
+                elif state[0] == doc:              # again in this text: ",<gap from the last position>"
+                    state[1] += commas[pos - state[2]]
+                    state[2] = pos
+                else:                              # ";<gap from the last document>:<position>"
+                    gap = doc - state[0]
+                    encoded = state[1]
+                    encoded += gaps[gap] if gap < _TABLED else b";" + b36(gap).encode() + b":"
+                    encoded += positions[pos]
+                    state[0] = doc
+                    state[2] = pos
+
+    def add_title(self, doc: int, segs: list[Segment]) -> None:
+        """Every key occurrence in a document's section title (after its text)."""
+        for g, us in segs:
+            for key, pos in _keys_of(g, us):
+                self.add(key, doc, pos, True)
+
+    def add(self, key, doc: int, pos: int, title: bool) -> None:
+        """One occurrence."""
+        state = self.keys.get(key)
+        if state is None:
+            self.keys[key] = [doc, bytearray(f"{_b36(doc)}:{'|' if title else ''}{_b36(pos)}", "ascii"), pos,
+                              doc if title else -1]
+            return
+        if state[0] != doc:
+            state[1] += f";{_b36(doc - state[0])}:{'|' if title else ''}{_b36(pos)}".encode()
+            state[0] = doc
+            if title:
+                state[3] = doc
+        elif title and state[3] != doc:             # the title part of this document's entry
+            state[1] += f"|{_b36(pos)}".encode()
+            state[3] = doc
+        else:
+            state[1] += f",{_b36(pos - state[2])}".encode()
+        state[2] = pos
+
+    def add_around(self, doc: int, segs: list[Segment], wanted: set[str], title: bool) -> None:
+        """Every occurrence of the wanted keys in a document's text or title, as the occurrence of
+        (key, "a", unit before) and of (key, "b", unit after): neighbour pages' postings."""
+        add = self.add
+        for key, pos, before, after in occurrences_around(segs, wanted):
+            add((key, "a", before), doc, pos, title)
+            add((key, "b", after), doc, pos, title)
+
     def add_doc(self, doc: int, text: dict, title: dict) -> None:
-        """One document's keys: key -> its positions in the text, in the section title. The
-        paragraphs of a section come one after another with the same title: pass the same dict."""
+        """One document's keys at once: key -> its positions in the text, in the section title.
+        The paragraphs of a section come one after another with the same title: pass the same dict."""
         if title is not self.title:
             self.title = title
             self.heads = {key: b"|" + _deltas(pos).encode() for key, pos in title.items()}
         heads = self.heads
-        keys = self.keys
-        get = keys.get
-        positions, gaps = _B36_BYTES, _GAP_BYTES
         for key, pos in text.items():
-            # the common case inline and from tables: one position, a gap under 36 ** 3
-            entry = positions[pos[0]] if len(pos) == 1 and pos[0] < 46656 else _deltas(pos).encode()
-            if heads and key in heads:
-                entry += heads[key]
-            state = get(key)
-            if state is None:
-                keys[key] = [doc, bytearray(_b36(doc).encode() + b":" + entry)]
-                continue
-            gap = doc - state[0]
-            encoded = state[1]
-            encoded += gaps[gap] if gap < 46656 else b";" + b36(gap).encode() + b":"
-            encoded += entry
-            state[0] = doc
+            self.add_entry(key, doc, _deltas(pos).encode() + heads.get(key, b""))
         for key, entry in heads.items():
             if key not in text:
-                self.add(key, doc, entry)
+                self.add_entry(key, doc, entry)
 
-    def add(self, key, doc: int, entry: bytes) -> None:
+    def add_entry(self, key, doc: int, entry: bytes) -> None:
         state = self.keys.get(key)
         if state is None:
-            self.keys[key] = [doc, bytearray(_b36(doc).encode() + b":" + entry)]
+            self.keys[key] = [doc, bytearray(_b36(doc).encode() + b":" + entry), -1, -1]
         else:
             gap = doc - state[0]
-            state[1] += (_GAP_BYTES[gap] if gap < 46656 else b";" + b36(gap).encode() + b":") + entry
+            state[1] += (_GAP_BYTES[gap] if gap < _TABLED else b";" + b36(gap).encode() + b":") + entry
             state[0] = doc
 
     def encoded(self) -> dict:
-        """key -> encoded postings (bytearray); the last documents are dropped."""
+        """key -> encoded postings (bytearray); the rest of the state is dropped."""
         out = {key: state[1] for key, state in self.keys.items()}
         self.keys = {}
         return out
+
+
+def _keys_of(g: int, us) -> Iterator[tuple[str, int]]:
+    """(key, position) of a segment's keys, in order."""
+    if type(us) is str:
+        for j in range(len(us) - 1):
+            yield us[j:j + 2], g + j
+    else:
+        for key, pos, _ in mixed_keys(g, us):
+            yield key, pos
 
 
 def _decode_counts(encoded: bytes) -> tuple[list[int], list[int], list[bool]]:
@@ -427,22 +494,23 @@ def _read(leader: _Variant, followers: list[_Variant]) -> None:
     Words: those of documents that every variant writes alike are segmented once (`shared`); a
     variant's own `words` hold those of the others."""
     shared = _Words()
-    last_title, hk, title_runs = None, {}, []
+    last_title, hs, title_runs, dirty_in_title = None, [], [], {}
     for doc_id, doc in enumerate(leader.docs):
         text, title = _texts(doc)
         ts = segments(leader.normalize(text))
-        tk = key_positions(ts)
         if title != last_title:              # a section's paragraphs share their title
             hs = segments(leader.normalize(title))
-            last_title, hk, title_runs = title, key_positions(hs), ideograph_runs(hs)
-        leader.postings.add_doc(doc_id, tk, hk)
+            last_title, title_runs = title, ideograph_runs(hs)
+            dirty_in_title = {f: positions_of(hs, f.dirty) for f in followers}
+        leader.postings.add_text(doc_id, ts)
+        leader.postings.add_title(doc_id, hs)
         leader.add_display(doc_id, doc, text, title)
         runs = ideograph_runs(ts) + title_runs
         alike = all(f.same[doc_id] for f in followers)
         for f in followers:
             if f.same[doc_id]:
                 if f.dirty:
-                    f.postings.add_doc(doc_id, _only(tk, f.dirty), _only(hk, f.dirty))
+                    f.postings.add_doc(doc_id, positions_of(ts, f.dirty), dirty_in_title[f])
                 if not alike:
                     f.words.add_all(runs)
                 continue
@@ -455,10 +523,6 @@ def _read(leader: _Variant, followers: list[_Variant]) -> None:
     for v in [leader] + followers:
         v.vocab = v.words.found | shared.found
         v.words = _Words()
-
-
-def _only(found: dict, wanted: set) -> dict:
-    return {k: p for k, p in found.items() if k in wanted} if found else found
 
 
 def _write_common_entries(leader: _Variant, followers: list[_Variant]) -> None:
@@ -539,24 +603,20 @@ def _neighbour_split(leader: _Variant, followers: list[_Variant], batch: set[str
     of a key is the text's neighbour unit wherever the phrase occurs."""
     split = _Postings()                      # keyed by (key, side, unit)
     theirs = {f: _Postings() for f, keys in wanted.items() if keys}
-    scanned = batch.union(*wanted.values())
-    last_title, in_title = None, {}
+    last_title, hs = None, []
     for doc_id, doc in enumerate(leader.docs):
         text, title = _texts(doc)
-        in_text = neighbours_of(segments(leader.normalize(text)), scanned)
+        ts = segments(leader.normalize(text))
         if title != last_title:              # a section's paragraphs share their title
-            last_title, in_title = title, neighbours_of(segments(leader.normalize(title)), scanned)
-        split.add_doc(doc_id, *((in_text, in_title) if not theirs else (_of(in_text, batch), _of(in_title, batch))))
+            last_title, hs = title, segments(leader.normalize(title))
+        split.add_around(doc_id, ts, batch, False)
+        split.add_around(doc_id, hs, batch, True)
         for f, postings in theirs.items():
-            found = (in_text, in_title)
+            fts, fhs = ts, hs
             if not f.same[doc_id]:
-                found = [neighbours_of(segments(f.normalize(t)), wanted[f]) for t in _texts(f.docs[doc_id])]
-            postings.add_doc(doc_id, _of(found[0], wanted[f]), _of(found[1], wanted[f]))
+                fts, fhs = (segments(f.normalize(t)) for t in _texts(f.docs[doc_id]))
+            postings.add_doc(doc_id, neighbours_of(fts, wanted[f]), neighbours_of(fhs, wanted[f]))
     return _by_key(split, batch), {f: _by_key(postings, wanted[f]) for f, postings in theirs.items()}
-
-
-def _of(found: dict[tuple[str, str, str], list[int]], keys: set[str]) -> dict:
-    return {t: p for t, p in found.items() if t[0] in keys}
 
 
 def _by_key(split: _Postings, keys: set[str]) -> dict[str, dict[str, dict[str, bytes]]]:
