@@ -27,7 +27,7 @@ from .site.ui import UiStrings, unmark
 from .site.exports import corpus_csv, corpus_dict, dumps
 from .site.glossary import Glossary
 from .site.pages import Page, site_pages, walk
-from .search import build_index, docs_from_reports
+from .search import build_indexes, docs_from_reports
 from .site.tracker import row_pages, tracker_pages
 from .site.variants import VARIANTS, variant_config
 from .site import address as site_address
@@ -266,9 +266,10 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
 def _write_search_indexes(reports, converter, work: Path) -> float:
     """Both scripts' search indexes into work/<variant>/search-data; returns the seconds it took."""
     started = time.perf_counter()
-    for variant, (_, _, lang) in VARIANTS.items():
-        build_index(docs_from_reports(reports, None if variant == "hans" else converter.to_hant),
-                    work / variant / "search-data", lang)
+    # both scripts at once: the Traditional index reuses the Simplified one's work wherever the
+    # texts fold to the same Simplified
+    build_indexes([(docs_from_reports(reports, None if variant == "hans" else converter.to_hant),
+                    work / variant / "search-data", VARIANTS[variant][2]) for variant in VARIANTS])
     return time.perf_counter() - started
 
 

@@ -8,6 +8,7 @@ import random
 import sys
 from pathlib import Path
 
+import opencc
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,8 +20,8 @@ import search_reference  # noqa: E402
 from policyexplorer.search import build_index, index  # noqa: E402
 from policyexplorer.search.normalize import keys, normalize, units  # noqa: E402
 from policyexplorer.search.query import rank_single_key, top_single_key  # noqa: E402
-from policyexplorer.search.scan import (Normalizer, ideograph_runs, key_positions, positions_of,  # noqa: E402
-                                        segments, unit_strings)
+from policyexplorer.search.scan import (Normalizer, ideograph_runs, key_positions, neighbours_of,  # noqa: E402
+                                        positions_of, segments, unit_strings)
 from test_search_index import DOCS, hant_docs  # noqa: E402
 from test_search_layout import copies  # noqa: E402
 
@@ -51,6 +52,17 @@ def reference_runs(us) -> list[str]:
     return out
 
 
+def reference_neighbours(us, wanted: set[str]) -> dict[tuple[str, str, str], list[int]]:
+    """What the plain builder split a common key's postings by: the units around each occurrence."""
+    out: dict[tuple[str, str, str], list[int]] = {}
+    for k, pos in keys(us):
+        if k in wanted:
+            end = pos + (1 if us[pos].s == k else 2)
+            out.setdefault((k, "a", us[pos - 1].s if pos else ""), []).append(pos)
+            out.setdefault((k, "b", us[end].s if end < len(us) else ""), []).append(pos)
+    return out
+
+
 def test_scan_agrees_with_units_and_keys():
     normalizer = Normalizer()
     for text in texts():
@@ -66,6 +78,7 @@ def test_scan_agrees_with_units_and_keys():
         assert ideograph_runs(segs) == reference_runs(us), text
         wanted = set(list(expected)[::2])
         assert positions_of(segs, wanted) == {k: v for k, v in expected.items() if k in wanted}, text
+        assert neighbours_of(segs, wanted) == reference_neighbours(us, wanted), text
     assert normalizer.output_chars() == set(normalize("".join(texts())))
 
 
@@ -121,3 +134,51 @@ def test_neighbour_pages_in_batches(tmp_path, monkeypatch):
     monkeypatch.setattr(index, "SPLIT_BYTES", 2000)
     build_index(docs, tmp_path / "many", "zh-Hans", page_bytes=300)
     assert files(tmp_path / "many") == files(tmp_path / "one")
+
+
+S2TW = opencc.OpenCC("s2tw")
+
+
+def variants_of(docs: list[dict]) -> list[list[dict]]:
+    """The documents in Simplified; in Traditional as the site converts them (s2tw: 着 -> 著, which
+    folds back to 著, so keys and neighbours differ); and with texts whose units no longer line
+    up (a letter run inserted)."""
+    hant = [dict(d, **{k: S2TW.convert(d[k]) for k in ("text", "title", "report_title")}) for d in docs]
+    odd = [dict(d) for d in hant]
+    for d in odd[::7]:
+        d["text"] = "ABC" + d["text"].replace("建设", "建 设", 1)
+    return [docs, hant, odd]
+
+
+@pytest.mark.parametrize("n,params", [(1, {}), (40, {"page_bytes": 300, "shard_bytes": 1024}),
+                                      (40, {"page_bytes": 150, "chunk_bytes": 800})])
+def test_variants_built_together_as_alone(tmp_path, monkeypatch, n, params):
+    docs = [dict(d) for d in (DOCS if n == 1 else copies(n))]
+    for d in docs[::5]:
+        d["text"] += "沿着长江，着力推动，接着说"          # 着 in several keys and neighbours
+    if n == 40:
+        monkeypatch.setattr(index, "SPLIT_BYTES", 3000)   # several batches of common keys
+    variants = variants_of(docs)
+    together = index.build_indexes([(v, tmp_path / f"together{i}", "zh") for i, v in enumerate(variants)], **params)
+    for i, v in enumerate(variants):
+        alone = build_index(v, tmp_path / f"alone{i}", "zh", **params)
+        assert together[i] == alone
+        assert files(tmp_path / f"together{i}") == files(tmp_path / f"alone{i}")
+    if params:
+        assert together[1]["common"] > 10
+
+
+def test_variants_of_other_documents_are_built_alone(tmp_path):
+    other = [dict(d, report="x-" + d["report"]) for d in hant_docs()]
+    stats = index.build_indexes([(DOCS, tmp_path / "a", "zh"), (other, tmp_path / "b", "zh")])
+    assert stats[1] == build_index(other, tmp_path / "c", "zh")
+    assert files(tmp_path / "b") == files(tmp_path / "c")
+
+
+def test_rebuilt_in_place_as_new(tmp_path):
+    """A folder holding a larger index is left with exactly the new index's files (written over
+    the old ones, the others removed)."""
+    build_index(copies(40), tmp_path / "reused", "zh", page_bytes=300)
+    build_index(DOCS, tmp_path / "reused", "zh")
+    build_index(DOCS, tmp_path / "new", "zh")
+    assert files(tmp_path / "reused") == files(tmp_path / "new")

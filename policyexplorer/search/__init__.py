@@ -1,14 +1,15 @@
 """Static full-text search: a sharded bigram index built in Python, queried by docs/assets/search/search.js.
 
-build_index(docs, out_dir, lang) writes one variant's index (see index.py for the file layout);
-docs_from_reports(reports, convert=None) turns parsed reports into the documents it takes.
+build_index(docs, out_dir, lang) writes one variant's index (see index.py for the file layout),
+build_indexes([(docs, out_dir, lang), ...]) several variants of one corpus sharing the work;
+docs_from_reports(reports, convert=None) turns parsed reports into the documents they take.
 """
 from ..model import newest_first
-from .index import build_index
+from .index import build_index, build_indexes
 from .normalize import clean_display, keys, normalize, units
 from .query import Index, search
 
-__all__ = ["build_index", "docs_from_reports", "Index", "search", "normalize", "units", "keys", "clean_display"]
+__all__ = ["build_index", "build_indexes", "docs_from_reports", "Index", "search", "normalize", "units", "keys", "clean_display"]
 
 
 def docs_from_reports(reports, convert=None) -> list[dict]:

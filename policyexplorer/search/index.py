@@ -1,4 +1,4 @@
-"""Build the static search index of one script variant.
+"""Build the static search index of a script variant (or of several variants of one corpus).
 
 Layout of out_dir (every file is a script, loadable by a <script> tag over http and from file://;
 each calls peSearch.add(id, data) with the id being its path without ".js"):
@@ -26,11 +26,15 @@ in the text, documents with it in the title only], "t": the first TOP documents 
 that is this key alone (query.rank order, doc ids delta-coded)}.
 
 How it is built (memory stays near the size of the encoded postings, not of Python objects per
-posting): one pass over the documents (scan.py cuts them into keys) appends each document's
-entry to its keys' encoded postings, documents coming in increasing order; the keys whose
-postings end up over page_bytes are the common ones, whose counts and first results are decoded
-from their postings one key at a time; a second pass, over batches of common keys, appends each
-occurrence of one to the postings of its neighbour pages the same way.
+posting): one pass over the documents (scan.py cuts them into keys) appends each key occurrence
+to its key's encoded postings, documents coming in increasing order; the keys whose postings end
+up over page_bytes are the common ones, whose counts and first results are decoded from their
+postings one key at a time; a second pass, over batches of common keys, appends each occurrence
+of one to the postings of its neighbour pages the same way. build_indexes does this for script
+variants of one corpus at once: a variant whose documents fold to the leader's normalised text
+(Traditional converted from Simplified, except where s2tw writes 著 for 着 and the like) takes
+the leader's postings, counts and pages of every key that no differing text touches, so it
+works out only its "dirty" keys, its words of differing texts, its display chunks and files.
 """
 
 from __future__ import annotations
@@ -41,11 +45,13 @@ import json
 import logging
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .normalize import clean_display, fnv1a, is_cjk, t2s_table
-from .scan import Normalizer, Segment, ideograph_runs, key_positions, positions_of, segments, unit_strings
+from .scan import (Normalizer, Segment, ideograph_runs, key_positions, mixed_keys, neighbours_of, occurrences_around,
+                   positions_of, segments, unit_strings)
 
 FORMAT = 2
 SHARD_BYTES = 4 * 1024      # target size of a postings shard (bench: 16 KiB shards cost 30-80% more per query)
@@ -70,11 +76,15 @@ def b36(n: int) -> str:
     return "".join(reversed(out))
 
 
-_B36 = [b36(n) for n in range(36 ** 3)]     # every position and most document gaps, looked up
+_TABLED = 36 ** 3                 # numbers under this (every position, most document gaps) are looked up
+_B36 = [b36(n) for n in range(_TABLED)]
+_B36_BYTES = [n.encode() for n in _B36]
+_GAP_BYTES = [b";" + n + b":" for n in _B36_BYTES]      # an entry's head after the first
+_COMMA_BYTES = [b"," + n for n in _B36_BYTES]           # a position's after the first
 
 
 def _b36(n: int) -> str:
-    return _B36[n] if 0 <= n < 46656 else b36(n)
+    return _B36[n] if 0 <= n < _TABLED else b36(n)
 
 
 def _deltas(values: list[int]) -> str:
@@ -101,43 +111,116 @@ def encode_postings(postings: dict[int, tuple[list[int], list[int]]]) -> str:
 
 class _Postings:
     """Encoded postings (encode_postings' format) of many keys, each document's entry appended as
-    it comes: documents must come in increasing order. A key costs its encoded bytes and its last
-    document, not lists per document (tens of millions of them at scale)."""
+    it comes: documents must come in increasing order, a document's text before its title. A key
+    costs its encoded bytes and a little state, not lists per document (tens of millions of them
+    at scale)."""
 
     def __init__(self):
-        self.keys: dict = {}            # key -> [its last document, its encoded postings (bytearray)]
+        # key -> [its last document, its encoded postings (bytearray), the last position written,
+        #         the last document whose entry has title positions]
+        self.keys: dict = {}
+        self.title: dict = {}           # add_doc: the last title's positions and their encoded entries
+        self.heads: dict[str, bytes] = {}
 
-    def add_doc(self, doc: int, text: dict, title: dict) -> None:
-        """One document's keys: key -> its positions in the text, in the section title."""
-        heads = {key: "|" + _deltas(pos) for key, pos in title.items()} if title else None
+    def add_text(self, doc: int, segs: list[Segment]) -> None:
+        """Every key occurrence in a document's text, in order. The common case inline: a pair of
+        ideographs, its position and gaps from the tables."""
         keys = self.keys
         get = keys.get
-        table = _B36
+        positions, gaps, commas = _B36_BYTES, _GAP_BYTES, _COMMA_BYTES
+        head = _b36(doc).encode() + b":"
+        for g, us in segs:
+            if type(us) is not str or g + len(us) >= _TABLED:
+                for key, pos in _keys_of(g, us):
+                    self.add(key, doc, pos, False)
+                continue
+            for j in range(len(us) - 1):
+                key = us[j:j + 2]
+                pos = g + j
+                state = get(key)
+                if state is None:
+                    keys[key] = [doc, bytearray(head + positions[pos]), pos, -1]
+                elif state[0] == doc:              # again in this text: ",<gap from the last position>"
+                    state[1] += commas[pos - state[2]]
+                    state[2] = pos
+                else:                              # ";<gap from the last document>:<position>"
+                    gap = doc - state[0]
+                    encoded = state[1]
+                    encoded += gaps[gap] if gap < _TABLED else b";" + b36(gap).encode() + b":"
+                    encoded += positions[pos]
+                    state[0] = doc
+                    state[2] = pos
+
+    def add_title(self, doc: int, segs: list[Segment]) -> None:
+        """Every key occurrence in a document's section title (after its text)."""
+        for g, us in segs:
+            for key, pos in _keys_of(g, us):
+                self.add(key, doc, pos, True)
+
+    def add(self, key, doc: int, pos: int, title: bool) -> None:
+        """One occurrence."""
+        state = self.keys.get(key)
+        if state is None:
+            self.keys[key] = [doc, bytearray(f"{_b36(doc)}:{'|' if title else ''}{_b36(pos)}", "ascii"), pos,
+                              doc if title else -1]
+            return
+        if state[0] != doc:
+            state[1] += f";{_b36(doc - state[0])}:{'|' if title else ''}{_b36(pos)}".encode()
+            state[0] = doc
+            if title:
+                state[3] = doc
+        elif title and state[3] != doc:             # the title part of this document's entry
+            state[1] += f"|{_b36(pos)}".encode()
+            state[3] = doc
+        else:
+            state[1] += f",{_b36(pos - state[2])}".encode()
+        state[2] = pos
+
+    def add_around(self, doc: int, segs: list[Segment], wanted: set[str], title: bool) -> None:
+        """Every occurrence of the wanted keys in a document's text or title, as the occurrence of
+        (key, "a", unit before) and of (key, "b", unit after): neighbour pages' postings."""
+        add = self.add
+        for key, pos, before, after in occurrences_around(segs, wanted):
+            add((key, "a", before), doc, pos, title)
+            add((key, "b", after), doc, pos, title)
+
+    def add_doc(self, doc: int, text: dict, title: dict) -> None:
+        """One document's keys at once: key -> its positions in the text, in the section title.
+        The paragraphs of a section come one after another with the same title: pass the same dict."""
+        if title is not self.title:
+            self.title = title
+            self.heads = {key: b"|" + _deltas(pos).encode() for key, pos in title.items()}
+        heads = self.heads
         for key, pos in text.items():
-            # the common case inline: one position (under 36 ** 3), a small gap since the last document
-            entry = table[pos[0]] if len(pos) == 1 and pos[0] < 46656 else _deltas(pos)
-            if heads and key in heads:
-                entry += heads.pop(key)
-            state = get(key)
-            if state is None:
-                keys[key] = [doc, bytearray(f"{_b36(doc)}:{entry}", "ascii")]
-            else:
-                gap = doc - state[0]
-                state[1] += f";{table[gap] if gap < 46656 else b36(gap)}:{entry}".encode()
-                state[0] = doc
-        for key, entry in (heads or {}).items():
-            state = get(key)
-            if state is None:
-                keys[key] = [doc, bytearray(f"{_b36(doc)}:{entry}", "ascii")]
-            else:
-                state[1] += f";{_b36(doc - state[0])}:{entry}".encode()
-                state[0] = doc
+            self.add_entry(key, doc, _deltas(pos).encode() + heads.get(key, b""))
+        for key, entry in heads.items():
+            if key not in text:
+                self.add_entry(key, doc, entry)
+
+    def add_entry(self, key, doc: int, entry: bytes) -> None:
+        state = self.keys.get(key)
+        if state is None:
+            self.keys[key] = [doc, bytearray(_b36(doc).encode() + b":" + entry), -1, -1]
+        else:
+            gap = doc - state[0]
+            state[1] += (_GAP_BYTES[gap] if gap < _TABLED else b";" + b36(gap).encode() + b":") + entry
+            state[0] = doc
 
     def encoded(self) -> dict:
-        """key -> encoded postings (bytearray); the last documents are dropped."""
+        """key -> encoded postings (bytearray); the rest of the state is dropped."""
         out = {key: state[1] for key, state in self.keys.items()}
         self.keys = {}
         return out
+
+
+def _keys_of(g: int, us) -> Iterator[tuple[str, int]]:
+    """(key, position) of a segment's keys, in order."""
+    if type(us) is str:
+        for j in range(len(us) - 1):
+            yield us[j:j + 2], g + j
+    else:
+        for key, pos, _ in mixed_keys(g, us):
+            yield key, pos
 
 
 def _decode_counts(encoded: bytes) -> tuple[list[int], list[int], list[bool]]:
@@ -158,12 +241,31 @@ def _dump(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _write(out_dir: Path, file_id: str, data) -> int:
-    body = JSONP.format(id=json.dumps(file_id), data=_dump(data)).encode("utf-8")
-    path = out_dir / f"{file_id}.js"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(body)
-    return len(body)
+class _Output:
+    """A variant's index folder. Files are written over the last build's and the last build's
+    others removed at the end (the same files as clearing it first: on some file systems
+    removing a file costs ten times writing one, and an index has tens of thousands)."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.old = set(self.path.glob("**/*.js")) if self.path.exists() else set()
+        self.new: set[Path] = set()
+        self.dirs: set[Path] = set()
+
+    def write(self, file_id: str, data) -> int:
+        body = JSONP.format(id=json.dumps(file_id), data=_dump(data)).encode("utf-8")
+        path = self.path / f"{file_id}.js"
+        if path.parent not in self.dirs:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.dirs.add(path.parent)
+        with open(path, "wb") as f:
+            f.write(body)
+        self.new.add(path)
+        return len(body)
+
+    def finish(self) -> None:
+        for path in sorted(self.old - self.new):
+            path.unlink()
 
 
 _jieba = None
@@ -187,13 +289,14 @@ class _Words:
         self.seen: set[str] = set()
         self.found: set[str] = set()
 
-    def add(self, run: str) -> None:
-        if run in self.seen:
-            return
-        self.seen.add(run)
-        for w in _segmenter().cut(run):
-            if len(w) >= 2 and all(is_cjk(c) for c in w):
-                self.found.add(w)
+    def add_all(self, runs: list[str]) -> None:
+        for run in runs:
+            if run in self.seen:
+                continue
+            self.seen.add(run)
+            for w in _segmenter().cut(run):
+                if len(w) >= 2 and all(is_cjk(c) for c in w):
+                    self.found.add(w)
 
 
 def _split_url(url: str) -> tuple[str, str]:
@@ -244,26 +347,40 @@ class _Reports:
         return ri
 
 
-class _Corpus:
-    """What one pass over the documents gathers: postings, words, characters, reports, row sizes."""
+class _Variant:
+    """One script variant being indexed: its documents and output, and what the passes gather."""
 
-    def __init__(self, docs: list[dict]):
-        postings = _Postings()
-        words = _Words()
-        normalize = Normalizer()
+    def __init__(self, docs: list[dict], out_dir: Path, lang: str):
+        self.docs, self.out, self.lang = docs, _Output(out_dir), lang
+        self.normalize = Normalizer()
         self.reports = _Reports()
         self.row_bytes = 0              # of every display row (json), for the chunk size
-        for doc_id, doc in enumerate(docs):
-            text, title = _texts(doc)
-            ts, hs = segments(normalize(text)), segments(normalize(title))
-            postings.add_doc(doc_id, key_positions(ts), key_positions(hs))
-            for run in ideograph_runs(ts) + ideograph_runs(hs):
-                words.add(run)
-            ri = self.reports.add(doc_id, doc)
-            self.row_bytes += len(_ROW_JSON.encode(_display_row(doc, text, title, ri)).encode())
-        self.encoded: dict = postings.encoded()
-        self.words: set[str] = words.found
-        self.chars: set[str] = normalize.output_chars()
+        self.postings = _Postings()     # a follower's: its dirty keys' only
+        self.words = _Words()           # see _read
+        self.same = bytearray()         # a follower's: 1 where its normalised text and title are the leader's
+        self.dirty: set[str] = set()    # a follower's: keys whose postings or neighbours differ from the leader's
+        self.vocab: set[str] = set()
+        self.encoded: dict = {}
+        self.common: list[str] = []
+        self.pages: dict[str, int] = {}
+        self.numbers: dict[str, int] = {}
+        self.shards = 1
+        self.entries: dict[str, dict] = {}
+        self.page_sizes: list[int] = []
+        self.stats: dict = {}
+
+    def add_display(self, doc_id: int, doc: dict, text: str, title: str) -> None:
+        ri = self.reports.add(doc_id, doc)
+        self.row_bytes += len(_ROW_JSON.encode(_display_row(doc, text, title, ri)).encode())
+
+    def follows(self, leader: _Variant) -> bool:
+        """The same documents, in the same order and reports, as the leader's (in another script)."""
+        return len(self.docs) == len(leader.docs) and all(
+            (a.get("report") or "") == (b.get("report") or "") for a, b in zip(self.docs, leader.docs))
+
+    def shares(self, key: str) -> bool:
+        """The key's postings and neighbours are the leader's (always true of the leader)."""
+        return key not in self.dirty
 
 
 @contextmanager
@@ -288,52 +405,244 @@ def build_index(docs: list[dict], out_dir: Path, lang: str, *,
     report_title, years, kind; text and titles in the variant's script. Document order is the
     ranking's last tie-break (put what readers should see first, first).
     """
-    out_dir = Path(out_dir)
-    if out_dir.exists():
-        for old in sorted(out_dir.glob("**/*.js")):
-            old.unlink()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    return build_indexes([(docs, out_dir, lang)], shard_bytes=shard_bytes, chunk_bytes=chunk_bytes,
+                         page_bytes=page_bytes)[0]
+
+
+def build_indexes(variants: list[tuple[list[dict], Path, str]], *,
+                  shard_bytes: int = SHARD_BYTES, chunk_bytes: int = CHUNK_BYTES,
+                  page_bytes: int = PAGE_BYTES) -> list[dict]:
+    """build_index for each (docs, out_dir, lang), the same files, with the work shared: script
+    variants of one corpus (the same documents in another script, e.g. Traditional converted from
+    Simplified) fold to the same normalised text almost everywhere, so the first variant's postings
+    and neighbour pages serve the others for every key that no differing text touches."""
+    vs = [_Variant(docs, out_dir, lang) for docs, out_dir, lang in variants]
+    groups: list[list[_Variant]] = []
+    for v in vs:
+        leader = next((g for g in groups if v.follows(g[0])), None)
+        if leader:
+            leader.append(v)
+        else:
+            groups.append([v])
     with _no_cycle_collection():
-        return _build(docs, out_dir, lang, shard_bytes, chunk_bytes, page_bytes)
+        for group in groups:
+            _build(group[0], group[1:], shard_bytes, chunk_bytes, page_bytes)
+    for v in vs:
+        v.out.finish()
+    return [v.stats for v in vs]
 
 
-def _build(docs: list[dict], out_dir: Path, lang: str, shard_bytes: int, chunk_bytes: int, page_bytes: int) -> dict:
-    corpus = _Corpus(docs)
-    reports = corpus.reports
-    encoded = corpus.encoded
+def _build(leader: _Variant, followers: list[_Variant], shard_bytes: int, chunk_bytes: int, page_bytes: int) -> None:
+    everyone = [leader] + followers
+    _compare(leader, followers)
+    _read(leader, followers)
+    for v in everyone:
+        v.encoded = leader.encoded if v is leader else {
+            **{k: e for k, e in leader.encoded.items() if k not in v.dirty}, **v.postings.encoded()}
+        v.common = sorted(k for k, e in v.encoded.items() if len(e) > page_bytes)
+        v.pages = {k: max(1, math.ceil(len(v.encoded[k]) / page_bytes)) for k in v.common}
+        v.numbers = {k: i for i, k in enumerate(v.common)}
+        # pages live apart from the shards, so common keys count for their small entry only
+        total = sum(len(k.encode()) + (60 if k in v.pages else len(e)) + 6 for k, e in v.encoded.items())
+        v.shards = max(1, math.ceil(total / shard_bytes))
+    _write_common_entries(leader, followers)
+    shard_sizes = {v: _write_shards(v.out, v.shards, v.encoded, v.entries, v.vocab) for v in everyone}
+    keys = {v: len(v.encoded) for v in everyone}
+    for v in everyone:
+        v.encoded = {}
+    _write_neighbour_pages(leader, followers, page_bytes)
+    for v in everyone:
+        v.stats = _write_rest(v, chunk_bytes, keys[v], shard_sizes[v])
 
-    # --- postings shards and the common keys' pages ----------------------------------------
-    common = sorted(k for k, v in encoded.items() if len(v) > page_bytes)
-    pages = {k: max(1, math.ceil(len(encoded[k]) / page_bytes)) for k in common}
-    # pages live apart from the shards, so common keys count for their small entry only
-    total = sum(len(k.encode()) + (60 if k in pages else len(v)) + 6 for k, v in encoded.items())
-    shards = max(1, math.ceil(total / shard_bytes))
-    n_keys = len(encoded)
-    page_sizes: list[int] = []
-    entries = {}
-    for number, key in enumerate(common):
-        entries[key], d_size = _common_entry(out_dir, number, pages[key], encoded.pop(key), reports.doc_report,
-                                             len(docs))
-        page_sizes.append(d_size)
-    shard_sizes = _write_shards(out_dir, shards, encoded, entries, corpus.words)
-    page_sizes += _write_neighbour_pages(out_dir, docs, common, pages, page_bytes)
 
-    # --- display chunks ------------------------------------------------------------------
-    avg = corpus.row_bytes / max(1, len(docs))
+def _compare(leader: _Variant, followers: list[_Variant]) -> None:
+    """Pass 0, with followers only: where each one's normalised texts differ from the leader's, and
+    the keys that differ there (see _dirty_keys). Gathers the followers' display sizes and reports."""
+    if not followers:
+        return
+    for doc_id, doc in enumerate(leader.docs):
+        mine = [leader.normalize(t) for t in _texts(doc)]
+        for f in followers:
+            fdoc = f.docs[doc_id]
+            text, title = _texts(fdoc)
+            f.add_display(doc_id, fdoc, text, title)
+            theirs = [f.normalize(text), f.normalize(title)]
+            f.same.append(theirs == mine)
+            for a, b in zip(mine, theirs):
+                if a != b:
+                    f.dirty |= _dirty_keys(segments(a), segments(b))
+
+
+def _dirty_keys(mine: list[Segment], theirs: list[Segment]) -> set[str]:
+    """Keys of one text whose positions differ between two versions, or that have a different unit
+    next to them (a neighbour page); every key when the units do not line up."""
+    a, b = key_positions(mine), key_positions(theirs)
+    ua, ub = unit_strings(mine), unit_strings(theirs)
+    if len(ua) != len(ub):
+        return set(a) | set(b)
+    dirty = {k for k in a.keys() | b.keys() if a.get(k) != b.get(k)}
+    changed = {i for i, (x, y) in enumerate(zip(ua, ub)) if x != y}
+    for key, positions in a.items():
+        if key not in dirty and any(p - 1 in changed or p + (1 if ua[p] == key else 2) in changed for p in positions):
+            dirty.add(key)
+    return dirty
+
+
+def _read(leader: _Variant, followers: list[_Variant]) -> None:
+    """Pass 1: postings, words, characters, the leader's reports and display sizes. A follower adds
+    postings of its dirty keys only: the leader's where its text is the leader's, else its own.
+    Words: those of documents that every variant writes alike are segmented once (`shared`); a
+    variant's own `words` hold those of the others."""
+    shared = _Words()
+    last_title, hs, title_runs, dirty_in_title = None, [], [], {}
+    for doc_id, doc in enumerate(leader.docs):
+        text, title = _texts(doc)
+        ts = segments(leader.normalize(text))
+        if title != last_title:              # a section's paragraphs share their title
+            hs = segments(leader.normalize(title))
+            last_title, title_runs = title, ideograph_runs(hs)
+            dirty_in_title = {f: positions_of(hs, f.dirty) for f in followers}
+        leader.postings.add_text(doc_id, ts)
+        leader.postings.add_title(doc_id, hs)
+        leader.add_display(doc_id, doc, text, title)
+        runs = ideograph_runs(ts) + title_runs
+        alike = all(f.same[doc_id] for f in followers)
+        for f in followers:
+            if f.same[doc_id]:
+                if f.dirty:
+                    f.postings.add_doc(doc_id, positions_of(ts, f.dirty), dirty_in_title[f])
+                if not alike:
+                    f.words.add_all(runs)
+                continue
+            text_f, title_f = _texts(f.docs[doc_id])
+            fts, fhs = segments(f.normalize(text_f)), segments(f.normalize(title_f))
+            f.postings.add_doc(doc_id, positions_of(fts, f.dirty), positions_of(fhs, f.dirty))
+            f.words.add_all(ideograph_runs(fts) + ideograph_runs(fhs))
+        (shared if alike else leader.words).add_all(runs)
+    leader.encoded = leader.postings.encoded()
+    for v in [leader] + followers:
+        v.vocab = v.words.found | shared.found
+        v.words = _Words()
+
+
+def _write_common_entries(leader: _Variant, followers: list[_Variant]) -> None:
+    """Every common key's shard entry and text counts (p/<n>/d.js), computed once for the variants
+    that share the key's postings."""
+    for key in leader.common:
+        _common_entry(key, leader.encoded[key], [v for v in [leader] + followers if v.shares(key)])
+    for f in followers:
+        for key in f.common:
+            if not f.shares(key):
+                _common_entry(key, f.encoded[key], [f])
+
+
+def _common_entry(key: str, encoded: bytes, variants: list[_Variant]) -> None:
+    from .query import top_single_key       # the ranking itself (no import cycle at load time)
+    first = variants[0]
+    docs, counts, titles = _decode_counts(encoded)
+    vector = _counts_vector(docs, counts, len(first.docs))
+    text_docs = len(docs) - counts.count(0)
+    top = _deltas(top_single_key(docs, counts, titles, first.reports.doc_report, TOP))
+    for v in variants:
+        number = v.numbers[key]
+        v.page_sizes.append(v.out.write(f"p/{number}/d", vector))
+        v.entries[key] = {"n": number, "P": v.pages[key], "c": [text_docs, len(docs) - text_docs], "t": top}
+
+
+def _write_shards(out: _Output, shards: int, encoded: dict, entries: dict, words: set[str]) -> list[int]:
+    """The postings shards: every key's postings or common entry, and the words."""
+    keys_of: list[list[str]] = [[] for _ in range(shards)]
+    for key in encoded:
+        keys_of[fnv1a(key) % shards].append(key)
+    by_bigram: dict[str, list[str]] = defaultdict(list)
+    for w in words:
+        by_bigram[w[:2]].append(w)
+    words_of_shard: list[dict[str, str]] = [{} for _ in range(shards)]
+    for bigram, ws in by_bigram.items():
+        words_of_shard[fnv1a(bigram) % shards][bigram] = " ".join(sorted(ws))
+    sizes = []
+    for i in range(shards):
+        k = {key: entries[key] if key in entries else encoded[key].decode("ascii") for key in keys_of[i]}
+        sizes.append(out.write(f"s/{i}", {"k": k, "w": words_of_shard[i]}))
+    return sizes
+
+
+def _write_neighbour_pages(leader: _Variant, followers: list[_Variant], page_bytes: int) -> None:
+    """Every common key's neighbour pages (p/<n>/<a|b><i>.js), in batches of the leader's common
+    keys whose postings together stay under SPLIT_BYTES (each batch is a pass over the documents);
+    the followers' own common keys (few) come with the first batch."""
+    own = {f: {k for k in f.common if not f.shares(k)} for f in followers}
+    batch: list[str] = []
+    budget = 0
+    first = True
+    for key in leader.common + [None]:
+        if key is None or (batch and budget + leader.pages[key] * page_bytes > SPLIT_BYTES):
+            wanted = {f: own[f] if first else set() for f in followers}
+            if not batch and not any(wanted.values()):
+                break
+            split, theirs = _neighbour_split(leader, followers, set(batch), wanted)
+            for k in batch:
+                sides = split.pop(k)
+                for v in [leader] + followers:
+                    if v.shares(k):
+                        v.page_sizes += _write_pages(v.out, v.numbers[k], v.pages[k], sides)
+            for f, keys in wanted.items():
+                for k in keys:
+                    f.page_sizes += _write_pages(f.out, f.numbers[k], f.pages[k], theirs[f].pop(k))
+            batch, budget, first = [], 0, False
+        if key is not None:
+            batch.append(key)
+            budget += leader.pages[key] * page_bytes
+
+
+def _neighbour_split(leader: _Variant, followers: list[_Variant], batch: set[str],
+                     wanted: dict[_Variant, set[str]]) -> tuple[dict, dict]:
+    """Pass 2: for each key of the batch (the leader's) and of wanted[follower] (its own): its
+    postings split by the unit just before ("a") and just after ("b") each occurrence ("" at
+    either end), encoded. Positions count units, separators take none, so a phrase's neighbour
+    of a key is the text's neighbour unit wherever the phrase occurs."""
+    split = _Postings()                      # keyed by (key, side, unit)
+    theirs = {f: _Postings() for f, keys in wanted.items() if keys}
+    last_title, hs = None, []
+    for doc_id, doc in enumerate(leader.docs):
+        text, title = _texts(doc)
+        ts = segments(leader.normalize(text))
+        if title != last_title:              # a section's paragraphs share their title
+            last_title, hs = title, segments(leader.normalize(title))
+        split.add_around(doc_id, ts, batch, False)
+        split.add_around(doc_id, hs, batch, True)
+        for f, postings in theirs.items():
+            fts, fhs = ts, hs
+            if not f.same[doc_id]:
+                fts, fhs = (segments(f.normalize(t)) for t in _texts(f.docs[doc_id]))
+            postings.add_doc(doc_id, neighbours_of(fts, wanted[f]), neighbours_of(fhs, wanted[f]))
+    return _by_key(split, batch), {f: _by_key(postings, wanted[f]) for f, postings in theirs.items()}
+
+
+def _by_key(split: _Postings, keys: set[str]) -> dict[str, dict[str, dict[str, bytes]]]:
+    out: dict[str, dict[str, dict[str, bytes]]] = {k: {"a": {}, "b": {}} for k in keys}
+    for (key, side, unit), encoded in split.encoded().items():
+        out[key][side][unit] = encoded
+    return out
+
+
+def _write_rest(v: _Variant, chunk_bytes: int, n_keys: int, shard_sizes: list[int]) -> dict:
+    """Display chunks, filters and manifest; the variant's statistics."""
+    docs, reports = v.docs, v.reports
+    avg = v.row_bytes / max(1, len(docs))
     chunk = max(1, min(64, round(chunk_bytes / max(avg, 1))))
-    chunk_sizes = [_write_chunk(out_dir, n, docs, chunk, reports)
-                   for n in range(math.ceil(len(docs) / chunk))]
+    chunk_sizes = [_write_chunk(v.out, n, docs, chunk, reports) for n in range(math.ceil(len(docs) / chunk))]
 
     # --- filters (loaded when a filter is used) -----------------------------------------------
-    filters_size = _write(out_dir, "f", {
+    filters_size = v.out.write("f", {
         "reports": [[r["id"], r["title"], sorted(r["years"])] for r in reports.reports],
         "yearsets": reports.yearsets,
         "runs": reports.runs,
     })
 
     # --- manifest ------------------------------------------------------------------------
-    table = t2s_table()
-    charmap = "".join(src + dst for src, dst in sorted(table.items()) if dst in corpus.chars)
+    chars = v.normalize.output_chars()
+    charmap = "".join(src + dst for src, dst in sorted(t2s_table().items()) if dst in chars)
     # report runs (first document, report number): one per report when documents are grouped
     # by report as docs_from_reports gives them; "ri" only when they are not
     doc_report = reports.doc_report
@@ -341,23 +650,24 @@ def _build(docs: list[dict], out_dir: Path, lang: str, shard_bytes: int, chunk_b
     rnumbers = [doc_report[d] for d in rstarts]
     manifest = {
         "v": FORMAT,
-        "lang": lang,
+        "lang": v.lang,
         "docs": len(docs),
-        "shards": shards,
+        "shards": v.shards,
         "chunk": chunk,
         "rs": _deltas(rstarts),
         **({} if rnumbers == list(range(len(rnumbers))) else {"ri": rnumbers}),
         "years": sorted({y for r in reports.reports for y in r["years"]}),
         "map": charmap,
     }
-    manifest_size = _write(out_dir, "m", manifest)
+    manifest_size = v.out.write("m", manifest)
+    page_sizes = v.page_sizes
     return {
-        "lang": lang,
+        "lang": v.lang,
         "docs": len(docs),
         "keys": n_keys,
-        "words": len(corpus.words),
-        "shards": shards,
-        "common": len(common),
+        "words": len(v.vocab),
+        "shards": v.shards,
+        "common": len(v.common),
         "pages": len(page_sizes),
         "chunks": len(chunk_sizes),
         "chunk_docs": chunk,
@@ -368,71 +678,22 @@ def _build(docs: list[dict], out_dir: Path, lang: str, shard_bytes: int, chunk_b
         "page_bytes": sum(page_sizes),
         "chunk_bytes": sum(chunk_sizes),
         "bytes": manifest_size + filters_size + sum(shard_sizes) + sum(page_sizes) + sum(chunk_sizes),
-        "files": 2 + shards + len(page_sizes) + len(chunk_sizes),
+        "files": 2 + v.shards + len(page_sizes) + len(chunk_sizes),
     }
 
 
-def _common_entry(out_dir: Path, number: int, pages: int, encoded: bytes, doc_report: list[int],
-                  n_docs: int) -> tuple[dict, int]:
-    """A common key's shard entry; writes its text counts (p/<n>/d.js), whose size comes back too."""
-    from .query import top_single_key       # the ranking itself (no import cycle at load time)
-    docs, counts, titles = _decode_counts(encoded)
-    size = _write(out_dir, f"p/{number}/d", _counts_vector(docs, counts, n_docs))
-    text_docs = len(docs) - counts.count(0)
-    top = top_single_key(docs, counts, titles, doc_report, TOP)
-    return {"n": number, "P": pages, "c": [text_docs, len(docs) - text_docs], "t": _deltas(top)}, size
-
-
-def _write_shards(out_dir: Path, shards: int, encoded: dict, entries: dict, words: set[str]) -> list[int]:
-    """The postings shards: every key's postings (emptying `encoded`) or common entry, and the words."""
-    keys_of: list[list[str]] = [[] for _ in range(shards)]
-    for key in list(encoded) + list(entries):
-        keys_of[fnv1a(key) % shards].append(key)
-    by_bigram: dict[str, list[str]] = defaultdict(list)
-    for w in words:
-        by_bigram[w[:2]].append(w)
-    words_of_shard: list[dict[str, str]] = [{} for _ in range(shards)]
-    for bigram, ws in by_bigram.items():
-        words_of_shard[fnv1a(bigram) % shards][bigram] = " ".join(sorted(ws))
-    sizes = []
-    for i in range(shards):
-        k = {key: entries[key] if key in entries else encoded.pop(key).decode("ascii") for key in keys_of[i]}
-        sizes.append(_write(out_dir, f"s/{i}", {"k": k, "w": words_of_shard[i]}))
-    return sizes
-
-
-def _write_neighbour_pages(out_dir: Path, docs: list[dict], common: list[str], pages: dict[str, int],
-                           page_bytes: int) -> list[int]:
-    """Every common key's neighbour pages (p/<n>/<a|b><i>.js), in batches of keys whose postings
-    together stay under SPLIT_BYTES (each batch is a pass over the documents)."""
-    numbers = {k: i for i, k in enumerate(common)}
-    sizes: list[int] = []
-    batch: list[str] = []
-    budget = 0
-    for key in common + [None]:
-        if key is None or (batch and budget + pages[key] * page_bytes > SPLIT_BYTES):
-            split = _neighbour_split(docs, set(batch))
-            for k in batch:
-                sizes += _write_pages(out_dir, numbers[k], pages[k], split.pop(k))
-            batch, budget = [], 0
-        if key is not None:
-            batch.append(key)
-            budget += pages[key] * page_bytes
-    return sizes
-
-
-def _write_pages(out_dir: Path, number: int, pages: int, sides: dict[str, dict[str, bytes]]) -> list[int]:
+def _write_pages(out: _Output, number: int, pages: int, sides: dict[str, dict[str, bytes]]) -> list[int]:
     sizes = []
     for side in "ab":
         buckets: list[dict[str, str]] = [{} for _ in range(pages)]
         for unit, encoded in sides[side].items():
             buckets[fnv1a(unit) % pages][unit] = encoded.decode("ascii")
         for i, bucket in enumerate(buckets):
-            sizes.append(_write(out_dir, f"p/{number}/{side}{i}", bucket))
+            sizes.append(out.write(f"p/{number}/{side}{i}", bucket))
     return sizes
 
 
-def _write_chunk(out_dir: Path, n: int, docs: list[dict], chunk: int, reports: _Reports) -> int:
+def _write_chunk(out: _Output, n: int, docs: list[dict], chunk: int, reports: _Reports) -> int:
     """Display chunk n: its documents' rows, their pages, titles and reports given once."""
     part = []
     for doc_id in range(n * chunk, min(len(docs), (n + 1) * chunk)):
@@ -444,7 +705,7 @@ def _write_chunk(out_dir: Path, n: int, docs: list[dict], chunk: int, reports: _
     rows = [[pages.index(d[0]), d[1], titles.index(d[2]), d[3], rids.index(d[5])] + ([d[4]] if d[4] != "p" else [])
             for d in part]
     rs = reports.reports
-    return _write(out_dir, f"c/{n}", {"p": pages, "t": titles, "r": [[rs[r]["id"], rs[r]["title"]] for r in rids],
+    return out.write(f"c/{n}", {"p": pages, "t": titles, "r": [[rs[r]["id"], rs[r]["title"]] for r in rids],
                                       "d": rows})
 
 
@@ -462,38 +723,3 @@ def _counts_vector(docs: list[int], counts: list[int], n_docs: int) -> dict[str,
     dense = base64.b64encode(bytes(packed)).decode("ascii")
     short = ",".join(sparse)
     return {"s": short} if len(short) < len(dense) else {"v": dense}
-
-
-def _neighbour_split(docs: list[dict], common: set[str]) -> dict[str, dict[str, dict[str, bytes]]]:
-    """For each common key: its postings split by the unit just before ("a") and just after ("b")
-    each occurrence ("" at either end), encoded. Positions count units, separators take none, so
-    a phrase's neighbour of a key is the text's neighbour unit wherever the phrase occurs."""
-    split = _Postings()                      # keyed by (key, side, unit)
-    normalize = Normalizer()
-    for doc_id, doc in enumerate(docs):
-        text, title = _texts(doc)
-        split.add_doc(doc_id, _neighbours(segments(normalize(text)), common),
-                      _neighbours(segments(normalize(title)), common))
-    out: dict[str, dict[str, dict[str, bytes]]] = {k: {"a": {}, "b": {}} for k in common}
-    for (key, side, unit), encoded in split.encoded().items():
-        out[key][side][unit] = encoded
-    return out
-
-
-def _neighbours(segs: list[Segment], common: set[str]) -> dict[tuple[str, str, str], list[int]]:
-    """(key, "a", unit before) and (key, "b", unit after) -> positions, of each occurrence of a
-    common key."""
-    found: dict[tuple[str, str, str], list[int]] = {}
-    hits = positions_of(segs, common)
-    us = unit_strings(segs) if hits else []
-    n = len(us)
-    for key, positions in hits.items():
-        for pos in positions:
-            end = pos + (1 if us[pos] == key else 2)       # a letter/digit run is one unit, a pair two
-            for side_unit in ((key, "a", us[pos - 1] if pos else ""), (key, "b", us[end] if end < n else "")):
-                at = found.get(side_unit)
-                if at is None:
-                    found[side_unit] = [pos]
-                else:
-                    at.append(pos)
-    return found

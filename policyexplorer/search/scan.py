@@ -14,6 +14,7 @@ ideograph pairs, its letter/digit runs and their pairs with a neighbouring ideog
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .normalize import is_alnum, is_cjk, is_space, norm_char
 
@@ -89,6 +90,16 @@ def segments(norm: str) -> list[Segment]:
     return out
 
 
+def mixed_keys(g: int, us: list[tuple[str, bool]]) -> Iterator[tuple[str, int, int]]:
+    """The keys of a segment that is not all ideographs, in order: (key, its position, the
+    position after it). A segment of ideographs only has its pairs: us[j:j + 2] at g + j."""
+    for i, (s, cjk) in enumerate(us):
+        if i and (cjk or us[i - 1][1]):
+            yield us[i - 1][0] + s, g + i - 1, g + i + 1
+        if not cjk:
+            yield s, g + i, g + i + 1
+
+
 def key_positions(segs: list[Segment]) -> dict[str, list[int]]:
     """key -> its positions in increasing order: normalize.keys() grouped by key."""
     found: dict[str, list[int]] = {}
@@ -103,22 +114,8 @@ def key_positions(segs: list[Segment]) -> dict[str, list[int]]:
                 else:
                     at.append(g + j)
             continue
-        prev, prev_cjk = "", True
-        for i, (s, cjk) in enumerate(us, g):
-            if i > g and (cjk or prev_cjk):
-                k = prev + s
-                at = get(k)
-                if at is None:
-                    found[k] = [i - 1]
-                else:
-                    at.append(i - 1)
-            if not cjk:
-                at = get(s)
-                if at is None:
-                    found[s] = [i]
-                else:
-                    at.append(i)
-            prev, prev_cjk = s, cjk
+        for k, pos, _ in mixed_keys(g, us):
+            found.setdefault(k, []).append(pos)
     return found
 
 
@@ -132,13 +129,9 @@ def positions_of(segs: list[Segment], wanted: set[str]) -> dict[str, list[int]]:
                 if k in wanted:
                     found.setdefault(k, []).append(g + j)
             continue
-        prev, prev_cjk = "", True
-        for i, (s, cjk) in enumerate(us, g):
-            if i > g and (cjk or prev_cjk) and prev + s in wanted:
-                found.setdefault(prev + s, []).append(i - 1)
-            if not cjk and s in wanted:
-                found.setdefault(s, []).append(i)
-            prev, prev_cjk = s, cjk
+        for k, pos, _ in mixed_keys(g, us):
+            if k in wanted:
+                found.setdefault(k, []).append(pos)
     return found
 
 
@@ -172,3 +165,42 @@ def unit_strings(segs: list[Segment]) -> list[str]:
         else:
             out.extend(s for s, _ in us)
     return out
+
+
+def neighbours_of(segs: list[Segment], wanted: set[str]) -> dict[tuple[str, str, str], list[int]]:
+    """(key, "a", unit before) and (key, "b", unit after) -> positions, of every occurrence of the
+    wanted keys ("" before the first unit and after the last). Positions count units and
+    separators take none, so the neighbour of a unit may lie across a separator."""
+    found: dict[tuple[str, str, str], list[int]] = {}
+    for key, pos, before, after in occurrences_around(segs, wanted):
+        for t in ((key, "a", before), (key, "b", after)):
+            found.setdefault(t, []).append(pos)
+    return found
+
+
+def occurrences_around(segs: list[Segment], wanted: set[str]) -> Iterator[tuple[str, int, str, str]]:
+    """(key, position, unit before, unit after) of every occurrence of the wanted keys, in order."""
+    last = len(segs) - 1
+    for n, (g, us) in enumerate(segs):
+        before = _last_unit(segs[n - 1][1]) if n else ""
+        after = _first_unit(segs[n + 1][1]) if n < last else ""
+        if type(us) is str:
+            end = len(us) - 2
+            for j in range(end + 1):
+                k = us[j:j + 2]
+                if k in wanted:
+                    yield k, g + j, us[j - 1] if j else before, us[j + 2] if j < end else after
+            continue
+        units = [s for s, _ in us]
+        for k, start, stop in mixed_keys(g, us):
+            if k in wanted:
+                yield (k, start, units[start - g - 1] if start > g else before,
+                       units[stop - g] if stop - g < len(units) else after)
+
+
+def _first_unit(us: str | list[tuple[str, bool]]) -> str:
+    return us[0] if type(us) is str else us[0][0]
+
+
+def _last_unit(us: str | list[tuple[str, bool]]) -> str:
+    return us[-1] if type(us) is str else us[-1][0]
