@@ -20,8 +20,8 @@ import search_reference  # noqa: E402
 from policyexplorer.search import build_index, index  # noqa: E402
 from policyexplorer.search.normalize import keys, normalize, units  # noqa: E402
 from policyexplorer.search.query import rank_single_key, top_single_key  # noqa: E402
-from policyexplorer.search.scan import (Normalizer, ideograph_runs, key_positions, neighbours_of,  # noqa: E402
-                                        positions_of, segments, unit_strings)
+from policyexplorer.search.scan import (Normalizer, ideograph_runs, key_positions,  # noqa: E402
+                                        occurrences_around, positions_of, segments, unit_strings)
 from test_search_index import DOCS, hant_docs  # noqa: E402
 from test_search_layout import copies  # noqa: E402
 
@@ -78,7 +78,11 @@ def test_scan_agrees_with_units_and_keys():
         assert ideograph_runs(segs) == reference_runs(us), text
         wanted = set(list(expected)[::2])
         assert positions_of(segs, wanted) == {k: v for k, v in expected.items() if k in wanted}, text
-        assert neighbours_of(segs, wanted) == reference_neighbours(us, wanted), text
+        around = {}
+        for k, pos, before, after in occurrences_around(segs, wanted):
+            around.setdefault((k, "a", before), []).append(pos)
+            around.setdefault((k, "b", after), []).append(pos)
+        assert around == reference_neighbours(us, wanted), text
     assert normalizer.output_chars() == set(normalize("".join(texts())))
 
 
@@ -182,3 +186,28 @@ def test_rebuilt_in_place_as_new(tmp_path):
     build_index(DOCS, tmp_path / "reused", "zh")
     build_index(DOCS, tmp_path / "new", "zh")
     assert files(tmp_path / "reused") == files(tmp_path / "new")
+
+
+def test_streamed_postings_past_the_tables():
+    """Positions and document gaps over 36 ** 3 take the general path, to the same bytes."""
+    texts = [[(0, "光谷光谷科学"), (46650, "光谷科学岛光谷")], [(0, "光谷"), (3, [("5g", False), ("光", True)])]]
+    titles = [[(0, "科学光谷")], []]
+    docs = [0, 5, 50000, 50001, 200000]
+    postings, split = index._Postings(), index._Split()
+    expected: dict[str, dict[int, tuple[list[int], list[int]]]] = {}
+    around: dict[tuple[str, str, str], dict[int, tuple[list[int], list[int]]]] = {}
+    for n, doc in enumerate(docs):
+        for slot, segs in enumerate((texts[n % 2], titles[n % 2])):
+            postings.add_segments(doc, segs, bool(slot))
+            split.add_around(doc, segs, {"光谷", "5g光"}, bool(slot))
+            for k, positions in key_positions(segs).items():
+                expected.setdefault(k, {}).setdefault(doc, ([], []))[slot].extend(positions)
+            for k, pos, before, after in occurrences_around(segs, {"光谷", "5g光"}):
+                for t in ((k, "a", before), (k, "b", after)):
+                    around.setdefault(t, {}).setdefault(doc, ([], []))[slot].append(pos)
+    got = {k: bytes(v).decode() for k, v in postings.encoded().items()}
+    assert got == {k: index.encode_postings(p) for k, p in expected.items()}
+    for key in ("光谷", "5g光"):
+        sides = split.pop(key)
+        assert {(key, side, unit): bytes(v).decode() for side in "ab" for unit, v in sides[side].items()} == {
+            t: index.encode_postings(p) for t, p in around.items() if t[0] == key}

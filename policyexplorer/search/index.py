@@ -50,7 +50,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .normalize import clean_display, fnv1a, is_cjk, t2s_table
-from .scan import (Normalizer, Segment, ideograph_runs, key_positions, mixed_keys, neighbours_of, occurrences_around,
+from .scan import (Normalizer, Segment, around, bounded, ideograph_runs, key_positions, mixed_keys,
                    positions_of, segments, unit_strings)
 
 FORMAT = 2
@@ -80,7 +80,9 @@ _TABLED = 36 ** 3                 # numbers under this (every position, most doc
 _B36 = [b36(n) for n in range(_TABLED)]
 _B36_BYTES = [n.encode() for n in _B36]
 _GAP_BYTES = [b";" + n + b":" for n in _B36_BYTES]      # an entry's head after the first
+_GAP_BAR_BYTES = [b";" + n + b":|" for n in _B36_BYTES]  # ... when it has no text positions
 _COMMA_BYTES = [b"," + n for n in _B36_BYTES]           # a position's after the first
+_BAR_BYTES = [b"|" + n for n in _B36_BYTES]             # the first title position's
 
 
 def _b36(n: int) -> str:
@@ -122,67 +124,39 @@ class _Postings:
         self.title: dict = {}           # add_doc: the last title's positions and their encoded entries
         self.heads: dict[str, bytes] = {}
 
-    def add_text(self, doc: int, segs: list[Segment]) -> None:
-        """Every key occurrence in a document's text, in order. The common case inline: a pair of
-        ideographs, its position and gaps from the tables."""
+    def add_segments(self, doc: int, segs: list[Segment], title: bool) -> None:
+        """Every key occurrence in a document's text (title False) or then its section title, in
+        order. The common case inline: a pair of ideographs, numbers from the tables; the state
+        changes are _append's."""
         keys = self.keys
         get = keys.get
-        positions, gaps, commas = _B36_BYTES, _GAP_BYTES, _COMMA_BYTES
-        head = _b36(doc).encode() + b":"
+        positions, commas, bars = _B36_BYTES, _COMMA_BYTES, _BAR_BYTES
+        starts, colon = (_GAP_BAR_BYTES, b":|") if title else (_GAP_BYTES, b":")
+        head = _b36(doc).encode() + colon
+        mark = doc if title else -1
         for g, us in segs:
             if type(us) is not str or g + len(us) >= _TABLED:
                 for key, pos in _keys_of(g, us):
-                    self.add(key, doc, pos, False)
+                    _append(keys, key, doc, pos, title)
                 continue
             for j in range(len(us) - 1):
                 key = us[j:j + 2]
                 pos = g + j
                 state = get(key)
                 if state is None:
-                    keys[key] = [doc, bytearray(head + positions[pos]), pos, -1]
-                elif state[0] == doc:              # again in this text: ",<gap from the last position>"
-                    state[1] += commas[pos - state[2]]
-                    state[2] = pos
-                else:                              # ";<gap from the last document>:<position>"
+                    keys[key] = [doc, bytearray(head + positions[pos]), pos, mark]
+                elif state[0] != doc:
                     gap = doc - state[0]
                     encoded = state[1]
-                    encoded += gaps[gap] if gap < _TABLED else b";" + b36(gap).encode() + b":"
+                    encoded += starts[gap] if gap < _TABLED else b";" + b36(gap).encode() + colon
                     encoded += positions[pos]
-                    state[0] = doc
+                    state[0], state[2], state[3] = doc, pos, mark
+                elif not title or state[3] == doc:
+                    state[1] += commas[pos - state[2]]
                     state[2] = pos
-
-    def add_title(self, doc: int, segs: list[Segment]) -> None:
-        """Every key occurrence in a document's section title (after its text)."""
-        for g, us in segs:
-            for key, pos in _keys_of(g, us):
-                self.add(key, doc, pos, True)
-
-    def add(self, key, doc: int, pos: int, title: bool) -> None:
-        """One occurrence."""
-        state = self.keys.get(key)
-        if state is None:
-            self.keys[key] = [doc, bytearray(f"{_b36(doc)}:{'|' if title else ''}{_b36(pos)}", "ascii"), pos,
-                              doc if title else -1]
-            return
-        if state[0] != doc:
-            state[1] += f";{_b36(doc - state[0])}:{'|' if title else ''}{_b36(pos)}".encode()
-            state[0] = doc
-            if title:
-                state[3] = doc
-        elif title and state[3] != doc:             # the title part of this document's entry
-            state[1] += f"|{_b36(pos)}".encode()
-            state[3] = doc
-        else:
-            state[1] += f",{_b36(pos - state[2])}".encode()
-        state[2] = pos
-
-    def add_around(self, doc: int, segs: list[Segment], wanted: set[str], title: bool) -> None:
-        """Every occurrence of the wanted keys in a document's text or title, as the occurrence of
-        (key, "a", unit before) and of (key, "b", unit after): neighbour pages' postings."""
-        add = self.add
-        for key, pos, before, after in occurrences_around(segs, wanted):
-            add((key, "a", before), doc, pos, title)
-            add((key, "b", after), doc, pos, title)
+                else:
+                    state[1] += bars[pos]
+                    state[2], state[3] = pos, doc
 
     def add_doc(self, doc: int, text: dict, title: dict) -> None:
         """One document's keys at once: key -> its positions in the text, in the section title.
@@ -221,6 +195,79 @@ def _keys_of(g: int, us) -> Iterator[tuple[str, int]]:
     else:
         for key, pos, _ in mixed_keys(g, us):
             yield key, pos
+
+
+def _append(states: dict, key, doc: int, pos: int, title: bool) -> None:
+    """One occurrence of a key into its encoded postings (states: key -> the state _Postings keeps)."""
+    state = states.get(key)
+    if state is None:
+        states[key] = [doc, bytearray(f"{_b36(doc)}:{'|' if title else ''}{_b36(pos)}", "ascii"), pos,
+                       doc if title else -1]
+        return
+    if state[0] != doc:
+        state[1] += f";{_b36(doc - state[0])}:{'|' if title else ''}{_b36(pos)}".encode()
+        state[0] = doc
+        if title:
+            state[3] = doc
+    elif title and state[3] != doc:                 # the title part of this document's entry
+        state[1] += f"|{_b36(pos)}".encode()
+        state[3] = doc
+    else:
+        state[1] += f",{_b36(pos - state[2])}".encode()
+    state[2] = pos
+
+
+class _Split:
+    """Some keys' postings split by the unit before ("a") and after ("b") each occurrence: the
+    postings of neighbour pages, encoded as they come like _Postings' (documents in increasing
+    order, a document's text before its title)."""
+
+    def __init__(self):
+        self.keys: dict[str, tuple[dict, dict]] = {}     # key -> ({unit before: state}, {unit after: state})
+
+    def add_around(self, doc: int, segs: list[Segment], wanted: set[str], title: bool) -> None:
+        """Every occurrence of the wanted keys in a document's text (title False) or then its
+        title. The common case inline as in _Postings.add_segments."""
+        keys = self.keys
+        positions, commas, bars = _B36_BYTES, _COMMA_BYTES, _BAR_BYTES
+        starts, colon = (_GAP_BAR_BYTES, b":|") if title else (_GAP_BYTES, b":")
+        head = _b36(doc).encode() + colon
+        mark = doc if title else -1
+        for g, us, before, after in bounded(segs):
+            if type(us) is not str or g + len(us) >= _TABLED:
+                for key, pos, unit_before, unit_after in around(g, us, before, after, wanted):
+                    sides = keys.get(key) or keys.setdefault(key, ({}, {}))
+                    _append(sides[0], unit_before, doc, pos, title)
+                    _append(sides[1], unit_after, doc, pos, title)
+                continue
+            end = len(us) - 2
+            for j in range(end + 1):
+                key = us[j:j + 2]
+                if key not in wanted:
+                    continue
+                pos = g + j
+                sides = keys.get(key) or keys.setdefault(key, ({}, {}))
+                for states, unit in ((sides[0], us[j - 1] if j else before), (sides[1], us[j + 2] if j < end else after)):
+                    state = states.get(unit)
+                    if state is None:
+                        states[unit] = [doc, bytearray(head + positions[pos]), pos, mark]
+                    elif state[0] != doc:
+                        gap = doc - state[0]
+                        encoded = state[1]
+                        encoded += starts[gap] if gap < _TABLED else b";" + b36(gap).encode() + colon
+                        encoded += positions[pos]
+                        state[0], state[2], state[3] = doc, pos, mark
+                    elif not title or state[3] == doc:
+                        state[1] += commas[pos - state[2]]
+                        state[2] = pos
+                    else:
+                        state[1] += bars[pos]
+                        state[2], state[3] = pos, doc
+
+    def pop(self, key: str) -> dict[str, dict[str, bytes]]:
+        """A key's pages' postings: {"a": {unit: encoded}, "b": {unit: encoded}}."""
+        before, after = self.keys.pop(key, ({}, {}))
+        return {"a": {u: st[1] for u, st in before.items()}, "b": {u: st[1] for u, st in after.items()}}
 
 
 def _decode_counts(encoded: bytes) -> tuple[list[int], list[int], list[bool]]:
@@ -419,9 +466,9 @@ def build_indexes(variants: list[tuple[list[dict], Path, str]], *,
     vs = [_Variant(docs, out_dir, lang) for docs, out_dir, lang in variants]
     groups: list[list[_Variant]] = []
     for v in vs:
-        leader = next((g for g in groups if v.follows(g[0])), None)
-        if leader:
-            leader.append(v)
+        group = next((g for g in groups if v.follows(g[0])), None)
+        if group:
+            group.append(v)
         else:
             groups.append([v])
     with _no_cycle_collection():
@@ -502,8 +549,8 @@ def _read(leader: _Variant, followers: list[_Variant]) -> None:
             hs = segments(leader.normalize(title))
             last_title, title_runs = title, ideograph_runs(hs)
             dirty_in_title = {f: positions_of(hs, f.dirty) for f in followers}
-        leader.postings.add_text(doc_id, ts)
-        leader.postings.add_title(doc_id, hs)
+        leader.postings.add_segments(doc_id, ts, False)
+        leader.postings.add_segments(doc_id, hs, True)
         leader.add_display(doc_id, doc, text, title)
         runs = ideograph_runs(ts) + title_runs
         alike = all(f.same[doc_id] for f in followers)
@@ -596,13 +643,13 @@ def _write_neighbour_pages(leader: _Variant, followers: list[_Variant], page_byt
 
 
 def _neighbour_split(leader: _Variant, followers: list[_Variant], batch: set[str],
-                     wanted: dict[_Variant, set[str]]) -> tuple[dict, dict]:
+                     wanted: dict[_Variant, set[str]]) -> tuple[_Split, dict[_Variant, _Split]]:
     """Pass 2: for each key of the batch (the leader's) and of wanted[follower] (its own): its
     postings split by the unit just before ("a") and just after ("b") each occurrence ("" at
     either end), encoded. Positions count units, separators take none, so a phrase's neighbour
     of a key is the text's neighbour unit wherever the phrase occurs."""
-    split = _Postings()                      # keyed by (key, side, unit)
-    theirs = {f: _Postings() for f, keys in wanted.items() if keys}
+    split = _Split()
+    theirs = {f: _Split() for f, keys in wanted.items() if keys}
     last_title, hs = None, []
     for doc_id, doc in enumerate(leader.docs):
         text, title = _texts(doc)
@@ -611,19 +658,13 @@ def _neighbour_split(leader: _Variant, followers: list[_Variant], batch: set[str
             last_title, hs = title, segments(leader.normalize(title))
         split.add_around(doc_id, ts, batch, False)
         split.add_around(doc_id, hs, batch, True)
-        for f, postings in theirs.items():
+        for f, their in theirs.items():
             fts, fhs = ts, hs
             if not f.same[doc_id]:
                 fts, fhs = (segments(f.normalize(t)) for t in _texts(f.docs[doc_id]))
-            postings.add_doc(doc_id, neighbours_of(fts, wanted[f]), neighbours_of(fhs, wanted[f]))
-    return _by_key(split, batch), {f: _by_key(postings, wanted[f]) for f, postings in theirs.items()}
-
-
-def _by_key(split: _Postings, keys: set[str]) -> dict[str, dict[str, dict[str, bytes]]]:
-    out: dict[str, dict[str, dict[str, bytes]]] = {k: {"a": {}, "b": {}} for k in keys}
-    for (key, side, unit), encoded in split.encoded().items():
-        out[key][side][unit] = encoded
-    return out
+            their.add_around(doc_id, fts, wanted[f], False)
+            their.add_around(doc_id, fhs, wanted[f], True)
+    return split, theirs
 
 
 def _write_rest(v: _Variant, chunk_bytes: int, n_keys: int, shard_sizes: list[int]) -> dict:

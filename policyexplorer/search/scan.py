@@ -167,35 +167,36 @@ def unit_strings(segs: list[Segment]) -> list[str]:
     return out
 
 
-def neighbours_of(segs: list[Segment], wanted: set[str]) -> dict[tuple[str, str, str], list[int]]:
-    """(key, "a", unit before) and (key, "b", unit after) -> positions, of every occurrence of the
-    wanted keys ("" before the first unit and after the last). Positions count units and
-    separators take none, so the neighbour of a unit may lie across a separator."""
-    found: dict[tuple[str, str, str], list[int]] = {}
-    for key, pos, before, after in occurrences_around(segs, wanted):
-        for t in ((key, "a", before), (key, "b", after)):
-            found.setdefault(t, []).append(pos)
-    return found
-
-
 def occurrences_around(segs: list[Segment], wanted: set[str]) -> Iterator[tuple[str, int, str, str]]:
-    """(key, position, unit before, unit after) of every occurrence of the wanted keys, in order."""
+    """(key, position, unit before, unit after) of every occurrence of the wanted keys, in order
+    ("" before the first unit and after the last). Positions count units and separators take
+    none, so the neighbour of a unit may lie across a separator."""
+    for g, us, before, after in bounded(segs):
+        yield from around(g, us, before, after, wanted)
+
+
+def bounded(segs: list[Segment]) -> Iterator[tuple[int, str | list[tuple[str, bool]], str, str]]:
+    """Each segment (position, units) with the unit before and the unit after it ("" at the ends)."""
     last = len(segs) - 1
     for n, (g, us) in enumerate(segs):
-        before = _last_unit(segs[n - 1][1]) if n else ""
-        after = _first_unit(segs[n + 1][1]) if n < last else ""
-        if type(us) is str:
-            end = len(us) - 2
-            for j in range(end + 1):
-                k = us[j:j + 2]
-                if k in wanted:
-                    yield k, g + j, us[j - 1] if j else before, us[j + 2] if j < end else after
-            continue
-        units = [s for s, _ in us]
-        for k, start, stop in mixed_keys(g, us):
+        yield g, us, _last_unit(segs[n - 1][1]) if n else "", _first_unit(segs[n + 1][1]) if n < last else ""
+
+
+def around(g: int, us: str | list[tuple[str, bool]], before: str, after: str,
+           wanted: set[str]) -> Iterator[tuple[str, int, str, str]]:
+    """occurrences_around in one segment, given the units before and after it."""
+    if type(us) is str:
+        end = len(us) - 2
+        for j in range(end + 1):
+            k = us[j:j + 2]
             if k in wanted:
-                yield (k, start, units[start - g - 1] if start > g else before,
-                       units[stop - g] if stop - g < len(units) else after)
+                yield k, g + j, us[j - 1] if j else before, us[j + 2] if j < end else after
+        return
+    units = [s for s, _ in us]
+    for k, start, stop in mixed_keys(g, us):
+        if k in wanted:
+            yield (k, start, units[start - g - 1] if start > g else before,
+                   units[stop - g] if stop - g < len(units) else after)
 
 
 def _first_unit(us: str | list[tuple[str, bool]]) -> str:
