@@ -13,7 +13,7 @@ from pathlib import Path
 
 from policyexplorer.search.normalize import Unit, clean_display, fnv1a, is_cjk, keys, norm_char, t2s_table, units
 
-FORMAT = 2
+FORMAT = 3
 SHARD_BYTES = 4 * 1024      # target size of a postings shard (bench: 16 KiB shards cost 30-80% more per query)
 CHUNK_BYTES = 1536          # target size of a display chunk: a first page of 20 results from 20 reports
                             # loads 20 chunks (bench: 4 KiB chunks were half of a first query's bytes)
@@ -190,7 +190,7 @@ def build_index(docs: list[dict], out_dir: Path, lang: str, *,
             page_sizes.append(_write(out_dir, f"p/{number}/d", _counts_vector(plist, len(docs))))
             text_docs = sum(1 for tp, _ in plist.values() if tp)
             top = _rank_single_key(plist, doc_report)[:TOP]
-            value = {"n": number, "P": pages, "c": [text_docs, len(plist) - text_docs], "t": _deltas(top)}
+            value = {"n": number, "P": pages, "c": [text_docs, len(plist) - text_docs], "t": ",".join(b36(d) for d in top)}
         shard_data[fnv1a(key) % shards]["k"][key] = value
     for bigram, ws in by_bigram.items():
         shard_data[fnv1a(bigram) % shards]["w"][bigram] = " ".join(sorted(ws))

@@ -277,3 +277,20 @@ def test_postings_round_trip():
     enc = encode_postings(p)
     dec = decode_postings(enc)
     assert dec[0] == [1, 5, 40] and dec[3] == [10_000_000, 10_000_002] and dec[1000] == [7, 10_000_001]
+
+
+def test_a_common_keys_first_results_may_go_back_in_document_order(tmp_path):
+    """A common key's precomputed first results are in ranking order (reports take turns), which
+    runs backwards through document ids: the index must store and read them as they are."""
+    docs = []
+    for r in range(6):
+        for p in range(8):
+            docs.append({"url": f"reports/r{r}/s1/#p{p}", "text": "推进城市更新。" * (1 + (p * 5 + r) % 4),
+                         "title": "一、工作", "report": f"r{r}", "report_title": f"报告{r}", "years": [2024]})
+    small = build_index(docs, tmp_path / "small", "zh-Hans", page_bytes=64)   # 城市 is a common key here
+    assert small["common"] > 0
+    build_index(docs, tmp_path / "whole", "zh-Hans", page_bytes=10 ** 9)       # and here it is not
+    got = [r.doc for r in search(Index(tmp_path / "small"), "城市", limit=20, need=20).results]
+    want = [r.doc for r in search(Index(tmp_path / "whole"), "城市", limit=20, need=20).results]
+    assert len(got) == 20 and got == want[:20]
+    assert got != sorted(got)          # it does go back (the old delta coding raised here)

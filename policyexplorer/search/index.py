@@ -23,7 +23,7 @@ Postings of a key: ";"-joined entries "<doc delta>:<positions>|<title positions>
 base 36, positions delta-coded; "|..." only when the section title has the key. A common key's
 entry in its shard is instead {"n": page set number, "P": pages, "c": [documents with the key
 in the text, documents with it in the title only], "t": the first TOP documents of the query
-that is this key alone (query.rank order, doc ids delta-coded)}.
+that is this key alone (query.rank order, so not ascending: doc ids in base 36, not deltas)}.
 
 How it is built (memory stays near the size of the encoded postings, not of Python objects per
 posting): one pass over the documents (scan.py cuts them into keys) appends each key occurrence
@@ -53,7 +53,7 @@ from .normalize import clean_display, fnv1a, is_cjk, t2s_table
 from .scan import (Normalizer, Segment, around, bounded, ideograph_runs, key_positions, mixed_keys,
                    positions_of, segments, unit_strings)
 
-FORMAT = 2
+FORMAT = 3                  # 3: "t" lists doc ids, not deltas (ranking order goes back and forth)
 SHARD_BYTES = 4 * 1024      # target size of a postings shard (bench: 16 KiB shards cost 30-80% more per query)
 CHUNK_BYTES = 1536          # target size of a display chunk: a first page of 20 results from 20 reports
                             # loads 20 chunks (bench: 4 KiB chunks were half of a first query's bytes)
@@ -589,7 +589,7 @@ def _common_entry(key: str, encoded: bytes, variants: list[_Variant]) -> None:
     docs, counts, titles = _decode_counts(encoded)
     vector = _counts_vector(docs, counts, len(first.docs))
     text_docs = len(docs) - counts.count(0)
-    top = _deltas(top_single_key(docs, counts, titles, first.reports.doc_report, TOP))
+    top = ",".join(b36(d) for d in top_single_key(docs, counts, titles, first.reports.doc_report, TOP))
     for v in variants:
         number = v.numbers[key]
         v.page_sizes.append(v.out.write(f"p/{number}/d", vector))

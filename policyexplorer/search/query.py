@@ -382,7 +382,7 @@ def search(index: Index, query: str, report: str | None = None, year: int | None
     if need is not None and len(qkeys) == 1 and isinstance(entry, dict) and not report and not year:
         # a common key alone: its first results and counts were ranked when the index was built
         n1, n2 = entry["c"]
-        top = _undelta(entry["t"])
+        top = [int(d, 36) for d in entry["t"].split(",")] if entry["t"] else []
         answer.results = [Result(d, 1 if i < n1 else 2, ()) for i, d in enumerate(top)]
         answer.counts = {1: n1, 2: n2, 3: 0}
         answer.partial = len(top) < n1 + n2

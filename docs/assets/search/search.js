@@ -452,7 +452,7 @@
       var e = self.entry(qkeys[0][0]);
       if (need !== Infinity && qkeys.length === 1 && typeof e === "object" && !report && !year) {
         /* a common key alone: first results and counts ranked when the index was built */
-        var results = undelta(e.t).map(function (d, i) { return { doc: d, tier: i < e.c[0] ? 1 : 2 }; });
+        var results = (e.t ? e.t.split(",") : []).map(function (d) { return parseInt(d, 36); }).map(function (d, i) { return { doc: d, tier: i < e.c[0] ? 1 : 2 }; });
         return { units: qunits, words: words, results: results, counts: [0, e.c[0], e.c[1], 0],
                  partial: results.length < e.c[0] + e.c[1] };
       }
