@@ -31,6 +31,7 @@ from .search import build_indexes, docs_from_reports
 from .site.tracker import row_pages, tracker_pages
 from .site.variants import VARIANTS, variant_config
 from .site import address as site_address
+from .workers import fork_map
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -58,39 +59,65 @@ def _source_date_epoch(reports) -> str:
     return str(int(stamp.timestamp()))
 
 
-def _docs_files(pages: list[Page], convert):
-    """Every file of a variant's docs folder, one at a time (never the whole site in memory):
-    the theme assets, each page's Markdown and its data files, as (path, bytes)."""
-    for p in sorted((ROOT / "docs" / "assets").rglob("*")):
-        if p.is_file():
-            yield f"assets/{p.relative_to(ROOT / 'docs' / 'assets').as_posix()}", p.read_bytes()
-    for page in walk(pages):
-        yield page.file, convert(page.markdown).encode("utf-8")
-        folder = page.file.rsplit("/", 1)[0] + "/" if "/" in page.file else ""
-        for name, text in page.files.items():
-            yield folder + name, convert(text).encode("utf-8")
+def _assets() -> list[tuple[str, bytes]]:
+    """The theme assets every variant's docs folder holds, as (path, bytes)."""
+    folder = ROOT / "docs" / "assets"
+    return [(f"assets/{p.relative_to(folder).as_posix()}", p.read_bytes())
+            for p in sorted(folder.rglob("*")) if p.is_file()]
 
 
-def _sync_docs(docs_dir: Path, files) -> list[str]:
-    """Make docs_dir hold exactly `files` ((path, bytes) pairs), writing only what changed (an
-    unchanged file keeps its time, so MkDocs' dirty build skips its page). Returns the files removed."""
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    present = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()}
-    wanted: set[str] = set()
-    for rel, data in files:
-        wanted.add(rel)
-        path = docs_dir / rel
-        if rel in present and path.stat().st_size == len(data) and path.read_bytes() == data:
-            continue
+def _page_files(page: Page) -> list[str]:
+    """The docs files of one page: its Markdown and the data files beside it."""
+    folder = page.file.rsplit("/", 1)[0] + "/" if "/" in page.file else ""
+    return [page.file] + [folder + name for name in page.files]
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write data unless the file already holds it (an unchanged file keeps its time, so MkDocs'
+    dirty build skips its page)."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    removed = sorted(present - wanted)
-    for rel in removed:
-        (docs_dir / rel).unlink()
-    for folder in sorted((p for p in docs_dir.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
-        if not any(folder.iterdir()):
-            folder.rmdir()
+    path.write_bytes(data)
+
+
+def _write_docs(docs: dict[str, Path], pages: list[Page], converts: dict, ui: UiStrings) -> dict[str, list[str]]:
+    """Render every page and write it, in each variant's script, into docs[variant]; then remove
+    what no page wrote (returned per variant). Page by page in forked workers, both scripts at
+    once: a page's Markdown is made, converted twice and dropped, so no process holds the site."""
+    present = {v: {p.relative_to(d).as_posix() for p in d.rglob("*") if p.is_file()} if d.is_dir() else set()
+               for v, d in docs.items()}
+    flat = list(walk(pages))
+
+    def write(start: int) -> set[str]:
+        ui.missing.clear()
+        for page in flat[start:start + _WRITE_CHUNK]:
+            folder = page.file.rsplit("/", 1)[0] + "/" if "/" in page.file else ""
+            for name, text in [(page.file, page.markdown)] + [(folder + n, t) for n, t in page.file_texts()]:
+                for variant, convert in converts.items():
+                    _write(docs[variant] / name, convert(text).encode("utf-8"))
+        return set(ui.missing)
+
+    for missing in fork_map(write, range(0, len(flat), _WRITE_CHUNK)):
+        ui.missing |= missing                  # interface phrases data/ui.yml lacks (tests/test_ui.py)
+    assets = _assets()
+    wanted = {name for name, _ in assets} | {name for page in flat for name in _page_files(page)}
+    removed = {}
+    for variant, folder in docs.items():
+        for name, data in assets:
+            _write(folder / name, data)
+        removed[variant] = sorted(present[variant] - wanted)
+        for rel in removed[variant]:
+            (folder / rel).unlink()
+        for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+            if not any(sub.iterdir()):
+                sub.rmdir()
     return removed
+
+
+_WRITE_CHUNK = 64       # pages a worker renders and writes per task
 
 
 def _site_file(doc: str) -> str:
@@ -208,20 +235,18 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
         converts = {"hans": unmark, "hant": lambda s: ui.to_hant(s, converter.to_hant)}
         titles = {"hans": unmark, "hant": lambda s: ui.title(unmark(s), converter.to_hant)}
         sources = {r.id: _published_source(Path(r.source_path)) for r in reports}
-        # The two scripts' MkDocs builds are independent: one worker each, side by side, each started
-        # as soon as its docs are written.
+        removed = _write_docs({v: work / v / "docs" for v in converts}, pages, converts, ui)
+        # The two scripts' MkDocs builds are independent: one worker each, side by side.
         running = []
-        for variant, convert in converts.items():
+        for variant in converts:
             vwork = work / variant
-            removed = _sync_docs(vwork / "docs", _docs_files(pages, convert))
-            for doc in removed:                   # a dirty MkDocs build leaves a removed page's file
+            for doc in removed[variant]:          # a dirty MkDocs build leaves a removed page's file
                 (vwork / "site" / _site_file(doc)).unlink(missing_ok=True)
             overrides = _theme_overrides(vwork / "overrides", ui, variant)
             config = variant_config(ROOT / "mkdocs.yml", variant, vwork / "docs", vwork / "site", pages,
                                     titles[variant], overrides, site_url)
             stamp = _stamp(config, overrides, epoch) if incremental else ""
             running.append(pool.submit(_mkdocs_job, config, str(vwork / "mkdocs.yml"), epoch, stamp))
-        del pages[:]                              # MkDocs reads them from the docs folders now
         lap("docs")
         # the indexes' own time, beside the stages above; then what this process waited for them
         result.beside["search"] = _join(search, "search indexes")

@@ -185,6 +185,6 @@ def glossary_page(glossary: Glossary, r) -> Page:
     """glossary/: every term with its explanation, its source and a link to where it is explained."""
     own = [(rid, glossary.titles.get(rid, rid), terms) for rid, terms in sorted(glossary.own.items())]
     listed = sum(len(terms) for _, _, terms in own) <= LIST_LIMIT
-    md = r.render("glossary.md.j2", PAGE, curated=sorted(glossary.curated, key=lambda t: t.term),
+    md = r.later("glossary.md.j2", PAGE, curated=sorted(glossary.curated, key=lambda t: t.term),
                   own=own, listed=listed)
     return Page(PAGE, "名词解释", md)

@@ -35,7 +35,7 @@ def attach_local_nav(pages: list[Page]) -> None:
                 meta["pe_prev"] = entries[here - 1]
             if here is not None and here + 1 < len(group):
                 meta["pe_next"] = entries[here + 1]
-            page.markdown = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n" + page.markdown
+            page.front = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
         for child in page.children:
             visit(child, root)
 

@@ -7,6 +7,7 @@ index.html, so the site works under any sub-path and from file://.
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 from pathlib import Path
@@ -109,6 +110,11 @@ class Renderer:
             self._memo[key] = fn(*args)
         return self._memo[key]
 
+    def later(self, template: str, page: str, **context):
+        """render(), when the page is written (site/paths.Page: bodies are rendered one at a
+        time, in the build's workers); the context is taken now."""
+        return functools.partial(self.render, template, page, **context)
+
     def render(self, template: str, page: str, **context) -> str:
         def tracker_link(m):
             where = self.row_pages.get(m.commitment_id)
@@ -161,11 +167,11 @@ def report_pages(report: Report, marks: dict, r: Renderer) -> Page:
         sections = _on_page(report, top)
         # subsections with pages of their own: listed, and old #anchors forwarded to them
         subpages = [s for s in roots if s.parent is not None and report.section(s.parent).page == top.page]
-        md = r.render("section.md.j2", top.page, report=report, top=top, sections=sections, marks=marks,
+        md = r.later("section.md.j2", top.page, report=report, top=top, sections=sections, marks=marks,
                       damaged=damaged, subpages=subpages, forward={s.anchor: href(top.page, s.page) for s in subpages},
                       depth=lambda s, top=top: min(s.level - top.level + 1, 6), overview=base)
         children.append(Page(top.page, section_heading(top), md))
-    md = r.render("report.md.j2", base, report=report, outline=outline_html(report, base),
+    md = r.later("report.md.j2", base, report=report, outline=outline_html(report, base),
                   counts={"sections": len(report.sections),
                           "paragraphs": sum(len(s.paragraphs) for s in report.sections)})
     return Page(base, str(report.meta["title"]), md, children, local_root=True)
@@ -180,15 +186,15 @@ def site_pages(reports: list[Report], marks: dict | None = None, extra: list[Pag
     r.slugs = {report.id: report.place_slug for report in reports}
     r.row_pages = row_pages or {}
     recent = newest_first(reports)[:HOME_RECENT]
-    pages = [Page("", "首页", r.render("home.md.j2", "", recent=recent, total=len(reports),
+    pages = [Page("", "首页", r.later("home.md.j2", "", recent=recent, total=len(reports),
                                         tracker_years=tracker_years or []))]
-    browse = Page("reports/", "报告", r.render("reports.md.j2", "reports/", groups=_by_place(reports),
+    browse = Page("reports/", "报告", r.later("reports.md.j2", "reports/", groups=_by_place(reports),
                                                 count=len(reports)),
                   [report_pages(report, marks or {}, r) for report in reports])
     pages.append(browse)
     pages += extra or []
     pages.append(glossary_page(r.gloss.glossary, r))
-    pages.append(Page("search/", "搜索", r.render("search.md.j2", "search/")))
+    pages.append(Page("search/", "搜索", r.later("search.md.j2", "search/")))
     attach_local_nav(pages)
     return pages
 

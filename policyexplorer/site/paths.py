@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from typing import Callable, Union
 
 
 def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
@@ -30,19 +31,40 @@ def relpath(to_page: str, from_page: str) -> str:
 
 
 
+Body = Union[str, Callable[[], str]]
+
+
 @dataclass
 class Page:
+    """A generated page. Its body is Markdown, or a function that renders it: the page tree is
+    laid out first, and the bodies are rendered, converted and written page by page (build.py,
+    spread over the cores), so no process holds every page of the site at once."""
     path: str                  # page path below the site root, "" for home, "reports/x/s1/"
     title: str                 # nav title (Simplified)
-    markdown: str
+    body: Body
     children: list["Page"] = field(default_factory=list)
     in_nav: bool = True        # False: written and linked to, but not listed in its local nav
     local_root: bool = False   # its descendants' sidebar lists it and its children (a report, the tracker)
-    files: dict[str, str] = field(default_factory=dict)   # data files beside it (name -> text, converted like the page)
+    files: dict[str, Body] = field(default_factory=dict)   # data files beside it (name -> text, converted like the page)
+    front: str = ""            # YAML front matter (its local nav: site/nav.py)
 
     @property
     def file(self) -> str:
         return f"{self.path}index.md"
+
+    @property
+    def markdown(self) -> str:
+        """The page's Markdown file: front matter and body (rendered now, never kept)."""
+        return self.front + _text(self.body)
+
+    def file_texts(self):
+        """(name, text) of the data files beside the page, rendered now."""
+        for name, body in self.files.items():
+            yield name, _text(body)
+
+
+def _text(body: Body) -> str:
+    return body() if callable(body) else body
 
 
 def _root(page: str) -> str:

@@ -40,7 +40,7 @@ def review_page(r, rows, common: dict) -> Page:
         chunks = split(items)
         pages, start = [], 0
         for pager, chunk in zip(pagers(f"tracker/review/{year}/", len(chunks)), chunks):
-            md = r.render("tracker_review.md.j2", pager.path, year=year, items=chunk, total=len(items),
+            md = r.later("tracker_review.md.j2", pager.path, year=year, items=chunk, total=len(items),
                           pager=pager, span=(start + 1, start + len(chunk)), summaries=None, **common)
             start += len(chunk)
             name = f"{year}年" if pager.number == 1 else f"{year}年 · 第{pager.number}页"
@@ -48,5 +48,5 @@ def review_page(r, rows, common: dict) -> Page:
         pages[0].children = pages[1:]
         children.append(pages[0])
         summaries.append((year, len(items), sum(1 for _, o in items if o.link.status in ("missed", "partly", "reported"))))
-    md = r.render("tracker_review.md.j2", "tracker/review/", year=None, items=[], summaries=summaries, **common)
+    md = r.later("tracker_review.md.j2", "tracker/review/", year=None, items=[], summaries=summaries, **common)
     return Page("tracker/review/", "待核对", md, children)

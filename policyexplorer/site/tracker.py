@@ -395,8 +395,8 @@ def _list_pages(r: Renderer, template: str, root: str, title: str, kind: str, ro
         paged = pager.count > 1
         f = dict(form, sources=[_file_href(pager.path, p, "rows.js") for p in pager.paths] if paged else [],
                  ids=_file_href(pager.path, root, "ids.js") if pager.number == 1 and pager.count > 1 else None)
-        md = r.render(template, pager.path, pager=pager, span=span, groups=groups, form=f, all_rows=rows, **context)
-        files = {"rows.js": r.render("tracker_rows.js.j2", pager.path, kind=kind, groups=groups, **context)} if paged else {}
+        md = r.later(template, pager.path, pager=pager, span=span, groups=groups, form=f, all_rows=rows, **context)
+        files = {"rows.js": r.later("tracker_rows.js.j2", pager.path, kind=kind, groups=groups, **context)} if paged else {}
         name = title if pager.number == 1 else f"{title} · 第{pager.number}页"
         pages.append(Page(pager.path, name, md, in_nav=False, files=files))
     first = pages[0]
@@ -425,7 +425,7 @@ def _split_by_place(r: Renderer, path: str, name: str, rows: list[Row], render_o
         child = f"{path}{slug}/"
         children.append(render_one(child, f"{name} · {place}", prows, place, slug))
         places.append(dict(place=place, path=child, total=len(prows), statuses=_status_counts(prows)))
-    md = r.render("tracker_places.md.j2", path, name=name, places=places, total=len(rows), up=up, up_label=up_label)
+    md = r.later("tracker_places.md.j2", path, name=name, places=places, total=len(rows), up=up, up_label=up_label)
     return Page(path, name, md, children, in_nav=False)
 
 
@@ -486,7 +486,7 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
         path = f"tracker/{year}/"
         summary = dict(year=year, total=len(yrows), statuses=_status_counts(yrows))
         summaries.append(summary)
-        md = r.render("tracker_year_index.md.j2", path, year=year, summary=summary, places=place_summaries,
+        md = r.later("tracker_year_index.md.j2", path, year=year, summary=summary, places=place_summaries,
                       forward=forward, **common)
         year_pages.append(Page(path, f"{year}年", md, place_pages))
 
@@ -537,7 +537,7 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
         else:
             unused.append(ind)
     area_groups = [(a, by_area[a.id]) for a in areas.all if a.id in by_area]
-    md = r.render("tracker_indicators.md.j2", "tracker/indicators/", area_groups=area_groups, unused=unused, **common)
+    md = r.later("tracker_indicators.md.j2", "tracker/indicators/", area_groups=area_groups, unused=unused, **common)
     indicators_page = Page("tracker/indicators/", "按指标", md, indicator_pages)
 
     # -- agencies
@@ -560,11 +560,11 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
 
         agency_pages.append(_split_by_place(r, path, agency.name, named[agency.id], one,
                                             "tracker/agencies/", "按责任单位"))
-    md = r.render("tracker_agencies.md.j2", "tracker/agencies/", counts=counts, **common)
+    md = r.later("tracker_agencies.md.j2", "tracker/agencies/", counts=counts, **common)
     agencies_page = Page("tracker/agencies/", "按责任单位", md, agency_pages)
 
     # -- the section's own page
-    md = r.render("tracker_index.md.j2", "tracker/", summaries=summaries, n_indicators=len(indicator_pages),
+    md = r.later("tracker_index.md.j2", "tracker/", summaries=summaries, n_indicators=len(indicator_pages),
                   n_agencies=len(agency_pages), total=len(rows), **common)
     review = review_page(r, rows, common)
     top = Page("tracker/", "承诺追踪", md, [*year_pages, indicators_page, agencies_page, review], local_root=True)
