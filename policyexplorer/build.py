@@ -165,6 +165,8 @@ def _mkdocs(config: dict, config_path: Path, epoch: str, stamp: str = "") -> Non
     dirty = bool(stamp) and site_dir.is_dir() and stamp_file.exists() and stamp_file.read_text() == stamp
     if not dirty and site_dir.exists():
         shutil.rmtree(site_dir)
+    if dirty:
+        _unshare(site_dir, Path(config["docs_dir"]))
     stamp_file.unlink(missing_ok=True)        # written back only when this build succeeds
     logging.getLogger("mkdocs").setLevel(logging.ERROR if dirty else logging.WARNING)
     try:
@@ -175,6 +177,39 @@ def _mkdocs(config: dict, config_path: Path, epoch: str, stamp: str = "") -> Non
         raise BuildError(f"{config_path}: MkDocs failed: {exc}") from None
     if stamp:
         stamp_file.write_text(stamp)
+
+
+def _unshare(site_dir: Path, docs_dir: Path) -> None:
+    """Before a dirty MkDocs build: the last build's files are hard links into the published site
+    (see _publish), and MkDocs writes over a file in place. So a page MkDocs will render again
+    (its Markdown newer than its HTML: MkDocs' own rule) is unlinked first, and every other file
+    MkDocs may write (theme files, 404.html, sitemaps) gets a copy of its own. The published site
+    never changes before the swap."""
+    for path in site_dir.rglob("*"):
+        if path.is_dir() or path.stat().st_nlink == 1:
+            continue
+        rel = path.relative_to(site_dir).as_posix()
+        doc = docs_dir / (rel[:-5] + ".md" if rel.endswith(".html") else rel)
+        if not doc.is_file():
+            doc = docs_dir / rel
+        if doc.is_file():
+            if doc.stat().st_mtime > path.stat().st_mtime:
+                path.unlink()
+        else:
+            data = path.read_bytes()
+            path.unlink()
+            path.write_bytes(data)
+
+
+def _publish(site_dir: Path, target: Path) -> None:
+    """The MkDocs output into the staging site as hard links (no copy of a site of gigabytes; the
+    work folder keeps its files for the next dirty build, _unshare); a copy where links fail."""
+    try:
+        shutil.copytree(site_dir, target, copy_function=os.link)
+    except OSError:
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(site_dir, target)
 
 
 def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
@@ -258,8 +293,9 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
             site_dir = work / variant / "site"
             prefix = VARIANTS[variant][0]
             _drop_unused_theme_files(site_dir)
-            shutil.copytree(site_dir, staging / prefix, dirs_exist_ok=False)
-            shutil.copytree(work / variant / "search-data", staging / prefix / "search" / "data", dirs_exist_ok=True)
+            _publish(site_dir, staging / prefix)
+            # the search index is written anew every build: moved, not copied
+            (work / variant / "search-data").rename(staging / prefix / "search" / "data")
             for report_id, text in sources.items():
                 (staging / prefix / "reports" / report_id / "source.txt").write_bytes(text)
         if site_url:    # one sitemap of both scripts at the root (MkDocs' lists only the Simplified pages)

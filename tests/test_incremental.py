@@ -29,8 +29,17 @@ def test_a_rebuild_after_a_change_is_byte_identical_to_a_clean_build(built_site,
     untouched = tmp_path / "b" / "work" / "hans" / "site" / "reports" / "wuhan-fyp14" / "s3" / "index.html"
     before = untouched.stat().st_mtime_ns
 
+    # the published files share their inodes with the work folder (hard links): a link to every one
+    # of them shows whether the rebuild writes into any (it must only ever replace the site whole)
+    published = files(out)
+    snapshot = tmp_path / "snapshot"
+    for rel in published:
+        (snapshot / rel).parent.mkdir(parents=True, exist_ok=True)
+        (snapshot / rel).hardlink_to(out / rel)
+
     meta.write_text(original, encoding="utf-8")            # back as it was: an incremental rebuild
     build(data, out)
+    assert files(snapshot) == published, "the rebuild wrote into the last published site's files"
     assert untouched.stat().st_mtime_ns == before, "a page that did not change is not rendered again"
     assert len(list((tmp_path / "b" / "cache" / "report").rglob("*.pickle"))) == 5   # one entry a report
     assert len(list((tmp_path / "b" / "cache" / "commitments").rglob("*.pickle"))) == 5
