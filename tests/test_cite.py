@@ -185,21 +185,31 @@ def test_description_of_a_list_of_facts_starts_with_the_title():
     assert description(page) == "市农业科学院 牵头：0项承诺 配合：2项承诺 说明。"
 
 
-def test_description_reads_only_the_start_of_a_long_page_but_says_the_same(monkeypatch):
+def test_description_reads_only_the_start_of_a_long_page_but_says_the_same_as_html_parser():
+    """preview.py reads tokens with a regular expression and stops once the description is
+    settled; html.parser reading the whole page (the reference) must give the same text."""
     from policyexplorer.site import preview
+
+    def reference(page):
+        parser = preview._Text()
+        parser.feed(preview._SKIPPED.sub("", page))
+        parser.close()
+        parser._close()
+        return preview._compose(parser.blocks, preview.DESCRIPTION_CHARS, final=True)
+
     pages = [
-        "<p>" + "长" * 9000 + "</p><p>后</p>",                                 # one block over many feeds
+        "<p>" + "长" * 9000 + "</p><p>后</p>",                                 # one long block
         "<h1>题</h1>" + "<script>x</script>" * 600 + "<dl><dt>甲</dt><dd>乙</dd></dl><p>" + "字" * 70 + "</p>",
         "".join(f"<p>{'句' * 9}{i}</p>" for i in range(900)) + "<h1>后面的标题</h1><p>尾</p>",
         "<p>短</p>" + "<div hidden>" + "藏" * 5000 + "</div>" + "<h1>题</h1><dt>项</dt><dd>值</dd>",
+        # entities, a stray "<", comments, quoted ">" and single quotes in attributes, upper case,
+        # a self-closed tag, hidden parts by attribute and by class
+        '<!-- <p>注释</p> --><H1 Class="x">题</H1><p title="a > b" data-x=\'1\'>甲 &amp; 乙 &lt;丙&gt; 1 < 2'
+        '<br/><span class="pe-tip__box">藏</span><span aria-hidden="true">藏</span>丁&#x4E00;</p>'
+        '<p hidden>藏</p><li>一项</li><td>格</td>',
     ]
-    whole = {}
-    for page in pages:                     # reference: the whole page in one feed
-        monkeypatch.setattr(preview, "_FEED", 10 ** 9)
-        whole[page] = description(page)
-    monkeypatch.setattr(preview, "_FEED", 7)  # many small feeds: a block, a tag or an entity split anywhere
     for page in pages:
-        assert description(page) == whole[page]
+        assert preview.description(page) == reference(page)
 
 
 # the site address ---------------------------------------------------------------------------------

@@ -65,23 +65,50 @@ class _Text(HTMLParser):
 
 def description(content: str, limit: int = DESCRIPTION_CHARS) -> str:
     """Plain text for <meta name=description>: the page's first text blocks, until half of `limit`
-    is reached, at most `limit` characters (cut with …). Only as much of the page is parsed as
-    that needs (a long page's description is settled in its first few KB)."""
+    is reached, at most `limit` characters (cut with …). Read only as far as that needs (a long
+    page's description is settled in its first blocks)."""
     parser = _Text()
     # skipped anyway, and a tracker page's filter form can be most of its first KB: dropped first
     # (none of these nests in itself, and none sits inside a text block on our pages)
     content = _SKIPPED.sub("", content)
-    for start in range(0, len(content), _FEED):
-        parser.feed(content[start:start + _FEED])
-        text = _compose(parser.blocks, limit, final=False)
-        if text is not None:
-            return text
-    parser.close()
+    seen = 0
+    for m in _TOKEN.finditer(content):
+        close, tag, attrs = m.group(1, 2, 3)
+        if tag is None:
+            if not m.group(0).startswith("<!--"):
+                parser.handle_data(html.unescape(m.group(0)))
+            continue
+        tag = tag.lower()
+        if close:
+            parser.handle_endtag(tag)
+        else:
+            parser.handle_starttag(tag, _attrs(attrs))
+            if attrs.rstrip().endswith("/"):
+                parser.handle_endtag(tag)
+        if len(parser.blocks) > seen:            # a block was closed: is the description settled?
+            seen = len(parser.blocks)
+            text = _compose(parser.blocks, limit, final=False)
+            if text is not None:
+                return text
     parser._close()
     return _compose(parser.blocks, limit, final=True)
 
 
-_FEED = 4096
+# Our pages' HTML as tokens, for the handlers of _Text (html.parser walks every character in
+# Python and was a quarter of MkDocs' time per page): a comment, a tag (quoted attribute values
+# may hold ">"), text; a "<" that opens nothing is text, as html.parser has it.
+_TOKEN = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|<""", re.S)
+_ATTR = re.compile(r"""([^\s=/>][^\s=>]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+
+
+def _attrs(text: str) -> list[tuple[str, str | None]]:
+    out = []
+    for m in _ATTR.finditer(text):
+        value = next((v for v in m.group(2, 3, 4) if v is not None), None)
+        out.append((m.group(1).lower(), None if value is None else html.unescape(value)))
+    return out
+
+
 _SKIPPED = re.compile(r"<(form|script|select|style|template)\b.*?</\1>", re.S)
 
 
