@@ -16,10 +16,22 @@ paragraphs by occurrences, then reading order); within a turn, the newest report
 
 What a query loads (index.py describes the files): the shards of its keys; for a common key
 inside a phrase, only the page of the neighbour the phrase gives it (exact: every occurrence of
-the phrase has that neighbour); a common key queried alone answers from its precomputed first
-results and counts. Given `need` (the results the reader will see first), tiers 2 and 3 wait
-when tier 1 already fills them and they would need the whole list of a common word (the order
-is the same: tiers never mix); `Answer.partial` says so, and a search without `need` completes.
+the phrase has that neighbour; of the two neighbours, the page estimated smaller); a common key
+queried alone answers from its precomputed first results and counts. A search without `need`
+reads what it needs and is exact. Given `need` (the results the reader will see first: the first
+screen), it reads what a first screen can afford (sizes estimated before reading, _estimate):
+  - the phrase's cheap checks first (keys in their shard, small pages, a common key's text
+    counts); when no document passes them the phrase occurs nowhere, and its dear pages (those of
+    a very common run like 高质量发展) are never read; else every page: tier 1 is always exact;
+  - tiers 2 and 3 wait when tier 1 fills the screen and they would need a common word's whole
+    list or dear pages (the order is the same: tiers never mix);
+  - else tier 2 from the words' occurrences and, for a common key standing alone, its text
+    counts (p/<n>/d: exact for tier 2); a word whose pages cost over WORD_BYTES gives the text
+    counts of its rarest key instead (approximate); tier 3 from whole lists when they cost
+    EXACT_BYTES or less, else from the same counts (approximate: a word only in a section's title
+    is not seen, nor occurrences past three).
+`Answer.partial` says the rest waits, `Answer.approx` which tiers were estimated; search.js then
+keeps the results shown and, on "more", goes on in the complete order.
 """
 from __future__ import annotations
 

@@ -272,61 +272,43 @@
     return p;
   };
   function span(key, us, rel) { return us[rel].s === key ? 1 : 2; }
-  /* what reading a file costs: nothing once read (query.py: Index.cost) */
-  Engine.prototype.cost = function (id, estimate) { return Object.prototype.hasOwnProperty.call(store, id) ? 0 : estimate; };
-  Engine.prototype.keyBytes = function (key) {
+  /* estimated bytes still to read (query.py: Index.cost, key_bytes, counts_cost, _estimate, _sources) */
+  Engine.prototype.cost = function (id, n) { return Object.prototype.hasOwnProperty.call(store, id) ? 0 : n; };
+  Engine.prototype.keyDocs = function (key, bytes) {
     var e = this.entry(key);
-    return typeof e === "object" ? ENTRY_BYTES * (e.c[0] + e.c[1]) : e.length;
-  };
-  Engine.prototype.keyDocs = function (key) {
-    var e = this.entry(key);
-    return typeof e === "object" ? e.c[0] + e.c[1] : (e ? e.split(";").length : 0);
-  };
-  Engine.prototype.pageId = function (key, side, unit) {
-    var e = this.entry(key);
-    return "p/" + e.n + "/" + side + (fnv(unit) % e.P);
+    return typeof e === "object" ? (bytes ? ENTRY_BYTES : 1) * (e.c[0] + e.c[1]) : bytes ? e.length : e ? e.split(";").length : 0;
   };
   Engine.prototype.countsId = function (key) {
     var e = this.entry(key);
     return typeof e === "object" ? "p/" + e.n + "/d" : null;
   };
   Engine.prototype.countsCost = function (key) {
-    var e = this.entry(key);
-    if (typeof e !== "object") return 0;
-    var n = this.manifest.docs, have = Math.max(1, e.c[0]);
-    var dense = Math.floor(Math.floor((n + 3) / 4) * 4 / 3);
-    var sparse = have * (Math.floor(3 * n / have).toString(36).length + 1);
-    return this.cost(this.countsId(key), Math.min(dense, sparse));
+    var e = this.entry(key), n = this.manifest.docs, have = Math.max(1, e.c ? e.c[0] : 0);
+    return e.c ? this.cost(this.countsId(key), Math.min(Math.floor(Math.floor((n + 3) / 4) * 4 / 3),
+                                                        have * (Math.floor(3 * n / have).toString(36).length + 1))) : 0;
   };
-  /* query.py: _estimate(): a common key's page of one neighbour unit */
-  Engine.prototype.estimate = function (key, neighbour) {
-    var own = this.keyBytes(key);
-    return Math.floor(own / this.entry(key).P) + Math.min(own, neighbour ? this.keyBytes(neighbour) : own);
-  };
-  /* query.py: _sources(): [[key, side, unit], cost] for each key of a phrase: a common key reads
-     the page of a neighbour unit the phrase itself checks, the smaller by estimate ("a" when even) */
+  /* [[key, side, unit], cost] of each key: a common key's page of a neighbour unit the phrase
+     itself checks, the smaller ("a" when even), else every "a" page */
   Engine.prototype.sourcesCost = function (us, qkeys) {
     var self = this, covered = {}, pairs = {};
     qkeys.forEach(function (k) {
       var n = span(k[0], us, k[1]);
-      covered[k[1]] = true; covered[k[1] + n - 1] = true;
-      if (n === 2 && !(k[1] in pairs)) pairs[k[1]] = k[0];
+      covered[k[1]] = covered[k[1] + n - 1] = true;
+      if (n === 2) pairs[k[1]] = k[0];
     });
     return qkeys.map(function (k) {
-      var key = k[0], rel = k[1];
-      if (!self.isCommon(key)) return [[key, "*", ""], 0];
-      var end = rel + span(key, us, rel), best = null;
+      var key = k[0], rel = k[1], e = self.entry(key), best = null, i, c = 0;
+      if (typeof e !== "object") return [[key, "*", ""], 0];
+      var end = rel + span(key, us, rel), own = self.keyDocs(key, true);
       [["a", rel - 1, rel - 1], ["b", end, end - 1]].forEach(function (o) {
         if (o[1] < 0 || o[1] >= us.length || !covered[o[1]]) return;
-        var c = self.cost(self.pageId(key, o[0], us[o[1]].s), self.estimate(key, pairs[o[2]]));
-        if (!best || c < best[1]) best = [[key, o[0], us[o[1]].s], c];
+        var u = us[o[1]].s, nb = pairs[o[2]];
+        var n = self.cost("p/" + e.n + "/" + o[0] + (fnv(u) % e.P), Math.floor(own / e.P) + Math.min(own, nb ? self.keyDocs(nb, true) : own));
+        if (!best || n < best[1]) best = [[key, o[0], u], n];
       });
-      if (!best) {
-        var e = self.entry(key), c = 0;
-        for (var i = 0; i < e.P; i++) c += self.cost("p/" + e.n + "/a" + i, Math.floor(self.keyBytes(key) / e.P));
-        best = [[key, "*", ""], c];
-      }
-      return best;
+      if (best) return best;
+      for (i = 0; i < e.P; i++) c += self.cost("p/" + e.n + "/a" + i, Math.floor(own / e.P));
+      return [[key, "*", ""], c];
     });
   };
   Engine.prototype.sources = function (us, qkeys) {
@@ -456,48 +438,37 @@
     });
     return out;
   }
-  /* -> Promise of the phrase's occurrences, its files read; staged: the first screen's cheap checks
-     first (query.py: phrase()) */
+  /* -> Promise of the phrase's occurrences; staged: the cheap checks first (query.py: phrase()) */
   Engine.prototype.phrase = function (us, qkeys, staged) {
-    var self = this, srcs = this.sourcesCost(us, qkeys), total = 0;
-    srcs.forEach(function (s) { total += s[1]; });
-    var plain = srcs.map(function (s) { return s[0]; });
+    var self = this, srcs = this.sourcesCost(us, qkeys), total = 0, checks = [], take = {}, files = [];
+    var plain = srcs.map(function (s, i) {
+      total += s[1];
+      var d = s[1] && self.countsCost(s[0][0]);
+      if (s[1]) checks.push(2 * d < s[1] ? [d, i, "d"] : [s[1], i, "p"]);
+      return s[0];
+    });
     function all() {
       return self.loadAll(self.files(plain)).then(function () { return self.occurrences(qkeys, us, plain); });
     }
     if (!staged || total <= STAGE_BYTES) return all();
-    var checks = [];
+    checks.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });
+    total = 0;
+    checks.every(function (c) { total += c[0]; if (total <= STAGE_BYTES) take[c[1]] = c[2]; return total <= STAGE_BYTES; });
     srcs.forEach(function (s, i) {
-      if (!s[1]) return;
-      var d = self.countsCost(s[0][0]);
-      checks.push(2 * d < s[1] ? [d, i, true] : [s[1], i, false]);
-    });
-    checks.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1] || (x[2] ? 1 : 0) - (y[2] ? 1 : 0); });
-    var take = {}, spent = 0;
-    for (var c = 0; c < checks.length; c++) {
-      if (spent + checks[c][0] > STAGE_BYTES) break;
-      spent += checks[c][0];
-      take[checks[c][1]] = checks[c][2] ? "counts" : "page";
-    }
-    var files = [], lists = [], counts = [];
-    srcs.forEach(function (s, i) {
-      if (!s[1] || take[i] === "page") files = files.concat(self.files([s[0]]));
-      else if (take[i] === "counts") files.push(self.countsId(s[0][0]));
+      if (!s[1] || take[i] === "p") files = files.concat(self.files([s[0]]));
+      else if (take[i]) files.push(self.countsId(s[0][0]));
     });
     return this.loadAll(files).then(function () {
+      var lists = [], counts = [], any = false;
       srcs.forEach(function (s, i) {
-        if (!s[1] || take[i] === "page") lists.push([self.postings(s[0][0], s[0][1], s[0][2]), qkeys[i][1]]);
-        else if (take[i] === "counts") counts.push(self.textCounts(s[0][0]));
+        if (!s[1] || take[i] === "p") lists.push([self.postings(s[0][0], s[0][1], s[0][2]), qkeys[i][1]]);
+        else if (take[i]) counts.push(self.textCounts(s[0][0]));
       });
-      if (lists.length) {
-        var any = false;
-        intersect(lists).forEach(function (starts, doc) {
-          if (any) return;
-          any = starts.some(function (st) { return st >= TITLE || counts.every(function (f) { return f(doc) > 0; }); });
-        });
-        if (!any) return new Map();
-      }
-      return all();
+      if (!lists.length) return all();      /* (they bound the title matches too) */
+      intersect(lists).forEach(function (starts, doc) {
+        any = any || starts.some(function (st) { return st >= TITLE || counts.every(function (f) { return f(doc) > 0; }); });
+      });
+      return any ? all() : new Map();
     });
   };
 
@@ -549,7 +520,7 @@
     var qunits = units(query).slice(0, MAX_UNITS), us = rebase(qunits);
     var qkeys = keysOf(us);
     if (!qkeys.length) return Promise.resolve({ units: qunits, words: [], results: [], counts: [0, 0, 0, 0], tooShort: true });
-    var words, allowed, scored = new Map(), more = false, full, wkeys, same, n1 = 0;
+    var words, allowed, scored = new Map(), more = false, full, wkeys = [], same = [], whole = [], n1 = 0;
     return this.loadShards(qkeys.map(function (k) { return k[0]; })).then(function () {
       return (report || year) ? self.loadFilters() : null;
     }).then(function () {
@@ -569,77 +540,65 @@
           scored.set(doc, text ? [1, -(inTitle > 0 ? 1 : 0), -text] : [2, -1, 0]);
           if (text && allowed(doc)) n1++;
         });
-        wkeys = words.map(function (w) { return keysOf(rebase(w)); });
-        same = wkeys.map(function (k) { return sameKeys(k, qkeys); });
-        var whole = words.map(function (w) { return self.needsWholeList(w); });
-        var every = words.map(function (_, i) { return i; });
-        /* others surely exist when a common word alone is in more paragraphs than tiers 1-2 */
-        function othersExist(shown) {
-          return !report && !year && words.some(function (w, i) {
-            var e = whole[i] && self.entry(wkeys[i][0][0]);
-            return e && e.c[0] + e.c[1] > shown;
-          });
-        }
-        function costs() {
+        var every = words.map(function (w, i) {
+          wkeys[i] = keysOf(rebase(w));
+          same[i] = sameKeys(wkeys[i], qkeys);
+          whole[i] = self.needsWholeList(w);
+          return i;
+        });
+        function cost() {       /* of the words' occurrences still to read */
           var n = 0;
-          every.forEach(function (i) { n += cost(i); });
+          every.forEach(function (i) { if (!same[i]) self.sourcesCost(rebase(words[i]), wkeys[i]).forEach(function (s) { n += s[1]; }); });
           return n;
         }
-        if (need === Infinity || !(whole.some(Boolean) || costs() > EXACT_BYTES)) return readWords(every);
+        if (need === Infinity || !(whole.some(Boolean) || cost() > EXACT_BYTES)) return readWords();
         if (n1 >= need) {      /* tier 1 fills the first screen: the rest waits */
           more = othersExist(full.size);
-          return { approx: 0 };
+          return {};
         }
-        /* tier 2 from the words' occurrences, and the text counts of a common key alone (exact for
-           tier 2) or of a dear word's rarest key (approximate); tier 3 from whole lists only if they
-           are cheap and tiers 1-2 do not fill the first screen, else from the same counts */
-        var modes = every.map(function (i) {
-          return same[i] ? "occ" : whole[i] ? "counts" : cost(i) <= WORD_BYTES ? "occ" : "rarest";
+        /* tier 2 from the words' occurrences and the text counts of a common key alone (exact) or
+           of a dear word's rarest key (approximate); tier 3 likewise unless whole lists are cheap */
+        var approx = 0, files = [], part = [], counts = [], srcs = {}, keyOf = [];
+        every.forEach(function (i) {
+          var n = 0;
+          if (!same[i] && !whole[i]) self.sourcesCost(rebase(words[i]), wkeys[i]).forEach(function (s) { n += s[1]; });
+          if (same[i] || (!whole[i] && n <= WORD_BYTES)) { srcs[i] = wordSources(i); files = files.concat(self.files(srcs[i])); return; }
+          keyOf[i] = wkeys[i][0][0];
+          if (!whole[i]) {
+            approx = 2;
+            wkeys[i].forEach(function (k) { if (self.keyDocs(k[0]) < self.keyDocs(keyOf[i])) keyOf[i] = k[0]; });
+          }
+          if (self.countsId(keyOf[i])) files.push(self.countsId(keyOf[i]));
         });
-        var countKeys = every.map(function (i) {
-          if (modes[i] === "counts") return wkeys[i][0][0];
-          if (modes[i] !== "rarest") return null;
-          var best = null;
-          wkeys[i].forEach(function (k) { if (best === null || self.keyDocs(k[0]) < self.keyDocs(best)) best = k[0]; });
-          return best;
-        });
-        var occIdx = every.filter(function (i) { return modes[i] === "occ"; });
-        var srcs = wordSources(occIdx), files = self.files([].concat.apply([], Object.keys(srcs).map(function (i) { return srcs[i]; })));
-        countKeys.forEach(function (k) { var id = k && self.countsId(k); if (id) files.push(id); });
         return self.loadAll(files).then(function () {
-          var got = occurrencesOf(occIdx, srcs), part = every.map(function () { return null; });
-          occIdx.forEach(function (i, j) { part[i] = got[j]; });
-          var counts = countKeys.map(function (k) { return k ? self.textCounts(k) : null; });
-          var approx = modes.indexOf("rarest") >= 0 ? 2 : 0;
+          every.forEach(function (i) {
+            part[i] = keyOf[i] ? null : occurrencesOf(i, srcs[i]);
+            counts[i] = keyOf[i] ? self.textCounts(keyOf[i]) : null;
+          });
           tier2(scored, words, part, counts, self.manifest.docs);
           var n12 = 0;
           scored.forEach(function (sc, doc) { if (sc[0] <= 2 && allowed(doc)) n12++; });
           if (n12 >= need) { more = othersExist(scored.size); return { approx: approx }; }
-          if (costs() <= EXACT_BYTES) return readWords(every);
+          if (cost() <= EXACT_BYTES) return readWords();
           tier3(scored, words, part, counts, self.manifest.docs);
           more = true;
           return { approx: approx || 3 };
         });
-        function cost(i) {
-          if (same[i]) return 0;
-          var n = 0;
-          self.sourcesCost(rebase(words[i]), wkeys[i]).forEach(function (s) { n += s[1]; });
-          return n;
-        }
       });
-      /* which pages words read is settled before any is read (query.py: search's occ()) */
-      function wordSources(which) {
-        var out = {};
-        which.forEach(function (i) { if (!same[i]) out[i] = self.sources(rebase(words[i]), wkeys[i]); });
-        return out;
+      /* others surely exist when a common word alone is in more paragraphs than tiers 1-2 */
+      function othersExist(shown) {
+        return !report && !year && words.some(function (w, i) {
+          var e = whole[i] && self.entry(wkeys[i][0][0]);
+          return e && e.c[0] + e.c[1] > shown;
+        });
       }
-      function occurrencesOf(which, srcs) {
-        return which.map(function (i) { return same[i] ? full : self.occurrences(wkeys[i], rebase(words[i]), srcs[i]); });
-      }
-      function readWords(which) {
-        var srcs = wordSources(which);
-        return self.loadAll(self.files([].concat.apply([], Object.keys(srcs).map(function (i) { return srcs[i]; })))).then(function () {
-          var wordOcc = occurrencesOf(which, srcs), none = words.map(function () { return null; });
+      function wordSources(i) { return same[i] ? [] : self.sources(rebase(words[i]), wkeys[i]); }
+      function occurrencesOf(i, srcs) { return same[i] ? full : self.occurrences(wkeys[i], rebase(words[i]), srcs); }
+      /* every word's occurrences; which pages they read is settled before any is read (query.py: occ()) */
+      function readWords() {
+        var srcs = words.map(function (w, i) { return wordSources(i); });
+        return self.loadAll(self.files([].concat.apply([], srcs))).then(function () {
+          var wordOcc = srcs.map(function (s, i) { return occurrencesOf(i, s); }), none = words.map(function () { return null; });
           tier2(scored, words, wordOcc, none, self.manifest.docs);
           tier3(scored, words, wordOcc, none, self.manifest.docs);
           return { exact: true };
@@ -649,8 +608,7 @@
       if (step.units) return step;      /* a common key alone */
       var results = self.rank(scored, allowed), counts = [0, 0, 0, 0];
       results.forEach(function (r) { counts[r.tier]++; });
-      var partial = !step.exact;
-      return { units: qunits, words: words, results: results, counts: counts, partial: partial, deferred: partial,
+      return { units: qunits, words: words, results: results, counts: counts, partial: !step.exact, deferred: !step.exact,
                more: more, approx: step.approx || 0 };
     });
   };
@@ -914,7 +872,7 @@
        shown stay, the others follow in the complete order */
     function complete(my) {
       var c = current;
-      if (!c.ans.partial || (shown < c.ans.results.length && !c.ans.approx)) return Promise.resolve();
+      if (!c.ans.partial || (shown < c.ans.results.length && !(c.ans.approx && shown))) return Promise.resolve();
       return engine.search(c.q, reportSel.value, yearSel.value, Infinity).then(function (ans) {
         if (my !== seq) return;
         if (c.ans.approx) {
