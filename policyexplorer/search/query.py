@@ -16,10 +16,22 @@ paragraphs by occurrences, then reading order); within a turn, the newest report
 
 What a query loads (index.py describes the files): the shards of its keys; for a common key
 inside a phrase, only the page of the neighbour the phrase gives it (exact: every occurrence of
-the phrase has that neighbour); a common key queried alone answers from its precomputed first
-results and counts. Given `need` (the results the reader will see first), tiers 2 and 3 wait
-when tier 1 already fills them and they would need the whole list of a common word (the order
-is the same: tiers never mix); `Answer.partial` says so, and a search without `need` completes.
+the phrase has that neighbour; of the two neighbours, the page estimated smaller); a common key
+queried alone answers from its precomputed first results and counts. A search without `need`
+reads what it needs and is exact. Given `need` (the results the reader will see first: the first
+screen), it reads what a first screen can afford (sizes estimated before reading, _estimate):
+  - the phrase's cheap checks first (keys in their shard, small pages, a common key's text
+    counts); when no document passes them the phrase occurs nowhere, and its dear pages (those of
+    a very common run like 高质量发展) are never read; else every page: tier 1 is always exact;
+  - tiers 2 and 3 wait when tier 1 fills the screen and they would need a common word's whole
+    list or dear pages (the order is the same: tiers never mix);
+  - else tier 2 from the words' occurrences and, for a common key standing alone, its text
+    counts (p/<n>/d: exact for tier 2); a word whose pages cost over WORD_BYTES gives the text
+    counts of its rarest key instead (approximate); tier 3 from whole lists when they cost
+    EXACT_BYTES or less, else from the same counts (approximate: a word only in a section's title
+    is not seen, nor occurrences past three).
+`Answer.partial` says the rest waits, `Answer.approx` which tiers were estimated; search.js then
+keeps the results shown and, on "more", goes on in the complete order.
 """
 from __future__ import annotations
 
@@ -33,6 +45,12 @@ from .normalize import Unit, fnv1a, keys, units
 
 TITLE = 10_000_000          # title positions are offset so they never meet text positions
 MAX_UNITS = 40
+# The first screen (search(need=...)) reads what it can afford. Sizes are estimated before reading
+# (_estimate): a common key's entry in its postings ~ENTRY_BYTES bytes a document.
+ENTRY_BYTES = 8
+STAGE_BYTES = 24 * 1024     # checks of a phrase before it is known to occur at all
+WORD_BYTES = 32 * 1024      # a word's occurrences read for tiers 2-3; a dearer word gives its text counts
+EXACT_BYTES = 64 * 1024     # whole lists read for tier 3; dearer: tier 3 from the words' text counts
 
 
 def decode_postings(s: str) -> dict[int, list[int]]:
@@ -87,6 +105,7 @@ class Answer:
     loaded: dict[str, int] = field(default_factory=dict)   # file id -> bytes, in load order
     counts: dict[int, int] = field(default_factory=dict)   # tier -> documents (of those computed)
     partial: bool = False             # tiers 2-3 (or a common key's results past TOP) not computed
+    approx: int = 0                   # this tier and the next were ranked from text counts (0: none)
 
     def tier(self, n: int) -> list[Result]:
         return [r for r in self.results if r.tier == n]
@@ -150,9 +169,41 @@ class Index:
             self._postings[cache_key] = got
         return self._postings[cache_key]
 
-    def text_counts(self, key: str):
-        """A common key's min(3, occurrences in the text) per document (p/<n>/d.js)."""
+    def cost(self, file_id: str, estimate: int) -> int:
+        """What reading a file costs: nothing once read."""
+        return 0 if file_id in self._cache else estimate
+
+    def key_bytes(self, key: str) -> int:
+        """Size of a key's postings: exact for a postings string, estimated for a common key."""
         e = self.entry(key)
+        return ENTRY_BYTES * (e["c"][0] + e["c"][1]) if isinstance(e, dict) else len(e)
+
+    def key_docs(self, key: str) -> int:
+        e = self.entry(key)
+        return e["c"][0] + e["c"][1] if isinstance(e, dict) else (e.count(";") + 1 if e else 0)
+
+    def page_id(self, key: str, side: str, unit: str) -> str:
+        e = self.entry(key)
+        return f"p/{e['n']}/{side}{fnv1a(unit) % e['P']}"
+
+    def counts_cost(self, key: str) -> int:
+        """Estimated size of a common key's text counts (p/<n>/d.js, 2 bits a document or sparse);
+        nothing for a key whose postings are in its shard."""
+        e = self.entry(key)
+        if not isinstance(e, dict):
+            return 0
+        n, have = self.manifest["docs"], max(1, e["c"][0])
+        dense = (n + 3) // 4 * 4 // 3
+        sparse = have * (_b36_len(3 * n // have) + 1)
+        return self.cost(f"p/{e['n']}/d", min(dense, sparse))
+
+    def text_counts(self, key: str):
+        """A key's min(3, occurrences in the text) per document: a common key's p/<n>/d.js, or
+        from its postings."""
+        e = self.entry(key)
+        if not isinstance(e, dict):
+            found = {d: min(3, sum(1 for x in p if x < TITLE)) for d, p in self.postings(key).items()}
+            return lambda d: found.get(d, 0)
         data = self._load(f"p/{e['n']}/d")
         if "v" in data:
             packed = base64.b64decode(data["v"])
@@ -198,6 +249,14 @@ class Index:
         return self._report_numbers[bisect.bisect_right(self._report_starts, doc_id) - 1]
 
 
+def _b36_len(n: int) -> int:
+    out = 1
+    while n >= 36:
+        n //= 36
+        out += 1
+    return out
+
+
 def _covered(us: list[Unit], qkeys: list[tuple[str, int]]) -> set[int]:
     out: set[int] = set()
     for k, rel in qkeys:
@@ -210,20 +269,41 @@ def _span(key: str, us: list[Unit], rel: int) -> int:
 
 
 def sources(index: Index, us: list[Unit], qkeys: list[tuple[str, int]]) -> list[tuple[str, str, str]]:
-    """(key, side, unit) to read for each key of a phrase: a common key's page of the neighbour
-    unit the phrase itself checks (before, else after); "*" when the phrase has none."""
+    """(key, side, unit) to read for each key of a phrase: a common key's page of a neighbour unit
+    the phrase itself checks (before or after, the smaller by _estimate; before when even);
+    "*" when the phrase has none."""
+    return [src for src, _ in _sources(index, us, qkeys)]
+
+
+def _sources(index: Index, us: list[Unit], qkeys: list[tuple[str, int]]) -> list[tuple[tuple[str, str, str], int]]:
+    """sources() and the estimated cost of each (0: read already, or postings in the shard)."""
     covered = _covered(us, qkeys)
+    pairs = {rel: k for k, rel in qkeys if _span(k, us, rel) == 2}
     out = []
     for k, rel in qkeys:
-        side, unit = "*", ""
-        if index.common(k):
-            end = rel + _span(k, us, rel)
-            if rel > 0 and rel - 1 in covered:
-                side, unit = "a", us[rel - 1].s
-            elif end < len(us) and end in covered:
-                side, unit = "b", us[end].s
-        out.append((k, side, unit))
+        if not index.common(k):
+            out.append(((k, "*", ""), 0))
+            continue
+        end = rel + _span(k, us, rel)
+        best = None
+        for side, at, nb in (("a", rel - 1, rel - 1), ("b", end, end - 1)):
+            if 0 <= at < len(us) and at in covered:
+                c = index.cost(index.page_id(k, side, us[at].s), _estimate(index, k, pairs.get(nb)))
+                if best is None or c < best[1]:
+                    best = ((k, side, us[at].s), c)
+        if best is None:
+            e = index.entry(k)
+            files = [f"p/{e['n']}/a{i}" for i in range(e["P"])]
+            best = ((k, "*", ""), sum(index.cost(f, index.key_bytes(k) // e["P"]) for f in files))
+        out.append(best)
     return out
+
+
+def _estimate(index: Index, key: str, neighbour: str | None) -> int:
+    """Size of a common key's page of one neighbour unit: its share of a page, and the occurrences
+    with that neighbour, no more than those of the key the two make (when the query has it)."""
+    own = index.key_bytes(key)
+    return own // index.entry(key)["P"] + min(own, index.key_bytes(neighbour) if neighbour else own)
 
 
 def needs_whole_list(index: Index, us: list[Unit]) -> bool:
@@ -265,14 +345,20 @@ def top_single_key(docs: list[int], counts: list[int], in_title: list[bool], doc
     return out
 
 
-def occurrences(index: Index, qkeys: list[tuple[str, int]], us: list[Unit] | None = None) -> dict[int, list[int]]:
+def occurrences(index: Index, qkeys: list[tuple[str, int]], us: list[Unit] | None = None,
+                srcs: list[tuple[str, str, str]] | None = None) -> dict[int, list[int]]:
     """doc -> start positions where every key sits at its offset (a phrase match). us: the
     phrase's units (lets a common key read only its neighbour's page)."""
     if not qkeys:
         return {}
-    srcs = sources(index, us, qkeys) if us is not None else [(k, "*", "") for k, _ in qkeys]
-    lists = [(index.postings(k, side, unit), rel) for (k, side, unit), (_, rel) in zip(srcs, qkeys)]
-    lists.sort(key=lambda x: len(x[0]))
+    if srcs is None:
+        srcs = sources(index, us, qkeys) if us is not None else [(k, "*", "") for k, _ in qkeys]
+    return _intersect([(index.postings(k, side, unit), rel) for (k, side, unit), (_, rel) in zip(srcs, qkeys)])
+
+
+def _intersect(lists: list[tuple[dict[int, list[int]], int]]) -> dict[int, list[int]]:
+    """doc -> starts s such that every list has a position s + its offset."""
+    lists = sorted(lists, key=lambda x: len(x[0]))
     first, rel0 = lists[0]
     out: dict[int, list[int]] = {}
     for doc, positions in first.items():
@@ -288,6 +374,37 @@ def occurrences(index: Index, qkeys: list[tuple[str, int]], us: list[Unit] | Non
             if starts:
                 out[doc] = starts
     return out
+
+
+def phrase(index: Index, us: list[Unit], qkeys: list[tuple[str, int]], staged: bool = False) -> dict[int, list[int]]:
+    """occurrences() of the phrase. staged (the first screen), when its pages would cost over
+    STAGE_BYTES: first the checks that cost little, cheapest first and STAGE_BYTES in all (keys in
+    their shard or read already; a common key's page, or its text counts when under half); when no
+    document passes them, the phrase occurs nowhere and the other pages are never read."""
+    srcs = _sources(index, us, qkeys)
+    if staged and sum(c for _, c in srcs) > STAGE_BYTES:
+        checks = []
+        for i, ((k, _, _), c) in enumerate(srcs):
+            if c:
+                d = index.counts_cost(k)
+                checks.append((d, i, True) if 2 * d < c else (c, i, False))   # a page serves later too
+        take, spent = set(), 0
+        for c, i, by_counts in sorted(checks):
+            if spent + c > STAGE_BYTES:
+                break
+            spent += c
+            take.add((i, by_counts))
+        lists, counts = [], []
+        for i, (((k, side, unit), c), (_, rel)) in enumerate(zip(srcs, qkeys)):
+            if not c or (i, False) in take:
+                lists.append((index.postings(k, side, unit), rel))
+            elif (i, True) in take:
+                counts.append(index.text_counts(k))      # in the text at all (tier 1 needs it)
+        if lists:                                        # (they bound the title matches too)
+            found = _intersect(lists)
+            if not any(s >= TITLE or all(c(doc) for c in counts) for doc, starts in found.items() for s in starts):
+                return {}
+    return occurrences(index, qkeys, us, [src for src, _ in srcs])
 
 
 def segment(index: Index, qunits: list[Unit]) -> list[list[Unit]]:
@@ -388,7 +505,7 @@ def search(index: Index, query: str, report: str | None = None, year: int | None
         answer.partial = len(top) < n1 + n2
         return _finish(index, answer, limit)
 
-    full = occurrences(index, qkeys, _rebase(qunits))
+    full = phrase(index, _rebase(qunits), qkeys, staged=need is not None)
     scored: dict[int, tuple[int, tuple]] = {}
     for doc, starts in full.items():
         text = [s for s in starts if s < TITLE]
@@ -397,33 +514,50 @@ def search(index: Index, query: str, report: str | None = None, year: int | None
             scored[doc] = (1, (-int(in_title > 0), -len(text)))
         else:
             scored[doc] = (2, (-1, 0))
+    n_docs = index.manifest["docs"]
+    wkeys = [keys(_rebase(w)) for w in words]
+    same = [_same_keys(k, qkeys) for k in wkeys]          # a word that is the whole phrase: its occurrences
     whole = [needs_whole_list(index, w) for w in words]
     n1 = sum(1 for d, s in scored.items() if s[0] == 1 and allowed(d))
+
+    def cost(i: int) -> int:                              # of word i's occurrences still to read
+        return 0 if same[i] else sum(c for _, c in _sources(index, _rebase(words[i]), wkeys[i]))
+
+    def occ(which: list[int]) -> list[dict[int, list[int]]]:
+        """The occurrences of some words; which pages they read is settled before any is read."""
+        srcs = {i: sources(index, _rebase(words[i]), wkeys[i]) for i in which if not same[i]}
+        return [full if same[i] else occurrences(index, wkeys[i], _rebase(words[i]), srcs[i]) for i in which]
+
+    every = list(range(len(words)))
+    exact = need is None or not (any(whole) or sum(cost(i) for i in every) > EXACT_BYTES)
     word_occ: list[dict[int, list[int]]] = []
-    if need is not None and any(whole) and n1 >= need:
+    if exact:
+        word_occ = occ(every)
+    elif n1 >= need:
         answer.partial = True          # tier 1 fills the first screen; the rest waits for "more"
-    elif need is not None and any(whole):
-        # tier 2 from the other words' occurrences and the common words' text counts; tier 3
-        # (which needs their whole lists) only if tiers 1-2 do not fill the first screen
-        part = [None if wh else occurrences(index, keys(_rebase(w)), _rebase(w)) for w, wh in zip(words, whole)]
-        counts = [index.text_counts(keys(_rebase(w))[0][0]) if wh else None for w, wh in zip(words, whole)]
-        _tier2(scored, words, part, counts, index.manifest["docs"])
-        if sum(1 for d, s in scored.items() if s[0] <= 2 and allowed(d)) >= need:
-            answer.partial = True
-        else:
-            word_occ = [occurrences(index, keys(_rebase(w)), _rebase(w)) for w in words]
     else:
-        word_occ = [occurrences(index, keys(_rebase(w)), _rebase(w)) for w in words]
+        # tier 2 from the words' occurrences, and the text counts of a common key alone (exact for
+        # tier 2) or of a dear word's rarest key (approximate); tier 3 from whole lists only if
+        # they are cheap and tiers 1-2 do not fill the first screen, else from the same counts
+        modes = ["occ" if same[i] else "counts" if whole[i] else "occ" if cost(i) <= WORD_BYTES else "rarest"
+                 for i in every]
+        found = dict(zip([i for i in every if modes[i] == "occ"], occ([i for i in every if modes[i] == "occ"])))
+        part = [found.get(i) for i in every]
+        counts = [None if m == "occ" else index.text_counts(
+            wkeys[i][0][0] if m == "counts" else min((k for k, _ in wkeys[i]), key=index.key_docs))
+            for i, m in enumerate(modes)]
+        approx = 2 if "rarest" in modes else 0
+        _tier2(scored, words, part, counts, n_docs)
+        if sum(1 for d, s in scored.items() if s[0] <= 2 and allowed(d)) >= need:
+            answer.partial, answer.approx = True, approx
+        elif sum(cost(i) for i in every) <= EXACT_BYTES:
+            word_occ = occ(every)
+        else:
+            _tier3(scored, words, part, counts, n_docs)
+            answer.partial, answer.approx = True, approx or 3
     if word_occ:
-        _tier2(scored, words, word_occ, [None] * len(words), index.manifest["docs"])
-    total = sum(len(w) for w in words) or 1
-    for w, o in zip(words, word_occ):
-        for doc in o:
-            if doc in scored:
-                continue
-            covered = sum(len(w2) for w2, o2 in zip(words, word_occ) if doc in o2)
-            n = sum(len(o2[doc]) for o2 in word_occ if doc in o2)
-            scored[doc] = (3, (-(100 * covered // total), -n))
+        _tier2(scored, words, word_occ, [None] * len(words), n_docs)
+        _tier3(scored, words, word_occ, [None] * len(words), n_docs)
     answer.results = [Result(d, t, s) for d, t, s in rank(index, scored, allowed)]
     answer.counts = {t: sum(1 for r in answer.results if r.tier == t) for t in (1, 2, 3)}
     return _finish(index, answer, limit)
@@ -447,6 +581,32 @@ def _tier2(scored: dict, words: list, occ: list, counts: list, n_docs: int) -> N
             n += t
         else:
             scored[doc] = (2, (0, -n))
+
+
+def _tier3(scored: dict, words: list, occ: list, counts: list, n_docs: int) -> None:
+    """Tier 3: some of the words in the text or title; occ[i]: word i's occurrences, or None with
+    counts[i] its capped text counts (the first screen's estimate: a title alone is not seen)."""
+    total = sum(len(w) for w in words) or 1
+    if any(c is not None for c in counts):
+        docs = range(n_docs)
+    else:
+        docs = sorted(set().union(*(o.keys() for o in occ)))
+    for doc in docs:
+        if doc in scored:
+            continue
+        covered = n = 0
+        for w, o, c in zip(words, occ, counts):
+            t = len(o.get(doc, ())) if o is not None else c(doc)
+            if t:
+                covered += len(w)
+                n += t
+        if covered:
+            scored[doc] = (3, (-(100 * covered // total), -n))
+
+
+def _same_keys(a: list[tuple[str, int]], b: list[tuple[str, int]]) -> bool:
+    """The same keys at the same distances from each other."""
+    return len(a) == len(b) and all(x[0] == y[0] and x[1] - a[0][1] == y[1] - b[0][1] for x, y in zip(a, b))
 
 
 def _finish(index: Index, answer: Answer, limit: int) -> Answer:

@@ -24,6 +24,7 @@
       none: "没有找到包含“{q}”的段落。", count: "{n} 个段落包含“{q}”。", countNone: "没有段落包含完整的“{q}”。",
       countMore: "另有 {n} 个段落部分相符（仅章节标题含有，或词语不全、不相连）。", countSome: "另有段落部分相符，列在后面。",
       tier1: "完整包含“{q}”（{n}）", tier2: "包含全部词语 {w}（{n}）", tier3: "只含部分词语（{n}）",
+      tier2Some: "包含全部词语 {w}", tier3Some: "只含部分词语",
       word: "“{w}”", sep: "、", more: "显示更多结果",
       hint: "按 ↓ 进入结果，↑ ↓ 在结果间移动，Esc 回到搜索框。"
     },
@@ -34,11 +35,14 @@
       none: "沒有找到包含“{q}”的段落。", count: "{n} 個段落包含“{q}”。", countNone: "沒有段落包含完整的“{q}”。",
       countMore: "另有 {n} 個段落部分相符（僅章節標題含有，或詞語不全、不相連）。", countSome: "另有段落部分相符，列在後面。",
       tier1: "完整包含“{q}”（{n}）", tier2: "包含全部詞語 {w}（{n}）", tier3: "只含部分詞語（{n}）",
+      tier2Some: "包含全部詞語 {w}", tier3Some: "只含部分詞語",
       word: "“{w}”", sep: "、", more: "顯示更多結果",
       hint: "按 ↓ 進入結果，↑ ↓ 在結果間移動，Esc 回到搜尋框。"
     }
   };
   var TITLE = 10000000, MAX_UNITS = 40, PAGE = 20, SNIPPET = 150, BEFORE = 36;
+  /* the first screen reads what it can afford (query.py: ENTRY_BYTES ... EXACT_BYTES) */
+  var ENTRY_BYTES = 8, STAGE_BYTES = 24 * 1024, WORD_BYTES = 32 * 1024, EXACT_BYTES = 64 * 1024;
 
   /* ---------- loading ---------- */
   var store = {}, promises = {};
@@ -268,32 +272,68 @@
     return p;
   };
   function span(key, us, rel) { return us[rel].s === key ? 1 : 2; }
-  /* query.py: sources(): a common key reads the page of the neighbour the phrase itself checks */
-  Engine.prototype.sources = function (us, qkeys) {
-    var self = this, covered = {};
-    qkeys.forEach(function (k) { covered[k[1]] = true; covered[k[1] + span(k[0], us, k[1]) - 1] = true; });
-    return qkeys.map(function (k) {
-      var side = "*", unit = "", rel = k[1];
-      if (self.isCommon(k[0])) {
-        var end = rel + span(k[0], us, rel);
-        if (rel > 0 && covered[rel - 1]) { side = "a"; unit = us[rel - 1].s; }
-        else if (end < us.length && covered[end]) { side = "b"; unit = us[end].s; }
-      }
-      return [k[0], side, unit];
+  /* estimated bytes still to read (query.py: Index.cost, key_bytes, counts_cost, _estimate, _sources) */
+  Engine.prototype.cost = function (id, n) { return Object.prototype.hasOwnProperty.call(store, id) ? 0 : n; };
+  Engine.prototype.keyDocs = function (key, bytes) {
+    var e = this.entry(key);
+    return typeof e === "object" ? (bytes ? ENTRY_BYTES : 1) * (e.c[0] + e.c[1]) : bytes ? e.length : e ? e.split(";").length : 0;
+  };
+  Engine.prototype.countsId = function (key) {
+    var e = this.entry(key);
+    return typeof e === "object" ? "p/" + e.n + "/d" : null;
+  };
+  Engine.prototype.countsCost = function (key) {
+    var e = this.entry(key), n = this.manifest.docs, have = Math.max(1, e.c ? e.c[0] : 0);
+    return e.c ? this.cost(this.countsId(key), Math.min(Math.floor(Math.floor((n + 3) / 4) * 4 / 3),
+                                                        have * (Math.floor(3 * n / have).toString(36).length + 1))) : 0;
+  };
+  /* [[key, side, unit], cost] of each key: a common key's page of a neighbour unit the phrase
+     itself checks, the smaller ("a" when even), else every "a" page */
+  Engine.prototype.sourcesCost = function (us, qkeys) {
+    var self = this, covered = {}, pairs = {};
+    qkeys.forEach(function (k) {
+      var n = span(k[0], us, k[1]);
+      covered[k[1]] = covered[k[1] + n - 1] = true;
+      if (n === 2) pairs[k[1]] = k[0];
     });
+    return qkeys.map(function (k) {
+      var key = k[0], rel = k[1], e = self.entry(key), best = null, i, c = 0;
+      if (typeof e !== "object") return [[key, "*", ""], 0];
+      var end = rel + span(key, us, rel), own = self.keyDocs(key, true);
+      [["a", rel - 1, rel - 1], ["b", end, end - 1]].forEach(function (o) {
+        if (o[1] < 0 || o[1] >= us.length || !covered[o[1]]) return;
+        var u = us[o[1]].s, nb = pairs[o[2]];
+        var n = self.cost("p/" + e.n + "/" + o[0] + (fnv(u) % e.P), Math.floor(own / e.P) + Math.min(own, nb ? self.keyDocs(nb, true) : own));
+        if (!best || n < best[1]) best = [[key, o[0], u], n];
+      });
+      if (best) return best;
+      for (i = 0; i < e.P; i++) c += self.cost("p/" + e.n + "/a" + i, Math.floor(own / e.P));
+      return [[key, "*", ""], c];
+    });
+  };
+  Engine.prototype.sources = function (us, qkeys) {
+    return this.sourcesCost(us, qkeys).map(function (s) { return s[0]; });
   };
   Engine.prototype.needsWholeList = function (w) {
     var self = this, us = rebase(w);
     return this.sources(us, keysOf(us)).some(function (s) { return s[1] === "*" && self.isCommon(s[0]); });
   };
-  /* a common key's min(3, occurrences in the text) per document, 2 bits each (query.py: text_counts) */
+  /* a key's min(3, occurrences in the text) per document: a common key's p/<n>/d (2 bits each,
+     or sparse), else from its postings (query.py: text_counts) */
   Engine.prototype.textCounts = function (key) {
-    var data = store["p/" + this.entry(key).n + "/d"];
+    var found = new Map(), doc = 0;
+    if (!this.isCommon(key)) {
+      this.postings(key, "", "").forEach(function (pos, d) {
+        var n = pos.filter(function (x) { return x < TITLE; }).length;
+        found.set(d, Math.min(3, n));
+      });
+      return function (d) { return found.get(d) || 0; };
+    }
+    var data = store[this.countsId(key)];
     if (data.v != null) {
       var bin = atob(data.v);
       return function (d) { return (bin.charCodeAt(d >> 2) >> ((d & 3) * 2)) & 3; };
     }
-    var found = new Map(), doc = 0;
     if (data.s) data.s.split(",").forEach(function (x) { var v = parseInt(x, 36); doc += Math.floor(v / 3); found.set(doc, v % 3 + 1); });
     return function (d) { return found.get(d) || 0; };
   };
@@ -369,13 +409,17 @@
     });
   };
 
-  /* us: the phrase's units; the sources' files must be loaded (files()) */
-  Engine.prototype.occurrences = function (qkeys, us) {
+  /* us: the phrase's units; the sources' files must be loaded (files()); srcs: sources() given */
+  Engine.prototype.occurrences = function (qkeys, us, srcs) {
+    if (!qkeys.length) return new Map();
+    var self = this;
+    srcs = srcs || this.sources(us, qkeys);
+    return intersect(qkeys.map(function (k, i) { return [self.postings(k[0], srcs[i][1], srcs[i][2]), k[1]]; }));
+  };
+  /* doc -> starts s such that every list has a position s + its offset (query.py: _intersect) */
+  function intersect(lists) {
     var out = new Map();
-    if (!qkeys.length) return out;
-    var self = this, srcs = this.sources(us, qkeys);
-    var lists = qkeys.map(function (k, i) { return [self.postings(k[0], srcs[i][1], srcs[i][2]), k[1]]; });
-    lists.sort(function (a, b) { return a[0].size - b[0].size; });
+    lists = lists.slice().sort(function (a, b) { return a[0].size - b[0].size; });
     var first = lists[0][0], rel0 = lists[0][1];
     first.forEach(function (positions, doc) {
       var others = [];
@@ -393,6 +437,39 @@
       if (starts.length) out.set(doc, starts);
     });
     return out;
+  }
+  /* -> Promise of the phrase's occurrences; staged: the cheap checks first (query.py: phrase()) */
+  Engine.prototype.phrase = function (us, qkeys, staged) {
+    var self = this, srcs = this.sourcesCost(us, qkeys), total = 0, checks = [], take = {}, files = [];
+    var plain = srcs.map(function (s, i) {
+      total += s[1];
+      var d = s[1] && self.countsCost(s[0][0]);
+      if (s[1]) checks.push(2 * d < s[1] ? [d, i, "d"] : [s[1], i, "p"]);
+      return s[0];
+    });
+    function all() {
+      return self.loadAll(self.files(plain)).then(function () { return self.occurrences(qkeys, us, plain); });
+    }
+    if (!staged || total <= STAGE_BYTES) return all();
+    checks.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });
+    total = 0;
+    checks.every(function (c) { total += c[0]; if (total <= STAGE_BYTES) take[c[1]] = c[2]; return total <= STAGE_BYTES; });
+    srcs.forEach(function (s, i) {
+      if (!s[1] || take[i] === "p") files = files.concat(self.files([s[0]]));
+      else if (take[i]) files.push(self.countsId(s[0][0]));
+    });
+    return this.loadAll(files).then(function () {
+      var lists = [], counts = [], any = false;
+      srcs.forEach(function (s, i) {
+        if (!s[1] || take[i] === "p") lists.push([self.postings(s[0][0], s[0][1], s[0][2]), qkeys[i][1]]);
+        else if (take[i]) counts.push(self.textCounts(s[0][0]));
+      });
+      if (!lists.length) return all();      /* (they bound the title matches too) */
+      intersect(lists).forEach(function (starts, doc) {
+        any = any || starts.some(function (st) { return st >= TITLE || counts.every(function (f) { return f(doc) > 0; }); });
+      });
+      return any ? all() : new Map();
+    });
   };
 
   Engine.prototype.segment = function (qunits) {
@@ -443,7 +520,7 @@
     var qunits = units(query).slice(0, MAX_UNITS), us = rebase(qunits);
     var qkeys = keysOf(us);
     if (!qkeys.length) return Promise.resolve({ units: qunits, words: [], results: [], counts: [0, 0, 0, 0], tooShort: true });
-    var words, allowed, scored = new Map(), more = false;
+    var words, allowed, scored = new Map(), more = false, full, wkeys = [], same = [], whole = [], n1 = 0;
     return this.loadShards(qkeys.map(function (k) { return k[0]; })).then(function () {
       return (report || year) ? self.loadFilters() : null;
     }).then(function () {
@@ -456,66 +533,116 @@
         return { units: qunits, words: words, results: results, counts: [0, e.c[0], e.c[1], 0],
                  partial: results.length < e.c[0] + e.c[1] };
       }
-      return self.loadAll(self.files(self.sources(us, qkeys))).then(function () {
-        var full = self.occurrences(qkeys, us), n1 = 0;
+      return self.phrase(us, qkeys, need !== Infinity).then(function (found) {
+        full = found;
         full.forEach(function (starts, doc) {
           var text = starts.filter(function (s) { return s < TITLE; }).length, inTitle = starts.length - text;
           scored.set(doc, text ? [1, -(inTitle > 0 ? 1 : 0), -text] : [2, -1, 0]);
           if (text && allowed(doc)) n1++;
         });
-        var whole = words.map(function (w) { return self.needsWholeList(w); });
-        var anyWhole = whole.some(Boolean);
-        /* others surely exist when a common word alone is in more paragraphs than tiers 1-2 */
-        function othersExist(shown) {
-          return !report && !year && words.some(function (w, i) {
-            var e = whole[i] && self.entry(keysOf(rebase(w))[0][0]);
-            return e && e.c[0] + e.c[1] > shown;
-          });
+        var every = words.map(function (w, i) {
+          wkeys[i] = keysOf(rebase(w));
+          same[i] = sameKeys(wkeys[i], qkeys);
+          whole[i] = self.needsWholeList(w);
+          return i;
+        });
+        function cost() {       /* of the words' occurrences still to read */
+          var n = 0;
+          every.forEach(function (i) { if (!same[i]) self.sourcesCost(rebase(words[i]), wkeys[i]).forEach(function (s) { n += s[1]; }); });
+          return n;
         }
-        function wordFiles(which) {
-          var srcs = [];
-          words.forEach(function (w, i) { if (which(i)) { var wu = rebase(w); srcs = srcs.concat(self.sources(wu, keysOf(wu))); } });
-          return self.files(srcs);
-        }
-        function occ(i) { var wu = rebase(words[i]); return self.occurrences(keysOf(wu), wu); }
-        if (anyWhole && n1 >= need) {      /* tier 1 fills the first screen: the rest waits */
+        if (need === Infinity || !(whole.some(Boolean) || cost() > EXACT_BYTES)) return readWords();
+        if (n1 >= need) {      /* tier 1 fills the first screen: the rest waits */
           more = othersExist(full.size);
-          return true;
+          return {};
         }
-        if (!anyWhole || need === Infinity) return self.loadAll(wordFiles(function () { return true; })).then(function () { return false; });
-        /* tier 2 from the other words' occurrences and the common words' text counts (p/<n>/d);
-           tier 3, which needs their whole lists, only if tiers 1-2 do not fill the first screen */
-        var vectors = [];
-        words.forEach(function (w, i) { if (whole[i]) vectors.push("p/" + self.entry(keysOf(rebase(w))[0][0]).n + "/d"); });
-        return self.loadAll(wordFiles(function (i) { return !whole[i]; }).concat(vectors)).then(function () {
-          var part = words.map(function (w, i) { return whole[i] ? null : occ(i); });
-          var counts = words.map(function (w, i) { return whole[i] ? self.textCounts(keysOf(rebase(w))[0][0]) : null; });
+        /* tier 2 from the words' occurrences and the text counts of a common key alone (exact) or
+           of a dear word's rarest key (approximate); tier 3 likewise unless whole lists are cheap */
+        var approx = 0, files = [], part = [], counts = [], srcs = {}, keyOf = [];
+        every.forEach(function (i) {
+          var n = 0;
+          if (!same[i] && !whole[i]) self.sourcesCost(rebase(words[i]), wkeys[i]).forEach(function (s) { n += s[1]; });
+          if (same[i] || (!whole[i] && n <= WORD_BYTES)) { srcs[i] = wordSources(i); files = files.concat(self.files(srcs[i])); return; }
+          keyOf[i] = wkeys[i][0][0];
+          if (!whole[i]) {
+            approx = 2;
+            wkeys[i].forEach(function (k) { if (self.keyDocs(k[0]) < self.keyDocs(keyOf[i])) keyOf[i] = k[0]; });
+          }
+          if (self.countsId(keyOf[i])) files.push(self.countsId(keyOf[i]));
+        });
+        return self.loadAll(files).then(function () {
+          every.forEach(function (i) {
+            part[i] = keyOf[i] ? null : occurrencesOf(i, srcs[i]);
+            counts[i] = keyOf[i] ? self.textCounts(keyOf[i]) : null;
+          });
           tier2(scored, words, part, counts, self.manifest.docs);
           var n12 = 0;
           scored.forEach(function (sc, doc) { if (sc[0] <= 2 && allowed(doc)) n12++; });
-          if (n12 >= need) { more = othersExist(scored.size); return true; }
-          return self.loadAll(wordFiles(function () { return true; })).then(function () { return false; });
+          if (n12 >= need) { more = othersExist(scored.size); return { approx: approx }; }
+          if (cost() <= EXACT_BYTES) return readWords();
+          tier3(scored, words, part, counts, self.manifest.docs);
+          more = true;
+          return { approx: approx || 3 };
         });
-      }).then(function (partial) {
-        var wordOcc = partial ? [] : words.map(function (w) { var wu = rebase(w); return self.occurrences(keysOf(wu), wu); });
-        if (wordOcc.length) tier2(scored, words, wordOcc, words.map(function () { return null; }), self.manifest.docs);
-        var total = 0;
-        words.forEach(function (w) { total += w.length; });
-        total = total || 1;
-        wordOcc.forEach(function (o) {
-          o.forEach(function (_, doc) {
-            if (scored.has(doc)) return;
-            var covered = 0, n = 0;
-            wordOcc.forEach(function (o2, k) { var p = o2.get(doc); if (p) { covered += words[k].length; n += p.length; } });
-            scored.set(doc, [3, -Math.floor(100 * covered / total), -n]);
-          });
-        });
-        var results = self.rank(scored, allowed), counts = [0, 0, 0, 0];
-        results.forEach(function (r) { counts[r.tier]++; });
-        return { units: qunits, words: words, results: results, counts: counts, partial: partial, deferred: partial, more: more };
       });
+      /* others surely exist when a common word alone is in more paragraphs than tiers 1-2 */
+      function othersExist(shown) {
+        return !report && !year && words.some(function (w, i) {
+          var e = whole[i] && self.entry(wkeys[i][0][0]);
+          return e && e.c[0] + e.c[1] > shown;
+        });
+      }
+      function wordSources(i) { return same[i] ? [] : self.sources(rebase(words[i]), wkeys[i]); }
+      function occurrencesOf(i, srcs) { return same[i] ? full : self.occurrences(wkeys[i], rebase(words[i]), srcs); }
+      /* every word's occurrences; which pages they read is settled before any is read (query.py: occ()) */
+      function readWords() {
+        var srcs = words.map(function (w, i) { return wordSources(i); });
+        return self.loadAll(self.files([].concat.apply([], srcs))).then(function () {
+          var wordOcc = srcs.map(function (s, i) { return occurrencesOf(i, s); }), none = words.map(function () { return null; });
+          tier2(scored, words, wordOcc, none, self.manifest.docs);
+          tier3(scored, words, wordOcc, none, self.manifest.docs);
+          return { exact: true };
+        });
+      }
+    }).then(function (step) {
+      if (step.units) return step;      /* a common key alone */
+      var results = self.rank(scored, allowed), counts = [0, 0, 0, 0];
+      results.forEach(function (r) { counts[r.tier]++; });
+      return { units: qunits, words: words, results: results, counts: counts, partial: !step.exact, deferred: !step.exact,
+               more: more, approx: step.approx || 0 };
     });
   };
+
+  /* the same keys at the same distances from each other (query.py: _same_keys) */
+  function sameKeys(a, b) {
+    if (a.length !== b.length) return false;
+    for (var i = 0; i < a.length; i++) if (a[i][0] !== b[i][0] || a[i][1] - a[0][1] !== b[i][1] - b[0][1]) return false;
+    return true;
+  }
+  /* tier 3: some of the words in the text or title; occ[i] a word's occurrences, or null and
+     counts[i] its capped text counts (query.py: _tier3) */
+  function tier3(scored, words, occ, counts, nDocs) {
+    var total = 0, docs;
+    words.forEach(function (w) { total += w.length; });
+    total = total || 1;
+    if (counts.some(Boolean)) {
+      docs = [];
+      for (var d = 0; d < nDocs; d++) docs.push(d);
+    } else {
+      var seen = new Set();
+      occ.forEach(function (o) { o.forEach(function (_, doc) { seen.add(doc); }); });
+      docs = Array.from(seen);
+    }
+    docs.forEach(function (doc) {
+      if (scored.has(doc)) return;
+      var covered = 0, n = 0;
+      for (var i = 0; i < words.length; i++) {
+        var t = occ[i] ? (occ[i].has(doc) ? occ[i].get(doc).length : 0) : counts[i](doc);
+        if (t) { covered += words[i].length; n += t; }
+      }
+      if (covered) scored.set(doc, [3, -Math.floor(100 * covered / total), -n]);
+    });
+  }
 
   /* ---------- snippets ---------- */
   function findAll(tu, pat) {
@@ -712,7 +839,7 @@
         return engine.search(q, reportSel.value, yearSel.value, PAGE);
       }).then(function (ans) {
         if (my !== seq) return;
-        current = { q: q, ans: ans, lists: {}, t0: t0 };
+        current = { q: q, ans: ans, lists: {}, heads: {}, t0: t0 };
         shown = 0;
         if (ans.tooShort) { status.textContent = T.tooShort; return done(); }
         if (!ans.results.length) { status.textContent = fmt(T.none, { q: q }); return done(); }
@@ -729,23 +856,32 @@
     }
     function done() { host.setAttribute("data-done", String(seq)); }
 
+    /* a tier ranked from text counts (ans.approx) is not counted yet: no number until "more" */
     function tierHeading(tier, n) {
-      var c = current, q = c.q;
+      var c = current, q = c.q, rough = c.ans.approx && tier >= c.ans.approx;
       if (tier === 1) return fmt(T.tier1, { q: q, n: n });
       if (tier === 2) {
         var w = c.ans.words.map(function (word) { return fmt(T.word, { w: q.slice(word[0].start, word[word.length - 1].end) }); });
-        return fmt(T.tier2, { w: w.join(T.sep), n: n });
+        return fmt(rough ? T.tier2Some : T.tier2, { w: w.join(T.sep), n: n });
       }
-      return fmt(T.tier3, { n: n });
+      return rough ? T.tier3Some : fmt(T.tier3, { n: n });
     }
 
     /* past the results computed for the first screen, complete the search (same order) */
+    /* the first screen's tiers 2-3 may have been ranked from text counts (ans.approx): the results
+       shown stay, the others follow in the complete order */
     function complete(my) {
       var c = current;
-      if (!c.ans.partial || shown < c.ans.results.length) return Promise.resolve();
+      if (!c.ans.partial || (shown < c.ans.results.length && !(c.ans.approx && shown))) return Promise.resolve();
       return engine.search(c.q, reportSel.value, yearSel.value, Infinity).then(function (ans) {
         if (my !== seq) return;
+        if (c.ans.approx) {
+          var seen = new Set(), kept = c.ans.results.slice(0, shown);
+          kept.forEach(function (r) { seen.add(r.doc); });
+          ans.results = kept.concat(ans.results.filter(function (r) { return !seen.has(r.doc); }));
+        }
         c.ans = ans;
+        Object.keys(c.heads).forEach(function (t) { c.heads[t].textContent = tierHeading(+t, ans.counts[t]); });
         status.textContent = countText(T, ans, c.q);
       });
     }
@@ -763,7 +899,8 @@
           var info = infos[i], list = c.lists[r.tier];
           if (!list) {
             var section = el("section", { "class": "pe-search__tier", "data-tier": String(r.tier) });
-            section.appendChild(el("h2", { "class": "pe-search__tier-title" }, tierHeading(r.tier, counts[r.tier])));
+            c.heads[r.tier] = el("h2", { "class": "pe-search__tier-title" }, tierHeading(r.tier, counts[r.tier]));
+            section.appendChild(c.heads[r.tier]);
             list = el("ol", { "class": "pe-search__list" });
             section.appendChild(list);
             results.appendChild(section);
