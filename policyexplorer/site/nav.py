@@ -20,8 +20,8 @@ def top_nav(pages: list[Page], convert) -> list:
 def attach_local_nav(pages: list[Page]) -> None:
     """Give every page below a local root (a report, the tracker) a sidebar of its own group:
     the root and its listed children, and prev/next links through them. The site navigation
-    lists only the top pages, so no page carries the whole corpus (YAML front matter, read by
-    docs/overrides/partials/nav.html and footer.html)."""
+    lists only the top pages, so no page carries the whole corpus (YAML front matter, unpacked by
+    the navmeta.py hook for docs/overrides/partials/nav.html and footer.html)."""
     def visit(page: Page, root: Page | None):
         if page.local_root:
             root = page
@@ -35,7 +35,9 @@ def attach_local_nav(pages: list[Page]) -> None:
                 meta["pe_prev"] = entries[here - 1]
             if here is not None and here + 1 < len(group):
                 meta["pe_next"] = entries[here + 1]
-            page.front = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
+            # one YAML string, unpacked by the navmeta.py hook (quotes doubled: a single-quoted scalar)
+            packed = json.dumps(meta, ensure_ascii=False).replace("'", "''")
+            page.front = f"---\npe_nav: '{packed}'\n---\n\n"
         for child in page.children:
             visit(child, root)
 

@@ -75,6 +75,8 @@ class UiStrings:
     def language_partial(self, variant: str, base: str) -> str:
         """Material's language partial for a variant: our strings, Material's for the rest."""
         entries = ",\n".join(f'  "{key}": "{v[variant]}"' for key, v in sorted(self.material.items()))
+        # the table is made once per page render, not at every t() (Material calls it dozens of times a page)
         return ("{#- Generated from data/ui.yml by policyexplorer/site/ui.py: do not edit. -#}\n"
                 f'{{% import "partials/languages/{base}.html" as base %}}\n'
-                "{% macro t(key) %}{{ ({\n" + entries + "\n}).get(key) or base.t(key) }}{% endmacro %}\n")
+                "{% set strings = {\n" + entries + "\n} %}\n"
+                "{% macro t(key) %}{{ strings.get(key) or base.t(key) }}{% endmacro %}\n")
