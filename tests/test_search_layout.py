@@ -108,19 +108,23 @@ def test_shards_grow_with_the_corpus_and_the_manifest_does_not(tmp_path):
     assert big["filters_bytes"] > 20 * small["filters_bytes"] / 2       # the report list lives in f.js
 
 
+def _search_page(root: Path, index: Path) -> Path:
+    """A folder with search.js, an index and a bare page that runs it (served by the tests)."""
+    shutil.copytree(ROOT / "docs" / "assets" / "search", root / "assets" / "search")
+    shutil.copytree(index, root / "search" / "data")
+    (root / "search" / "index.html").write_text(
+        '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>s</title><link rel="icon" href="data:,"></head>'
+        '<body><div id="pe-search" data-root="../"></div><script src="../assets/search/search.js"></script></body></html>',
+        encoding="utf-8")
+    return root
+
+
 def test_the_browser_engine_agrees_and_loads_the_same_files(pair, chromium, tmp_path):
     """search.js over the paged index: same results as query.py, same index files fetched."""
     from conftest import Tab
     from policyexplorer.localserver import serve
     _, paged = pair
-    root = tmp_path / "www"
-    shutil.copytree(ROOT / "docs" / "assets" / "search", root / "assets" / "search")
-    shutil.copytree(paged, root / "search" / "data")
-    (root / "search" / "index.html").write_text(
-        '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>s</title><link rel="icon" href="data:,"></head>'
-        '<body><div id="pe-search" data-root="../"></div><script src="../assets/search/search.js"></script></body></html>',
-        encoding="utf-8")
-    httpd = serve(root)
+    httpd = serve(_search_page(tmp_path / "www", paged))
     t = Tab(chromium)
     try:
         base = f"http://127.0.0.1:{httpd.server_address[1]}/"
@@ -211,14 +215,7 @@ def test_the_browser_reads_the_same_and_more_continues_in_order(sentence, chromi
     tier 3 heading waits for its count; "more" keeps what is shown and goes on in the complete order."""
     from conftest import Tab
     from policyexplorer.localserver import serve
-    root = tmp_path / "www"
-    shutil.copytree(ROOT / "docs" / "assets" / "search", root / "assets" / "search")
-    shutil.copytree(sentence, root / "search" / "data")
-    (root / "search" / "index.html").write_text(
-        '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>s</title><link rel="icon" href="data:,"></head>'
-        '<body><div id="pe-search" data-root="../"></div><script src="../assets/search/search.js"></script></body></html>',
-        encoding="utf-8")
-    httpd = serve(root)
+    httpd = serve(_search_page(tmp_path / "www", sentence))
     t = Tab(chromium)
     try:
         base = f"http://127.0.0.1:{httpd.server_address[1]}/"
