@@ -66,12 +66,6 @@ def _assets() -> list[tuple[str, bytes]]:
             for p in sorted(folder.rglob("*")) if p.is_file()]
 
 
-def _page_files(page: Page) -> list[str]:
-    """The docs files of one page: its Markdown and the data files beside it."""
-    folder = page.file.rsplit("/", 1)[0] + "/" if "/" in page.file else ""
-    return [page.file] + [folder + name for name in page.files]
-
-
 def _write(path: Path, data: bytes) -> None:
     """Write data unless the file already holds it (an unchanged file keeps its time, so MkDocs'
     dirty build skips its page)."""
@@ -94,8 +88,7 @@ def _write_docs(docs: dict[str, Path], pages: list[Page], converts: dict, ui: Ui
     def write(start: int) -> set[str]:
         ui.missing.clear()
         for page in flat[start:start + _WRITE_CHUNK]:
-            folder = page.file.rsplit("/", 1)[0] + "/" if "/" in page.file else ""
-            for name, text in [(page.file, page.markdown)] + [(folder + n, t) for n, t in page.file_texts()]:
+            for name, text in page.texts():
                 for variant, convert in converts.items():
                     _write(docs[variant] / name, convert(text).encode("utf-8"))
         return set(ui.missing)
@@ -103,7 +96,7 @@ def _write_docs(docs: dict[str, Path], pages: list[Page], converts: dict, ui: Ui
     for missing in fork_map(write, range(0, len(flat), _WRITE_CHUNK)):
         ui.missing |= missing                  # interface phrases data/ui.yml lacks (tests/test_ui.py)
     assets = _assets()
-    wanted = {name for name, _ in assets} | {name for page in flat for name in _page_files(page)}
+    wanted = {name for name, _ in assets} | {name for page in flat for name in page.docs_files}
     removed = {}
     for variant, folder in docs.items():
         for name, data in assets:

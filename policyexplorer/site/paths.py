@@ -57,10 +57,15 @@ class Page:
         """The page's Markdown file: front matter and body (rendered now, never kept)."""
         return self.front + _text(self.body)
 
-    def file_texts(self):
-        """(name, text) of the data files beside the page, rendered now."""
-        for name, body in self.files.items():
-            yield name, _text(body)
+    @property
+    def docs_files(self) -> list[str]:
+        """The page's files below the docs folder: its Markdown and the data files beside it."""
+        folder = self.file.rsplit("/", 1)[0] + "/" if "/" in self.file else ""
+        return [self.file] + [folder + name for name in self.files]
+
+    def texts(self):
+        """(docs file, text) of the page and its data files (docs_files' order), rendered now."""
+        yield from zip(self.docs_files, [self.markdown] + [_text(body) for body in self.files.values()])
 
 
 def _text(body: Body) -> str:
