@@ -75,7 +75,7 @@ class UiStrings:
     def language_partial(self, variant: str, base: str) -> str:
         """Material's language partial for a variant: our strings, Material's for the rest."""
         entries = ",\n".join(f'  "{key}": "{v[variant]}"' for key, v in sorted(self.material.items()))
-        # the table is made once per page render, not at every t() (Material calls it dozens of times a page)
+        # the table is made when the partial is imported, not at every t() (dozens of calls a page)
         return ("{#- Generated from data/ui.yml by policyexplorer/site/ui.py: do not edit. -#}\n"
                 f'{{% import "partials/languages/{base}.html" as base %}}\n'
                 "{% set strings = {\n" + entries + "\n} %}\n"
