@@ -24,9 +24,9 @@ from pathlib import Path
 
 import jieba
 import opencc
-import yaml
 
 from .convert import Base, converter_for, load_glyphs
+from .yamlfile import safe_load
 
 jieba.setLogLevel(60)
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,7 +55,7 @@ def load_reviewed(path: Path) -> dict[str, set[str]]:
     """data/s2t_reviewed.yml: {character: [words read and found right with the default form]}."""
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = safe_load(path.read_text(encoding="utf-8")) or {}
     return {ch: set(words or []) for ch, words in (data.get("reviewed") or {}).items()}
 
 

@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import opencc
-import yaml
+
+from .yamlfile import safe_load
 
 
 class OverrideError(ValueError):
@@ -26,7 +27,7 @@ def load_overrides(path: Path) -> dict[str, str]:
     """Read `simplified: traditional` pairs; the file may group them under headings."""
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = safe_load(path.read_text(encoding="utf-8")) or {}
     pairs: dict[str, str] = {}
 
     def take(mapping, where):
@@ -51,7 +52,7 @@ def load_glyphs(path: Path) -> dict[str, str]:
     """Read `glyphs: {traditional form: preferred form}`; one character for one character."""
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = safe_load(path.read_text(encoding="utf-8")) or {}
     glyphs = data.get("glyphs") or {}
     for key, value in glyphs.items():
         if not (isinstance(key, str) and isinstance(value, str) and len(key) == len(value) == 1):

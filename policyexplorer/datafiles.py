@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .ingest import CorpusError
+from .yamlfile import compose, safe_load
 
 # file name -> the key holding its list of entries (None: a mapping of phrases, maybe nested)
 FILES = {
@@ -49,8 +50,8 @@ def _line(node) -> int:
 def check_file(path: Path, list_key: str | None) -> None:
     text = _read(path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        yaml.safe_load(text)          # tags and values compose() does not resolve
+        root = compose(text)
+        safe_load(text)          # tags and values compose() does not resolve
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)

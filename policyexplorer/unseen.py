@@ -17,9 +17,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from .shared import shared_path
+from .yamlfile import safe_load
 
 
 def squash(s: str | None) -> str:
@@ -83,7 +83,7 @@ def score(reports, commitments, sample: dict) -> UnseenScore:
 def run(data_dir: Path, eval_path: Path) -> UnseenScore:
     from .commitments import build_tracker
     from .ingest import load_corpus
-    sample = yaml.safe_load(eval_path.read_text(encoding="utf-8"))
+    sample = safe_load(eval_path.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         data = scratch_corpus(data_dir, eval_path.parent / "unseen", Path(tmp) / "data")
         reports = load_corpus(data)

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from ..yamlfile import safe_load
+
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data" / "agencies.yml"
 
@@ -44,7 +45,7 @@ class AgencyIndex:
         text = path.read_text(encoding="utf-8")
         # what the file says, for keys of results that depend on it (commitments/cached.py)
         self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        data = yaml.safe_load(text) or {}
+        data = safe_load(text) or {}
         self.canonical: dict[str, str] = {}
         for i, entry in enumerate(data.get("agencies") or []):
             if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):

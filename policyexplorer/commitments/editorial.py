@@ -16,6 +16,7 @@ from ..model import Report
 from .extract import Commitment, Place
 from .link import Link, overall_status
 from .quantity import parse_quantities
+from ..yamlfile import safe_load
 
 ACTIONS = {"confirm", "reject", "add"}
 FIELDS = {"commitment", "paragraph", "quote", "outcome", "action", "status", "note"}
@@ -56,7 +57,7 @@ def load_links(path: Path) -> list[EditorialLink]:
         return []
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = safe_load(text)
         lines = _entry_lines(text)
     except UnicodeDecodeError as exc:
         raise LinksFileError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None

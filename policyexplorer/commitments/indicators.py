@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from ..yamlfile import safe_load
+
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data" / "indicators.yml"
 _PUNCT = "，。；：、,.;:！？!?（）()“”\"'《》"
@@ -78,7 +79,7 @@ class IndicatorIndex:
         text = path.read_text(encoding="utf-8")
         # what the file says, for keys of results that depend on it (commitments/cached.py)
         self.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        data = yaml.safe_load(text) or {}
+        data = safe_load(text) or {}
         self.indicators: list[Indicator] = []
         seen = set()
         for i, entry in enumerate(data.get("indicators") or []):

@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from ..yamlfile import safe_load
+
 
 SEED = 20251124
 PER_REPORT = 8
@@ -103,5 +104,5 @@ def score_extraction(commitments, sample: list[dict]) -> ExtractionScore:
 
 
 def load(path: Path) -> list[dict]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = safe_load(Path(path).read_text(encoding="utf-8")) or {}
     return data.get("paragraphs") or []

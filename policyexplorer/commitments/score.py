@@ -21,9 +21,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from ..shared import shared_path
+from ..yamlfile import safe_load
 NUMERIC_FREE = {"reported", "no_report"}
 
 
@@ -90,7 +90,7 @@ def score(commitments, sample: list[dict]) -> Scores:
 
 
 def load_sample(path: Path) -> list[dict]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = safe_load(Path(path).read_text(encoding="utf-8"))
     return data if isinstance(data, list) else data.get("items", [])
 
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from ..yamlfile import SafeLoader
 from .errors import CorpusError
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -43,8 +44,8 @@ META_FIELDS = {
 }
 
 
-class _MetaLoader(yaml.SafeLoader):
-    """SafeLoader without implicit timestamps: dates stay strings and are checked here."""
+class _MetaLoader(SafeLoader):
+    """The safe loader (in C where it can be) without implicit timestamps: dates stay strings and are checked here."""
 
 
 _MetaLoader.yaml_implicit_resolvers = {

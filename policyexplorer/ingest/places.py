@@ -10,10 +10,10 @@ from pathlib import Path
 
 import re
 
-import yaml
 
 from .errors import CorpusError
 from .meta import LEVELS
+from ..yamlfile import safe_load
 
 
 class Places:
@@ -49,7 +49,7 @@ class Places:
     def load(cls, path: Path) -> "Places":
         if not path.exists():
             return cls([])
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+        data = safe_load(path.read_text(encoding="utf-8-sig")) or {}
         return cls(data.get("places") or [], str(path))
 
     def resolve(self, place: str) -> str | None:

@@ -21,11 +21,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from .normalize import SPACES, normalize
 from .query import Index, search
 from ..shared import shared_path
+from ..yamlfile import safe_load
 
 PREFIX = {"hans": "", "hant": "zh-Hant/"}
 TOP = 5
@@ -122,7 +122,7 @@ class Scores:
 
 
 def load_sample(path: Path) -> list[dict]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = safe_load(Path(path).read_text(encoding="utf-8"))
     items = data if isinstance(data, list) else (data or {}).get("items", [])
     for item in items:
         if item.get("site") not in PREFIX:

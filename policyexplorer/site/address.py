@@ -15,7 +15,8 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
+from ..yamlfile import safe_load
+
 
 ENV = "SITE_URL"
 
@@ -48,7 +49,7 @@ def configured(base_file: Path, given: str | None = None, where: str = "--site-u
     """The site address: `given` (from the command line), else mkdocs.yml's site_url, else None."""
     if given and given.strip():
         return normalize(given, where)
-    base = yaml.safe_load(Path(base_file).read_text(encoding="utf-8")) or {}
+    base = safe_load(Path(base_file).read_text(encoding="utf-8")) or {}
     if str(base.get("site_url") or "").strip():
         return normalize(str(base["site_url"]), f"{base_file}: site_url")
     return None

@@ -17,13 +17,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from ..datafiles import DataFileError
 from ..ingest.glossary import report_entries
 from ..model import Report
 from .paths import Page
 from .ui import mark
+from ..yamlfile import safe_load
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 PAGE = "glossary/"
@@ -63,7 +63,7 @@ def _find(report: Report, words: str) -> str | None:
 def load_curated(path: Path, reports: list[Report]) -> list[Term]:
     if not path.exists():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = safe_load(path.read_text(encoding="utf-8")) or {}
     by_id = {r.id: r for r in reports}
     terms = []
     for i, entry in enumerate(data.get("terms") or []):

@@ -26,7 +26,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from ..commitments import Tracker
 from ..commitments.extract import Commitment
@@ -42,6 +41,7 @@ from .paths import relpath
 from .pages import KIND, STATUS, Page, Renderer, html_text, section_heading, tracker_path
 from .review import review_page
 from .ui import mark
+from ..yamlfile import safe_load
 
 ROOT = Path(__file__).resolve().parents[2]
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -88,7 +88,7 @@ class TrackerDataError(ValueError):
 def _load(path: Path, key: str) -> list:
     if not path.exists():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = safe_load(path.read_text(encoding="utf-8")) or {}
     entries = data.get(key) or []
     if not isinstance(entries, list):
         raise TrackerDataError(f"{path}: '{key}' must be a list")

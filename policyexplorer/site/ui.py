@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
+from ..yamlfile import safe_load
+
 
 CONTENT_OPEN, CONTENT_CLOSE = "\ue000", "\ue001"
 _CONTENT = re.compile(f"{CONTENT_OPEN}(.*?){CONTENT_CLOSE}", re.S)
@@ -40,7 +41,7 @@ class UiStrings:
 
     @classmethod
     def load(cls, path: Path) -> "UiStrings":
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) if Path(path).exists() else {}
+        data = safe_load(Path(path).read_text(encoding="utf-8")) if Path(path).exists() else {}
         data = data or {}
         phrases = {str(k): str(v) for k, v in (data.get("phrases") or {}).items()}
         material = {str(k): {"hans": str(v["hans"]), "hant": str(v["hant"])}

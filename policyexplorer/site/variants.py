@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 
 from .nav import top_nav
 from .paths import Page
+from ..yamlfile import safe_load
 
 VARIANTS = {
     # name: (path prefix below the site root, theme language partial, <html lang>)
@@ -17,7 +17,7 @@ VARIANTS = {
 
 def variant_config(base_file: Path, variant: str, docs_dir: Path, site_dir: Path, pages: list[Page],
                    convert, custom_dir: Path, site_url: str | None = None) -> dict:
-    base = yaml.safe_load(base_file.read_text(encoding="utf-8"))
+    base = safe_load(base_file.read_text(encoding="utf-8"))
     prefix, language, lang = VARIANTS[variant]
     cfg = dict(base)
     # site/address.py: each script's own address (canonical links, og:url), or none at all
