@@ -21,7 +21,7 @@ import yaml
 from . import ingest
 from .cache import Cache, fingerprint
 from .datafiles import check_data_files
-from .commitments import build_tracker
+from .commitments import TERMS, build_tracker
 from .convert import converter_for
 from .site.ui import UiStrings, unmark
 from .site.exports import corpus_csv, corpus_dict, dumps
@@ -246,6 +246,7 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
         lap("parse")
         tracker = build_tracker(reports, data_dir, cache=cache)
         cache.prune("commitments")
+        cache.prune(TERMS)
         lap("commitments")
         extra, tracker_years = tracker_pages(reports, tracker, data_dir)
         pages = site_pages(reports, tracker.marks, extra=extra, tracker_years=tracker_years,

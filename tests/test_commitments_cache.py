@@ -118,3 +118,17 @@ def test_restatements_are_looked_for_in_related_places_only():
 
     for c, found in zip(group, _related_candidates(group)):
         assert found == [o for o in group if related(c, o)]
+
+
+def test_a_warm_rebuild_links_without_segmenting_any_task_again(reports, tmp_path, monkeypatch):
+    """Task parts' words come from the last build (kind TERMS), so a rebuild that changes no text
+    never loads jieba's dictionary; the links are the same."""
+    from policyexplorer.commitments import TERMS, link
+    want = build_tracker(reports, DATA).json()
+    assert build_tracker(reports, DATA, cache=Cache(tmp_path)).json() == want
+    assert len(list((tmp_path / TERMS).rglob("*.pickle"))) == 1
+
+    def fail(name):
+        raise AssertionError(f"segmented {name!r} again: the cache should have answered")
+    monkeypatch.setattr(link, "_terms", fail)
+    assert build_tracker(reports, DATA, cache=Cache(tmp_path)).json() == want

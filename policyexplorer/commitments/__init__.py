@@ -15,8 +15,10 @@ task-breakdown item), an outcome of one (role "outcome") or a same-year restatem
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
+from ..cache import code_fingerprint, fingerprint
 from ..model import Report
 from .agencies import AgencyIndex
 from .editorial import LinksFileError, apply_links
@@ -27,6 +29,8 @@ from .indicators import IndicatorIndex
 from .link import link_all
 
 __all__ = ["build_tracker", "Tracker", "Mark", "LinksFileError"]
+
+TERMS = "task-terms"      # build/cache kind: {task part: its words} (link.ClauseMemo.terms_of)
 
 
 @dataclass
@@ -73,11 +77,17 @@ def _marks(commitments: list[Commitment]) -> dict[tuple[str, str], list[Mark]]:
 
 def build_tracker(reports: list[Report], data_dir: Path | str = "data", cache=None) -> Tracker:
     """With a cache (cache.Cache), a report's extracted commitments come from it while the report,
-    data/indicators.yml, data/agencies.yml and this package are unchanged (cached.py)."""
+    data/indicators.yml, data/agencies.yml and this package are unchanged (cached.py), and so do
+    the words of the task parts linking looks for (kind TERMS, one entry)."""
     data_dir = Path(data_dir)
     indicators = IndicatorIndex(data_dir / "indicators.yml") if (data_dir / "indicators.yml").exists() else None
     agencies = AgencyIndex(data_dir / "agencies.yml") if (data_dir / "agencies.yml").exists() else None
     commitments = extract_all(reports, indicators, agencies, cache)
-    link_all(reports, commitments, indicators)
+    # task parts' words from the last build: no jieba when no task is new (a rebuild)
+    terms_key = fingerprint(code_fingerprint("commitments"), version("jieba"))
+    known = cache.get(TERMS, terms_key) if cache is not None else None
+    used = link_all(reports, commitments, indicators, known)
+    if cache is not None and used != known:
+        cache.put(TERMS, terms_key, used)
     apply_links(data_dir / "links.yml", reports, commitments)
     return Tracker(commitments, _marks(commitments))

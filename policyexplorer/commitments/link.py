@@ -222,8 +222,13 @@ class ClauseMemo:
     is the costly part of linking. Keyed by the clause object, which the memo keeps alive (so
     its id is never reused)."""
 
-    def __init__(self, index: IndicatorIndex | None = None):
+    def __init__(self, index: IndicatorIndex | None = None, terms: dict[str, list[str]] | None = None):
         self.index = index
+        # a task part's distinctive words (_terms), by the part's name; seeded from the last build
+        # (commitments/__init__.py keeps them in build/cache), since segmenting a name with jieba
+        # means loading jieba's dictionary first, a second or more of a rebuild that changes no text
+        self.known_terms = terms or {}
+        self.terms: dict[str, list[str]] = {}
         self._figures: dict[int, tuple[Clause, list]] = {}
         self._task_text: dict[int, tuple[Clause, str]] = {}
         self._by_indicator: dict[int, tuple[list, dict[str, list]]] = {}
@@ -235,6 +240,14 @@ class ClauseMemo:
         if hit is None:
             hit = self._figures[id(clause)] = (clause, list(_outcome_figures(clause, self.index or default_index())))
         return hit[1]
+
+    def terms_of(self, name: str) -> list[str]:
+        """_terms(name), from the last build's where it had the name."""
+        hit = self.terms.get(name)
+        if hit is None:
+            hit = self.known_terms.get(name)
+            self.terms[name] = hit = _terms(name) if hit is None else hit
+        return hit
 
     def task_text(self, clause: Clause) -> str:
         """The clause as task names are looked for in it: 第三跑道 ~ 三跑道."""
@@ -371,11 +384,11 @@ def link_task(c: Commitment, clauses, memo: ClauseMemo | None = None) -> Link | 
     """The passage that says how a task went. Each part the task names is looked for in every
     clause of the review: all parts done -> met; some done or under way -> partly (a task with
     two parts, one reported done, is partly); only mentioned -> reported."""
-    items = [(item, _terms(item)) for item in _items(c.subject)]
+    memo = memo or ClauseMemo()
+    items = [(item, memo.terms_of(item)) for item in _items(c.subject)]
     items = [(i, t) for i, t in items if len(t) >= 2 or (t and len(t[0]) >= 3)]
     if not items:
         return None
-    memo = memo or ClauseMemo()
     # a quoted name of four characters or more names the part on its own
     quoted = [(item, terms, [q for q in re.findall(r"[“\"]([^”\"]+)[”\"]", item) if len(q) >= 4])
               for item, terms in items]
@@ -476,10 +489,13 @@ def link_related(commitments: list[Commitment]) -> None:
 
 # ---- driver --------------------------------------------------------------------------------
 
-def link_all(reports: list[Report], commitments: list[Commitment], index: IndicatorIndex | None = None) -> None:
+def link_all(reports: list[Report], commitments: list[Commitment], index: IndicatorIndex | None = None,
+             terms: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """Every commitment's outcomes and status. terms: task parts' words known from the last build
+    (ClauseMemo.terms_of); returns those this linking used, for the next."""
     index = index or default_index()
     cache: dict[tuple[str, int], list] = {}
-    memo = ClauseMemo(index)
+    memo = ClauseMemo(index, terms)
     reviews = ReviewIndex(reports)
     for c in commitments:
         reviewers = reviews.reviewers(c)
@@ -500,6 +516,7 @@ def link_all(reports: list[Report], commitments: list[Commitment], index: Indica
         c.status = overall_status(c)
         c.missing_review = c.status == "no_report" and not reviews.main_review(c)
     link_related(commitments)
+    return memo.terms
 
 
 _RANK = {"exceeded": 6, "met": 5, "partly": 4, "missed": 3, "reported": 2}
