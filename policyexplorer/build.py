@@ -195,8 +195,9 @@ def _unshare(site_dir: Path, docs_dir: Path) -> None:
 
 
 def _publish(site_dir: Path, target: Path) -> None:
-    """The MkDocs output into the staging site as hard links (no copy of a site of gigabytes; the
-    work folder keeps its files for the next dirty build, _unshare); a copy where links fail."""
+    """The MkDocs output (or a search index) into the staging site as hard links (no copy of a
+    site of gigabytes; the work folder keeps its files for the next build, which never writes over
+    one: _unshare, search/index._Output); a copy where links fail."""
     try:
         shutil.copytree(site_dir, target, copy_function=os.link)
     except OSError:
@@ -242,7 +243,7 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
     converter = converter_for(data_dir)
     # The search indexes need only the reports: a process forked now writes them on the second
     # core while this one links commitments and renders pages (it shares the corpus by fork).
-    with _forked(_write_search_indexes, reports, converter, work) as search:
+    with _forked(_write_search_indexes, reports, converter, work, incremental) as search:
         lap("parse")
         tracker = build_tracker(reports, data_dir, cache=cache)
         cache.prune("commitments")
@@ -288,8 +289,8 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
             prefix = VARIANTS[variant][0]
             _drop_unused_theme_files(site_dir)
             _publish(site_dir, staging / prefix)
-            # the search index is written anew every build: moved, not copied
-            (work / variant / "search-data").rename(staging / prefix / "search" / "data")
+            # linked too: the next build keeps the postings files while the texts stay the same
+            _publish(work / variant / "search-data", staging / prefix / "search" / "data")
             for report_id, text in sources.items():
                 (staging / prefix / "reports" / report_id / "source.txt").write_bytes(text)
         if site_url:    # one sitemap of both scripts at the root (MkDocs' lists only the Simplified pages)
@@ -318,13 +319,16 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
         return result
 
 
-def _write_search_indexes(reports, converter, work: Path) -> float:
-    """Both scripts' search indexes into work/<variant>/search-data; returns the seconds it took."""
+def _write_search_indexes(reports, converter, work: Path, incremental: bool) -> float:
+    """Both scripts' search indexes into work/<variant>/search-data; returns the seconds it took.
+    With `incremental`, the postings of the last build are kept while the texts are the same
+    (work/search.state: index.build_indexes)."""
     started = time.perf_counter()
     # both scripts at once: the Traditional index reuses the Simplified one's work wherever the
     # texts fold to the same Simplified
     build_indexes([(docs_from_reports(reports, None if variant == "hans" else converter.to_hant),
-                    work / variant / "search-data", VARIANTS[variant][2]) for variant in VARIANTS])
+                    work / variant / "search-data", VARIANTS[variant][2]) for variant in VARIANTS],
+                  state=work / "search.state" if incremental else None)
     return time.perf_counter() - started
 
 

@@ -4,6 +4,7 @@ byte for byte, common keys, neighbour pages and batches included; its fast parts
 the definitions they replace."""
 from __future__ import annotations
 
+import os
 import random
 import sys
 from pathlib import Path
@@ -211,3 +212,49 @@ def test_streamed_postings_past_the_tables():
         sides = split.pop(key)
         assert {(key, side, unit): bytes(v).decode() for side in "ab" for unit, v in sides[side].items()} == {
             t: index.encode_postings(p) for t, p in around.items() if t[0] == key}
+
+
+def _retitled(docs: list[dict], report: str) -> list[dict]:
+    return [dict(d, report_title="新的标题", years=[2030]) if d["report"] == report else dict(d) for d in docs]
+
+
+def test_a_rebuild_keeps_the_postings_while_the_texts_are_the_same(tmp_path):
+    """With a state file, a second build whose documents differ only in report titles and years
+    keeps the postings files (shards, pages) untouched and rewrites the display files; a change
+    of text rebuilds. Either way the files equal a fresh build's, and a hard-linked copy of the
+    first build (the published site) is never written over."""
+    params = {"page_bytes": 100, "shard_bytes": 1024}
+    variants = variants_of(copies(12))[:2]
+    out = [tmp_path / "v0", tmp_path / "v1"]
+    state = tmp_path / "search.state"
+
+    def run(vs, state=state, where=out):
+        return index.build_indexes([(v, o, "zh") for v, o in zip(vs, where)], state=state, **params)
+
+    run(variants)
+    published = tmp_path / "published"
+    for o in out:
+        for p in o.rglob("*.js"):
+            (published / o.name / p.relative_to(o)).parent.mkdir(parents=True, exist_ok=True)
+            os.link(p, published / o.name / p.relative_to(o))
+    first = {o.name: files(published / o.name) for o in out}
+    before = {p: p.stat().st_ino for p in out[0].rglob("*.js")}
+
+    report = variants[0][0]["report"]
+    retitled = [_retitled(v, report) for v in variants]
+    stats = run(retitled)
+    fresh = run(retitled, None, [tmp_path / "f0", tmp_path / "f1"])
+    assert stats == fresh and stats[0]["common"] > 5
+    for o, f in zip(out, ["f0", "f1"]):
+        assert files(o) == files(tmp_path / f)
+    kept = {p.relative_to(out[0]).parts[0] for p, ino in before.items() if p.exists() and p.stat().st_ino == ino}
+    assert kept == {"s", "p"}                      # postings kept; chunks, filters, manifest written anew
+    chunks = {k: v for k, v in files(out[0]).items() if k.startswith("c/")}
+    assert chunks != {k: v for k, v in first["v0"].items() if k.startswith("c/")}   # the new title
+
+    edited = [[dict(d, text=d["text"] + "新增一句") if i == 3 else d for i, d in enumerate(v)] for v in retitled]
+    run(edited)
+    run(edited, None, [tmp_path / "g0", tmp_path / "g1"])
+    for o, g in zip(out, ["g0", "g1"]):
+        assert files(o) == files(tmp_path / g)
+    assert {o.name: files(published / o.name) for o in out} == first

@@ -41,9 +41,11 @@ from __future__ import annotations
 
 import base64
 import gc
+import hashlib
 import json
 import logging
 import math
+import pickle
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -305,10 +307,27 @@ class _Output:
         if path.parent not in self.dirs:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.dirs.add(path.parent)
+        if path in self.old:
+            # the last build's file may be a hard link into the published site (build.py): a new
+            # file, never a write over that one
+            path.unlink()
+            self.old.discard(path)
         with open(path, "wb") as f:
             f.write(body)
         self.new.add(path)
         return len(body)
+
+    def keep(self, names: list[str]) -> bool:
+        """Keep these files of the last build (paths below the folder) as they are; False, keeping
+        none, when one is missing."""
+        paths = [self.path / name for name in names]
+        if not all(path in self.old for path in paths):
+            return False
+        self.new.update(paths)
+        return True
+
+    def written(self) -> list[str]:
+        return sorted(path.relative_to(self.path).as_posix() for path in self.new)
 
     def finish(self) -> None:
         for path in sorted(self.old - self.new):
@@ -414,6 +433,9 @@ class _Variant:
         self.shards = 1
         self.entries: dict[str, dict] = {}
         self.page_sizes: list[int] = []
+        self.shard_sizes: list[int] = []
+        self.n_keys = self.n_common = self.n_words = 0
+        self.charmap = ""               # the t2s pairs whose result its normalised texts hold (manifest)
         self.stats: dict = {}
 
     def add_display(self, doc_id: int, doc: dict, text: str, title: str) -> None:
@@ -458,11 +480,16 @@ def build_index(docs: list[dict], out_dir: Path, lang: str, *,
 
 def build_indexes(variants: list[tuple[list[dict], Path, str]], *,
                   shard_bytes: int = SHARD_BYTES, chunk_bytes: int = CHUNK_BYTES,
-                  page_bytes: int = PAGE_BYTES) -> list[dict]:
+                  page_bytes: int = PAGE_BYTES, state: Path | None = None) -> list[dict]:
     """build_index for each (docs, out_dir, lang), the same files, with the work shared: script
     variants of one corpus (the same documents in another script, e.g. Traditional converted from
     Simplified) fold to the same normalised text almost everywhere, so the first variant's postings
-    and neighbour pages serve the others for every key that no differing text touches."""
+    and neighbour pages serve the others for every key that no differing text touches.
+
+    state: a file (outside the indexes) where what the postings were made of is kept. When the
+    documents' texts, section titles and reports are those of the last build there, its postings
+    files (shards and pages, most of the work and of the bytes) are kept as they are, and only
+    the display chunks, filters and manifest are written again: a report's new title or years."""
     vs = [_Variant(docs, out_dir, lang) for docs, out_dir, lang in variants]
     groups: list[list[_Variant]] = []
     for v in vs:
@@ -471,15 +498,81 @@ def build_indexes(variants: list[tuple[list[dict], Path, str]], *,
             group.append(v)
         else:
             groups.append([v])
+    key = _postings_key(vs, shard_bytes, page_bytes) if state else ""
     with _no_cycle_collection():
-        for group in groups:
-            _build(group[0], group[1:], shard_bytes, chunk_bytes, page_bytes)
+        if not _reuse(vs, state, key):
+            if state:
+                Path(state).unlink(missing_ok=True)     # written back once the postings are complete
+            for group in groups:
+                _build(group[0], group[1:], shard_bytes, page_bytes)
+            if state:
+                _save(vs, Path(state), key)
+        for v in vs:
+            v.stats = _write_rest(v, chunk_bytes)
     for v in vs:
         v.out.finish()
     return [v.stats for v in vs]
 
 
-def _build(leader: _Variant, followers: list[_Variant], shard_bytes: int, chunk_bytes: int, page_bytes: int) -> None:
+# What a variant's postings leave for its display files and statistics (kept in `state`).
+_KEPT = ("shards", "n_keys", "n_common", "n_words", "shard_sizes", "page_sizes", "charmap")
+
+
+def _postings_key(vs: list[_Variant], shard_bytes: int, page_bytes: int) -> str:
+    """Everything the postings files are made of: the search code, OpenCC (the t2s table), the
+    sizes, and each variant's folder, language and documents' texts, section titles and reports."""
+    from importlib.metadata import version
+
+    from ..cache import code_fingerprint
+    h = hashlib.sha256()
+    for part in (code_fingerprint("search"), version("opencc"), str(FORMAT), str(shard_bytes), str(page_bytes)):
+        h.update(part.encode("utf-8") + b"\0")
+    for v in vs:
+        h.update(f"{v.out.path}\0{v.lang}\0{len(v.docs)}\0".encode("utf-8"))
+        for doc in v.docs:
+            for field in (doc.get("text") or "", doc.get("title") or "", doc.get("report") or ""):
+                data = field.encode("utf-8")
+                h.update(len(data).to_bytes(8, "big"))
+                h.update(data)
+    return h.hexdigest()
+
+
+def _reuse(vs: list[_Variant], state: Path | None, key: str) -> bool:
+    """The last build's postings, when `state` says they were made of the same (key) and every
+    file of them is still there; then only the display pass runs."""
+    if not state:
+        return False
+    try:
+        with open(state, "rb") as f:
+            saved = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return False
+    if saved.get("key") != key or len(saved.get("variants") or ()) != len(vs):
+        return False
+    if not all(v.out.keep(kept["files"]) for v, kept in zip(vs, saved["variants"])):
+        for v in vs:
+            v.out.new.clear()
+        return False
+    for v, kept in zip(vs, saved["variants"]):
+        for name in _KEPT:
+            setattr(v, name, kept[name])
+        for doc_id, doc in enumerate(v.docs):
+            v.add_display(doc_id, doc, *_texts(doc))
+    return True
+
+
+def _save(vs: list[_Variant], state: Path, key: str) -> None:
+    variants = [{"files": v.out.written(), **{name: getattr(v, name) for name in _KEPT}} for v in vs]
+    state.parent.mkdir(parents=True, exist_ok=True)
+    tmp = state.with_suffix(".tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump({"key": key, "variants": variants}, f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(state)
+
+
+def _build(leader: _Variant, followers: list[_Variant], shard_bytes: int, page_bytes: int) -> None:
+    """The postings files of a leader and its followers (shards and pages), and what the display
+    files need of them."""
     everyone = [leader] + followers
     _compare(leader, followers)
     _read(leader, followers)
@@ -493,13 +586,15 @@ def _build(leader: _Variant, followers: list[_Variant], shard_bytes: int, chunk_
         total = sum(len(k.encode()) + (60 if k in v.pages else len(e)) + 6 for k, e in v.encoded.items())
         v.shards = max(1, math.ceil(total / shard_bytes))
     _write_common_entries(leader, followers)
-    shard_sizes = {v: _write_shards(v.out, v.shards, v.encoded, v.entries, v.vocab) for v in everyone}
-    keys = {v: len(v.encoded) for v in everyone}
     for v in everyone:
+        v.shard_sizes = _write_shards(v.out, v.shards, v.encoded, v.entries, v.vocab)
+        v.n_keys, v.n_common, v.n_words = len(v.encoded), len(v.common), len(v.vocab)
         v.encoded = {}
     _write_neighbour_pages(leader, followers, page_bytes)
     for v in everyone:
-        v.stats = _write_rest(v, chunk_bytes, keys[v], shard_sizes[v])
+        chars = v.normalize.output_chars()
+        v.charmap = "".join(src + dst for src, dst in sorted(t2s_table().items()) if dst in chars)
+        v.postings, v.entries, v.vocab = _Postings(), {}, set()     # written: let them go
 
 
 def _compare(leader: _Variant, followers: list[_Variant]) -> None:
@@ -667,7 +762,7 @@ def _neighbour_split(leader: _Variant, followers: list[_Variant], batch: set[str
     return split, theirs
 
 
-def _write_rest(v: _Variant, chunk_bytes: int, n_keys: int, shard_sizes: list[int]) -> dict:
+def _write_rest(v: _Variant, chunk_bytes: int) -> dict:
     """Display chunks, filters and manifest; the variant's statistics."""
     docs, reports = v.docs, v.reports
     avg = v.row_bytes / max(1, len(docs))
@@ -682,8 +777,6 @@ def _write_rest(v: _Variant, chunk_bytes: int, n_keys: int, shard_sizes: list[in
     })
 
     # --- manifest ------------------------------------------------------------------------
-    chars = v.normalize.output_chars()
-    charmap = "".join(src + dst for src, dst in sorted(t2s_table().items()) if dst in chars)
     # report runs (first document, report number): one per report when documents are grouped
     # by report as docs_from_reports gives them; "ri" only when they are not
     doc_report = reports.doc_report
@@ -698,17 +791,17 @@ def _write_rest(v: _Variant, chunk_bytes: int, n_keys: int, shard_sizes: list[in
         "rs": _deltas(rstarts),
         **({} if rnumbers == list(range(len(rnumbers))) else {"ri": rnumbers}),
         "years": sorted({y for r in reports.reports for y in r["years"]}),
-        "map": charmap,
+        "map": v.charmap,
     }
     manifest_size = v.out.write("m", manifest)
-    page_sizes = v.page_sizes
+    page_sizes, shard_sizes = v.page_sizes, v.shard_sizes
     return {
         "lang": v.lang,
         "docs": len(docs),
-        "keys": n_keys,
-        "words": len(v.vocab),
+        "keys": v.n_keys,
+        "words": v.n_words,
         "shards": v.shards,
-        "common": len(v.common),
+        "common": v.n_common,
         "pages": len(page_sizes),
         "chunks": len(chunk_sizes),
         "chunk_docs": chunk,
