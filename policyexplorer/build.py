@@ -31,6 +31,7 @@ from .search import build_indexes, docs_from_reports
 from .site.tracker import row_pages, tracker_pages
 from .site.variants import VARIANTS, variant_config
 from .site import address as site_address
+from .site import rerender
 from .workers import fork_map
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,24 +78,44 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def _write_docs(docs: dict[str, Path], pages: list[Page], converts: dict, ui: UiStrings) -> dict[str, list[str]]:
+def _write_docs(docs: dict[str, Path], pages: list[Page], converts: dict, ui: UiStrings,
+                state: Path | None = None, base: str = "", refs: rerender.References | None = None) -> dict[str, list[str]]:
     """Render every page and write it, in each variant's script, into docs[variant]; then remove
     what no page wrote (returned per variant). Page by page in forked workers, both scripts at
-    once: a page's Markdown is made, converted twice and dropped, so no process holds the site."""
+    once: a page's Markdown is made, converted twice and dropped, so no process holds the site.
+    With `state` (work/pages.state), a page that the last build made of the same is left as it
+    is (site/rerender.py)."""
     present = {v: {p.relative_to(d).as_posix() for p in d.rglob("*") if p.is_file()} if d.is_dir() else set()
                for v, d in docs.items()}
     flat = list(walk(pages))
+    last = rerender.load(state, base)
+    if state is not None:
+        state.unlink(missing_ok=True)       # written back once every page is written
+    refs = refs or rerender.References([])
 
-    def write(start: int) -> set[str]:
-        ui.missing.clear()
+    def write(start: int) -> list[tuple[str, rerender.Entry | None]]:
+        out = []
         for page in flat[start:start + _WRITE_CHUNK]:
-            for name, text in page.texts():
-                for variant, convert in converts.items():
-                    _write(docs[variant] / name, convert(text).encode("utf-8"))
-        return set(ui.missing)
+            key = rerender.page_key(page, base, refs) if state is not None else None
+            entry = last.get(page.path)
+            if rerender.unchanged(page, key, entry) and all(
+                    (folder / name).is_file() for folder in docs.values() for name in page.docs_files):
+                out.append((page.path, entry))
+                continue
+            ui.missing.clear()
+            with rerender.watching() as reads:
+                for name, text in page.texts():
+                    for variant, convert in converts.items():
+                        _write(docs[variant] / name, convert(text).encode("utf-8"))
+            out.append((page.path, rerender.Entry(key or "", reads, set(ui.missing))))
+        return out
 
-    for missing in fork_map(write, range(0, len(flat), _WRITE_CHUNK)):
-        ui.missing |= missing                  # interface phrases data/ui.yml lacks (tests/test_ui.py)
+    entries = {}
+    for done in fork_map(write, range(0, len(flat), _WRITE_CHUNK)):
+        for path, entry in done:
+            ui.missing |= entry.missing          # interface phrases data/ui.yml lacks (tests/test_ui.py)
+            if entry.key:
+                entries[path] = entry
     assets = _assets()
     wanted = {name for name, _ in assets} | {name for page in flat for name in page.docs_files}
     removed = {}
@@ -107,6 +128,8 @@ def _write_docs(docs: dict[str, Path], pages: list[Page], converts: dict, ui: Ui
         for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
             if not any(sub.iterdir()):
                 sub.rmdir()
+    if state is not None:
+        rerender.save(state, base, entries)
     return removed
 
 
@@ -265,7 +288,9 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
         converts = {"hans": unmark, "hant": lambda s: ui.to_hant(s, converter.to_hant)}
         titles = {"hans": unmark, "hant": lambda s: ui.title(unmark(s), converter.to_hant)}
         sources = {r.id: _published_source(Path(r.source_path)) for r in reports}
-        removed = _write_docs({v: work / v / "docs" for v in converts}, pages, converts, ui)
+        removed = _write_docs({v: work / v / "docs" for v in converts}, pages, converts, ui,
+                              state=work / "pages.state" if incremental else None,
+                              base=rerender.base_key(ui.phrases, converter.digest), refs=rerender.References(reports))
         # The two scripts' MkDocs builds are independent: one worker each, side by side.
         running = []
         for variant in converts:

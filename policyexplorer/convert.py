@@ -10,8 +10,11 @@ Text is cut at every override phrase; the pieces between are converted, the phra
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 import opencc
@@ -74,6 +77,7 @@ class Base:
 class Converter:
     def __init__(self, overrides: dict[str, str] | None = None, glyphs: dict[str, str] | None = None):
         self._cc = Base(glyphs)
+        self.glyphs = dict(glyphs or {})
         self.overrides = dict(overrides or {})
         # Longest phrase first so 斗级营一期 wins over 斗级营 when both are listed.
         keys = sorted(self.overrides, key=len, reverse=True)
@@ -92,6 +96,12 @@ class Converter:
             pos = match.end()
         out.append(self._cc.convert(text[pos:]))
         return "".join(out)
+
+    @property
+    def digest(self) -> str:
+        """A fingerprint of what the conversion depends on: OpenCC, the overrides and glyphs."""
+        return hashlib.sha256(json.dumps([version("opencc"), BASE, sorted(self.overrides.items()),
+                                          sorted(self.glyphs.items())], ensure_ascii=False).encode()).hexdigest()
 
     def override_spans(self, text: str) -> set[int]:
         """Positions of text an override phrase decides."""

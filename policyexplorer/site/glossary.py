@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +22,10 @@ from pathlib import Path
 from ..datafiles import DataFileError
 from ..ingest.glossary import report_entries
 from ..model import Report
+from ..yamlfile import safe_load
+from . import trace
 from .paths import Page
 from .ui import mark
-from ..yamlfile import safe_load
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 PAGE = "glossary/"
@@ -88,6 +90,7 @@ class Glossary:
         self.titles = titles                # report id -> title, for the page
         self.skip = skip                    # (report id, section anchor) holding the definitions
         self._patterns: dict[str, tuple[re.Pattern | None, dict[str, Term]]] = {}
+        self._digests: dict[str, str] = {}
 
     @classmethod
     def load(cls, data_dir: Path, reports: list[Report]) -> "Glossary":
@@ -115,6 +118,17 @@ class Glossary:
             pattern = re.compile("|".join(re.escape(f) for f in ordered)) if ordered else None
             self._patterns[key] = (pattern, forms)
         return self._patterns[key]
+
+
+    def digest(self, report_id: str | None) -> str:
+        """A fingerprint of what the pages of a report read of the glossary: its terms and forms
+        (terms_for) and the sections that hold its definitions (skip)."""
+        key = report_id or ""
+        if key not in self._digests:
+            _, forms = self.terms_for(report_id)
+            skip = sorted(scope for rid, scope in self.skip if rid == report_id)
+            self._digests[key] = hashlib.sha256(pickle.dumps((list(forms.items()), skip), protocol=4)).hexdigest()
+        return self._digests[key]
 
 
 def _whole(text: str, start: int, end: int, form: str) -> bool:
@@ -145,6 +159,7 @@ class Marker:
     def __call__(self, text: str, report_id: str | None = None, scope: str = "", lost=()) -> str:
         """`lost`: the paragraph's Damage (ingest/damage.py), its words underlined where they are."""
         cuts: list[tuple[int, int, Term | None]] = [(d.start, d.end, None) for d in lost or () if d.end > d.start]
+        trace.note("gloss", (report_id,), self.digest(report_id))
         if self.glossary and (report_id, scope) not in self.glossary.skip:
             pattern, forms = self.glossary.terms_for(report_id)
             at = 0
@@ -173,6 +188,10 @@ class Marker:
             pos = end
         out.append(_h(text[pos:]))
         return "".join(out)
+
+    def digest(self, report_id: str | None) -> str | None:
+        """All a call for this report may read of the glossary (site/trace.py)."""
+        return self.glossary.digest(report_id) if self.glossary else None
 
     def tip(self, words: str, term: Term) -> str:
         tid = f"tip-{self.count}"

@@ -19,6 +19,7 @@ from ..model import Report, Section, newest_first
 from .cite import citation, templates as cite_templates
 from .glossary import Glossary, Marker, glossary_page
 from .nav import attach_local_nav
+from . import trace
 from .paths import Page, _link, _root, href, tracker_path, walk  # noqa: F401 (re-exported)
 from .ui import mark
 
@@ -103,6 +104,7 @@ class Renderer:
         self._memo: dict[tuple, str] = {}
         self._memo_page: str | None = None
         self.env.globals["once"] = self._once
+        self.env.globals["row_page"] = lambda c: self.row_page(c.id, c.year, c.report.id)
 
     def _once(self, fn, *args):
         key = (fn.name, *(id(a) if not isinstance(a, (str, int)) else a for a in args))
@@ -115,12 +117,26 @@ class Renderer:
         time, in the build's workers); the context is taken now."""
         return functools.partial(self.render, template, page, **context)
 
+    def row_page(self, commitment_id: str, year: int, report_id: str) -> str:
+        """The tracker page holding a commitment's row: shared state, so the read is noted."""
+        where = self._row_page(commitment_id, year, report_id)
+        trace.note("row_page", (commitment_id, year, report_id), where)
+        return where
+
+    def _row_page(self, commitment_id: str, year: int, report_id: str) -> str:
+        return self.row_pages.get(commitment_id) or tracker_path(year, self.slugs.get(report_id, ""))
+
+    def current(self, name: str, args: tuple):
+        """What a read noted in site/trace.py (name, args) gives now."""
+        if name == "row_page":
+            return self._row_page(*args)
+        if name == "gloss":
+            return self.gloss.digest(*args)
+        raise KeyError(name)
+
     def render(self, template: str, page: str, **context) -> str:
         def tracker_link(m):
-            where = self.row_pages.get(m.commitment_id)
-            if where is None:
-                where = tracker_path(m.year, self.slugs.get(m.commitment_id.split(":", 1)[0], ""))
-            return href(page, where, m.commitment_id)
+            return href(page, self.row_page(m.commitment_id, m.year, m.commitment_id.split(":", 1)[0]), m.commitment_id)
         self.gloss.reset()
         if page != self._memo_page:
             self._memo, self._memo_page = {}, page
@@ -167,9 +183,11 @@ def report_pages(report: Report, marks: dict, r: Renderer) -> Page:
         sections = _on_page(report, top)
         # subsections with pages of their own: listed, and old #anchors forwarded to them
         subpages = [s for s in roots if s.parent is not None and report.section(s.parent).page == top.page]
-        md = r.later("section.md.j2", top.page, report=report, top=top, sections=sections, marks=marks,
-                      damaged=damaged, subpages=subpages, forward={s.anchor: href(top.page, s.page) for s in subpages},
-                      depth=lambda s, top=top: min(s.level - top.level + 1, 6), overview=base)
+        # the marks of this page's paragraphs only: a page's context is what it shows (rerender.py)
+        keys = [(report.id, p.anchor) for s in sections for p in s.paragraphs]
+        md = r.later("section.md.j2", top.page, report=report, top=top, sections=sections,
+                      marks={k: marks[k] for k in keys if k in marks}, damaged=damaged, subpages=subpages,
+                      forward={s.anchor: href(top.page, s.page) for s in subpages}, overview=base)
         children.append(Page(top.page, section_heading(top), md))
     md = r.later("report.md.j2", base, report=report, outline=outline_html(report, base),
                   counts={"sections": len(report.sections),

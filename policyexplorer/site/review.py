@@ -1,6 +1,6 @@
 """tracker/review/: the linker's automatic verdicts, for editors to confirm or correct.
 
-    page = review_page(renderer, rows, common)
+    page = review_page(renderer, rows)
 
 One list per plan year (tracker/review/<year>/, in pages of PAGE_ROWS) under an index of years,
 so no page holds every year or grows with the places. In each, every automatic outcome of a commitment no editor has ruled on, the doubtful
@@ -29,7 +29,7 @@ def review_rows(rows) -> list[tuple]:
                                       x[0].c.id, x[1].link.place.paragraph_id))
 
 
-def review_page(r, rows, common: dict) -> Page:
+def review_page(r, rows) -> Page:
     years = sorted({row.c.year for row in rows})
     children, summaries = [], []
     for year in years:
@@ -41,12 +41,12 @@ def review_page(r, rows, common: dict) -> Page:
         pages, start = [], 0
         for pager, chunk in zip(pagers(f"tracker/review/{year}/", len(chunks)), chunks):
             md = r.later("tracker_review.md.j2", pager.path, year=year, items=chunk, total=len(items),
-                          pager=pager, span=(start + 1, start + len(chunk)), summaries=None, **common)
+                          pager=pager, span=(start + 1, start + len(chunk)), summaries=None)
             start += len(chunk)
             name = f"{year}年" if pager.number == 1 else f"{year}年 · 第{pager.number}页"
             pages.append(Page(pager.path, name, md, in_nav=False))
         pages[0].children = pages[1:]
         children.append(pages[0])
         summaries.append((year, len(items), sum(1 for _, o in items if o.link.status in ("missed", "partly", "reported"))))
-    md = r.later("tracker_review.md.j2", "tracker/review/", year=None, items=[], summaries=summaries, **common)
+    md = r.later("tracker_review.md.j2", "tracker/review/", year=None, items=[], summaries=summaries)
     return Page("tracker/review/", "待核对", md, children)

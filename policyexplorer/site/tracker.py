@@ -348,6 +348,14 @@ def row_pages(reports: list[Report], commitments: list[Commitment]) -> dict[str,
     return out
 
 
+def indicator_page(indicator) -> str:
+    return f"tracker/indicators/{indicator.id}/"
+
+
+def agency_page(agency) -> str:
+    return f"tracker/agencies/{agency.id}/"
+
+
 def _file_href(from_page: str, to_page: str, name: str) -> str:
     rel = relpath(to_page, from_page)
     return name if rel == "." else f"{rel}/{name}"
@@ -395,7 +403,8 @@ def _list_pages(r: Renderer, template: str, root: str, title: str, kind: str, ro
         paged = pager.count > 1
         f = dict(form, sources=[_file_href(pager.path, p, "rows.js") for p in pager.paths] if paged else [],
                  ids=_file_href(pager.path, root, "ids.js") if pager.number == 1 and pager.count > 1 else None)
-        md = r.later(template, pager.path, pager=pager, span=span, groups=groups, form=f, all_rows=rows, **context)
+        md = r.later(template, pager.path, pager=pager, span=span, groups=groups, form=f, total_rows=len(rows),
+                     row_years=sorted({row.c.year for row in rows}), **context)
         files = {"rows.js": r.later("tracker_rows.js.j2", pager.path, kind=kind, groups=groups, **context)} if paged else {}
         name = title if pager.number == 1 else f"{title} · 第{pager.number}页"
         pages.append(Page(pager.path, name, md, in_nav=False, files=files))
@@ -438,8 +447,11 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
     all_indicators = IndicatorIndex(index_path).indicators if index_path.exists() else []
     r = Renderer()
     r.gloss.glossary = Glossary.load(data_dir, reports)      # terms in commitments explained per row
+    r.slugs = {report.id: report.place_slug for report in reports}
+    r.row_pages = row_pages(reports, tracker.commitments)
     r.env.globals.update(status_order=STATUS_ORDER, status_meaning=STATUS_MEANING, report_label=report_label,
-                         short=short, figure=figure, indicator_kinds=INDICATOR_KIND, directions=DIRECTION)
+                         short=short, figure=figure, indicator_kinds=INDICATOR_KIND, directions=DIRECTION,
+                         indicator_page=indicator_page, agency_page=agency_page)
 
     rows = make_rows(reports, tracker.commitments, areas, agencies)
     if not rows:
@@ -447,10 +459,6 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
     years = sorted({row.c.year for row in rows})
     order = {rep.id: i for i, rep in enumerate(reports)}
 
-    where = row_pages(reports, tracker.commitments)
-    common = dict(indicator_page=lambda i: f"tracker/indicators/{i.id}/",
-                  agency_page=lambda a: f"tracker/agencies/{a.id}/",
-                  row_page=lambda c: where.get(c.id) or tracker_path(c.year, c.report.place_slug))
     by_id = {row.c.id: row for row in rows}
 
     # -- one page per plan year (by place), one per place and year (the rows, in pages): no page
@@ -482,12 +490,12 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
                 return dict(key=rep.id, heading=str(rep.meta.get("title") or rep.id), anchor=f"r-{rep.id}", report=rep)
 
             place_pages.append(_list_pages(r, "tracker_year.md.j2", path, f"{place}{year}年", "year", prows, areas,
-                                           group, year=year, place=place, summary=summary, **common))
+                                           group, year=year, place=place, summary=summary))
         path = f"tracker/{year}/"
         summary = dict(year=year, total=len(yrows), statuses=_status_counts(yrows))
         summaries.append(summary)
         md = r.later("tracker_year_index.md.j2", path, year=year, summary=summary, places=place_summaries,
-                      forward=forward, **common)
+                      forward=forward)
         year_pages.append(Page(path, f"{year}年", md, place_pages))
 
     # -- indicators
@@ -521,7 +529,7 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
             series = series_html(mine, ind, page_path, report_label, figure)
             return _list_pages(r, "tracker_indicator.md.j2", page_path, name, "indicator", place_rows, areas,
                                lambda row: dict(key="all"), indicator=ind, area=area, place=place,
-                               series=series, **common)
+                               series=series)
 
         slugs = {row.c.report.place_slug for row in irows}
         more = {f.place_slug: f.place_name for f in figs if f.place_slug not in slugs}
@@ -533,11 +541,13 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
     for iid, ind in known.items():
         if iid in used:
             area = areas.by_indicator.get(iid) or used[iid][0].area
-            by_area.setdefault(area.id, []).append((ind, used[iid]))
+            # what the page shows of the rows: their number and years (a context holds what the
+            # page shows, not every row of the corpus: site/rerender.py keys pages by it)
+            by_area.setdefault(area.id, []).append((ind, len(used[iid]), sorted({row.c.year for row in used[iid]})))
         else:
             unused.append(ind)
     area_groups = [(a, by_area[a.id]) for a in areas.all if a.id in by_area]
-    md = r.later("tracker_indicators.md.j2", "tracker/indicators/", area_groups=area_groups, unused=unused, **common)
+    md = r.later("tracker_indicators.md.j2", "tracker/indicators/", area_groups=area_groups, unused=unused)
     indicators_page = Page("tracker/indicators/", "按指标", md, indicator_pages)
 
     # -- agencies
@@ -556,16 +566,16 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
             leads = {row.c.id for row in lead}
             return _list_pages(r, "tracker_agency.md.j2", page_path, name, "agency", lead + support, areas,
                                lambda row: ROLE_GROUPS[row.c.id in leads], agency=agency, n_lead=len(lead),
-                               n_support=len(support), place=place, **common)
+                               n_support=len(support), place=place)
 
         agency_pages.append(_split_by_place(r, path, agency.name, named[agency.id], one,
                                             "tracker/agencies/", "按责任单位"))
-    md = r.later("tracker_agencies.md.j2", "tracker/agencies/", counts=counts, **common)
+    md = r.later("tracker_agencies.md.j2", "tracker/agencies/", counts=counts)
     agencies_page = Page("tracker/agencies/", "按责任单位", md, agency_pages)
 
     # -- the section's own page
     md = r.later("tracker_index.md.j2", "tracker/", summaries=summaries, n_indicators=len(indicator_pages),
-                  n_agencies=len(agency_pages), total=len(rows), **common)
-    review = review_page(r, rows, common)
+                  n_agencies=len(agency_pages), total=len(rows))
+    review = review_page(r, rows)
     top = Page("tracker/", "承诺追踪", md, [*year_pages, indicators_page, agencies_page, review], local_root=True)
     return [top], years

@@ -1,0 +1,118 @@
+"""A rebuild renders again only the pages whose inputs changed (site/rerender.py): a page's own
+context (reports by content key), and what its render read of the state pages share."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from policyexplorer import ingest, workers
+from policyexplorer.build import build
+from policyexplorer.commitments import build_tracker
+from policyexplorer.site import rerender
+from policyexplorer.site.glossary import Glossary
+from policyexplorer.site.pages import Renderer, site_pages, walk
+from policyexplorer.site.tracker import row_pages, tracker_pages
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    reports = ingest.load_corpus(DATA)
+    tracker = build_tracker(reports, DATA)
+    return reports, tracker
+
+
+def pages_of(reports, tracker):
+    """The site's pages as build.py lays them out."""
+    extra, years = tracker_pages(reports, tracker, DATA)
+    pages = site_pages(reports, tracker.marks, extra=extra, tracker_years=years,
+                       row_pages=row_pages(reports, tracker.commitments), glossary=Glossary.load(DATA, reports))
+    return {p.path: p for p in walk(pages)}
+
+
+def rendered(page) -> rerender.Entry:
+    with rerender.watching() as reads:
+        list(page.texts())
+    return rerender.Entry("", reads)
+
+
+def test_keys_follow_the_context_not_the_objects(corpus):
+    reports, tracker = corpus
+    refs = rerender.References(reports)
+    a, b = pages_of(reports, tracker), pages_of(reports, tracker)
+    assert len(a) > 300
+    keys = {path: rerender.page_key(p, "base", refs) for path, p in a.items()}
+    assert None not in keys.values(), "every page of the corpus has a key (a picklable context)"
+    assert keys == {path: rerender.page_key(p, "base", refs) for path, p in b.items()}   # rebuilt alike
+    assert len(set(keys.values())) == len(keys)
+    page = a["reports/wuchang-2025-gwr/s1/"]
+    assert rerender.page_key(page, "other base", refs) != keys[page.path]
+    # a report is in a key by its content key: a new meta.yml (new key) changes its pages' keys
+    report = next(r for r in reports if r.id == "wuchang-2025-gwr")
+    old = report.content_key
+    try:
+        report.content_key = "changed"
+        assert rerender.page_key(page, "base", rerender.References(reports)) != keys[page.path]
+    finally:
+        report.content_key = old
+
+
+def test_a_page_is_rendered_again_when_a_shared_read_changes(corpus):
+    reports, tracker = corpus
+    pages = pages_of(reports, tracker)
+    page = next(p for path, p in pages.items() if path.startswith("reports/") and
+                any(name == "row_page" for name, _ in rendered(p).reads))
+    entry = rendered(page)
+    entry.key = "k"
+    assert {name for name, _ in entry.reads} == {"row_page", "gloss"}
+    assert rerender.unchanged(page, "k", entry)
+    assert not rerender.unchanged(page, "other", entry)
+    renderer = page.body.func.__self__
+    (_, (cid, _, _)) = next(k for k in entry.reads if k[0] == "row_page")
+    before = renderer.row_pages[cid]
+    renderer.row_pages[cid] = "tracker/2099/elsewhere/"       # the commitment's row moved
+    try:
+        assert not rerender.unchanged(page, "k", entry)
+    finally:
+        renderer.row_pages[cid] = before
+    assert rerender.unchanged(page, "k", entry)
+    report_id = page.path.split("/")[1]
+    glossary = renderer.gloss.glossary
+    glossary.curated[0].explanation += "（改）"                 # a term its paragraphs may explain
+    glossary._patterns.clear()
+    glossary._digests.clear()
+    assert renderer.current("gloss", (report_id,)) != entry.reads[("gloss", (report_id,))]
+    assert not rerender.unchanged(page, "k", entry)
+
+
+def test_a_rebuild_after_a_new_title_renders_that_reports_pages_not_the_site(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    out = tmp_path / "b" / "site"
+    build(data, out)
+    meta = data / "reports" / "wuchang-2025-gwr" / "meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("title: ", "title: 修订 ", 1), encoding="utf-8")
+
+    seen: list[str] = []
+    render = Renderer.render
+
+    def counting(self, template, page, **context):
+        seen.append(page)
+        return render(self, template, page, **context)
+    monkeypatch.setattr(Renderer, "render", counting)
+    monkeypatch.setattr(workers, "LEAST", 10 ** 9)            # pages rendered in this process
+    result = build(data, out)
+    assert "修订 " in (out / "reports" / "wuchang-2025-gwr" / "index.html").read_text(encoding="utf-8")
+    assert seen and len(set(seen)) < result.pages // 4
+    assert not [p for p in seen if p.startswith("reports/") and "wuchang-2025-gwr" not in p and p != "reports/"]
+
+    clean = tmp_path / "clean" / "site"
+    build(data, clean, incremental=False)
+    got = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    want = {p.relative_to(clean).as_posix(): p.read_bytes() for p in clean.rglob("*") if p.is_file()}
+    assert got.keys() == want.keys()
+    assert [k for k in want if got[k] != want[k]] == []
