@@ -26,12 +26,12 @@ from .convert import converter_for
 from .site.ui import UiStrings, unmark
 from .site.exports import corpus_csv, corpus_dict, dumps
 from .site.glossary import Glossary
-from .site.pages import Page, site_pages, walk
+from .site.pages import Page, keep_compiled_templates, site_pages, walk
 from .search import build_indexes, docs_from_reports
 from .site.tracker import row_pages, tracker_pages
 from .site.variants import VARIANTS, variant_config
 from .site import address as site_address
-from .site import rerender
+from .site import rerender, templatecache
 from .workers import fork_map
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,11 +166,11 @@ def _env(name: str, value: str):
             os.environ[name] = old
 
 
-def _mkdocs_job(config: dict, config_path: str, epoch: str, stamp: str) -> None:
-    _mkdocs(config, Path(config_path), epoch, stamp)
+def _mkdocs_job(config: dict, config_path: str, epoch: str, stamp: str, compiled: str) -> None:
+    _mkdocs(config, Path(config_path), epoch, stamp, compiled)
 
 
-def _mkdocs(config: dict, config_path: Path, epoch: str, stamp: str = "") -> None:
+def _mkdocs(config: dict, config_path: Path, epoch: str, stamp: str = "", compiled: str = "") -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -186,7 +186,7 @@ def _mkdocs(config: dict, config_path: Path, epoch: str, stamp: str = "") -> Non
     stamp_file.unlink(missing_ok=True)        # written back only when this build succeeds
     logging.getLogger("mkdocs").setLevel(logging.ERROR if dirty else logging.WARNING)
     try:
-        with _env("SOURCE_DATE_EPOCH", epoch):
+        with _env("SOURCE_DATE_EPOCH", epoch), _env(templatecache.VARIABLE, compiled):
             cfg = load_config(config_file=str(config_path))
             mkdocs_build(cfg, dirty=dirty)
     except (MkDocsException, SystemExit) as exc:
@@ -272,6 +272,7 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
         cache.prune("commitments")
         cache.prune(TERMS)
         lap("commitments")
+        keep_compiled_templates(cache.folder / "templates" / "pages" if cache.folder else None)
         extra, tracker_years = tracker_pages(reports, tracker, data_dir)
         pages = site_pages(reports, tracker.marks, extra=extra, tracker_years=tracker_years,
                            row_pages=row_pages(reports, tracker.commitments), glossary=Glossary.load(data_dir, reports))
@@ -301,7 +302,8 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
             config = variant_config(ROOT / "mkdocs.yml", variant, vwork / "docs", vwork / "site", pages,
                                     titles[variant], overrides, site_url)
             stamp = _stamp(config, overrides, epoch) if incremental else ""
-            running.append(pool.submit(_mkdocs_job, config, str(vwork / "mkdocs.yml"), epoch, stamp))
+            compiled = str(cache.folder / "templates" / "mkdocs") if cache.folder else ""
+            running.append(pool.submit(_mkdocs_job, config, str(vwork / "mkdocs.yml"), epoch, stamp, compiled))
         lap("docs")
         # the indexes' own time, beside the stages above; then what this process waited for them
         result.beside["search"] = _join(search, "search indexes")

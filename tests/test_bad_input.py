@@ -184,7 +184,7 @@ def test_a_failure_late_in_the_build_keeps_the_last_good_site(data, last_good, m
 
     real = build_mod._mkdocs
 
-    def failing(config, config_path, epoch, stamp=""):
+    def failing(config, config_path, epoch, *rest):
         if "hant" in str(config_path):
             raise build_mod.BuildError(f"{config_path}: MkDocs failed: simulated")
         return real(config, config_path, epoch)

@@ -43,6 +43,8 @@ def test_a_rebuild_after_a_change_is_byte_identical_to_a_clean_build(built_site,
     assert untouched.stat().st_mtime_ns == before, "a page that did not change is not rendered again"
     assert len(list((tmp_path / "b" / "cache" / "report").rglob("*.pickle"))) == 5   # one entry a report
     assert len(list((tmp_path / "b" / "cache" / "commitments").rglob("*.pickle"))) == 5
+    for user in ("pages", "mkdocs"):         # compiled templates, ours and Material's, kept for the next
+        assert list((tmp_path / "b" / "cache" / "templates" / user).glob("*.cache")), user
     got, want = files(out), files(built_site)
     assert got.keys() == want.keys()
     assert [k for k in want if got[k] != want[k]] == []

@@ -80,11 +80,23 @@ def _attr(anchor: str) -> str:
     return "{#" + anchor + "}"
 
 
+_compiled: jinja2.BytecodeCache | None = None
+
+
+def keep_compiled_templates(folder: Path | None) -> None:
+    """Keep the compiled templates in `folder` (build/cache) between builds: compiling them is
+    most of rendering a few pages again (a rebuild). Jinja checks each against its source."""
+    global _compiled
+    if folder is not None:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    _compiled = jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
+
+
 class Renderer:
     def __init__(self):
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False,
                                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                                      undefined=jinja2.StrictUndefined)
+                                      undefined=jinja2.StrictUndefined, bytecode_cache=_compiled)
         self.env.filters["md"] = md_text
         self.env.filters["h"] = html_text
         # interface strings handed to scripts: escaped, not marked (site/ui.py looks them up)

@@ -124,6 +124,9 @@ class Areas:
             self.areas.append(Area(str(e["id"]), str(e["name"]), [str(k) for k in e.get("keywords") or []],
                                    [str(k) for k in e.get("indicators") or []]))
         self.by_indicator = {i: a for a in self.areas for i in a.indicators}
+        # a section's title is read for each of its commitments: looked up once per title
+        self._found: dict[str, Area | None] = {}
+        self._sections: dict[int, tuple] = {}     # id(report) -> (report, its sections by anchor)
 
     @property
     def all(self) -> list[Area]:
@@ -131,18 +134,24 @@ class Areas:
 
     def in_text(self, text: str) -> Area | None:
         """The area whose keyword comes first in the text (the longer keyword on a tie)."""
+        if text in self._found:
+            return self._found[text]
         best = None
         for area in self.areas:
             for k in area.keywords:
                 pos = text.find(k)
                 if pos >= 0 and (best is None or (pos, -len(k)) < best[0]):
                     best = ((pos, -len(k)), area)
-        return best[1] if best else None
+        self._found[text] = found = best[1] if best else None
+        return found
 
     def of(self, c: Commitment) -> Area:
         if c.indicator is not None and c.indicator.id in self.by_indicator:
             return self.by_indicator[c.indicator.id]
-        sections = {s.anchor: s for s in c.report.sections}
+        report = c.report
+        if id(report) not in self._sections:
+            self._sections[id(report)] = (report, {s.anchor: s for s in report.sections})
+        sections = self._sections[id(report)][1]
         s = c.place.section
         while s is not None:
             area = self.in_text(s.title)
