@@ -93,12 +93,12 @@ def _write_docs(docs: dict[str, Path], pages: list[Page], converts: dict, ui: Ui
         state.unlink(missing_ok=True)       # written back once every page is written
     refs = refs or rerender.References([])
 
-    def write(start: int) -> list[tuple[str, rerender.Entry | None]]:
+    def write(start: int) -> list[tuple[str, rerender.Entry]]:
         out = []
         for page in flat[start:start + _WRITE_CHUNK]:
             key = rerender.page_key(page, base, refs) if state is not None else None
             entry = last.get(page.path)
-            if rerender.unchanged(page, key, entry) and all(
+            if rerender.unchanged(page, key, entry, refs) and all(
                     (folder / name).is_file() for folder in docs.values() for name in page.docs_files):
                 out.append((page.path, entry))
                 continue
@@ -266,16 +266,20 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
     converter = converter_for(data_dir)
     # The search indexes need only the reports: a process forked now writes them on the second
     # core while this one links commitments and renders pages (it shares the corpus by fork).
-    with _forked(_write_search_indexes, reports, converter, work, incremental) as search:
+    with contextlib.ExitStack() as beside:      # jobs in forked processes, stopped if the build fails
+        search = beside.enter_context(_forked(_write_search_indexes, reports, converter, work, incremental))
         lap("parse")
         tracker = build_tracker(reports, data_dir, cache=cache)
         cache.prune("commitments")
         cache.prune(TERMS)
         lap("commitments")
+        # The data exports need only the reports and commitments: written beside the pages too
+        exports = beside.enter_context(_forked(_write_exports, reports, tracker, work / "data"))
         keep_compiled_templates(cache.folder / "templates" / "pages" if cache.folder else None)
-        extra, tracker_years = tracker_pages(reports, tracker, data_dir)
+        where = row_pages(reports, tracker.commitments)      # commitment id -> its row's tracker page
+        extra, tracker_years = tracker_pages(reports, tracker, data_dir, where)
         pages = site_pages(reports, tracker.marks, extra=extra, tracker_years=tracker_years,
-                           row_pages=row_pages(reports, tracker.commitments), glossary=Glossary.load(data_dir, reports))
+                           row_pages=where, glossary=Glossary.load(data_dir, reports))
         page_paths = [p.path for p in walk(pages)]
         result.pages = len(page_paths)
         lap("pages")
@@ -327,23 +331,30 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
                                        int(epoch))
         lap("copy")
 
-        data = staging / "data"
-        data.mkdir()
-        (data / "corpus.json").write_text(dumps(corpus_dict(reports)), encoding="utf-8")
-        (data / "corpus.csv").write_text(corpus_csv(reports), encoding="utf-8")
-        (data / "commitments.json").write_text(dumps(tracker.json()), encoding="utf-8")
-        (data / "commitments.csv").write_text(tracker.csv(), encoding="utf-8")
+        result.beside["exports"] = _join(exports, "data exports")
         # Pages link to the exports relatively ({root}data/...), and the Traditional pages are the
         # Simplified ones converted, so the same files must also sit below zh-Hant/.
         for variant in converts:
-            prefix = VARIANTS[variant][0]
-            if prefix:
-                shutil.copytree(data, staging / prefix / "data")
+            _publish(work / "data", staging / VARIANTS[variant][0] / "data")
         lap("exports")
 
         _swap(staging, out)
         lap("publish")
         return result
+
+
+def _write_exports(reports, tracker, folder: Path) -> float:
+    """The data exports (corpus and commitments, JSON and CSV: the contract) into `folder`, new
+    files (the last build's are hard links into the published site); returns the seconds."""
+    started = time.perf_counter()
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    (folder / "corpus.json").write_text(dumps(corpus_dict(reports)), encoding="utf-8")
+    (folder / "corpus.csv").write_text(corpus_csv(reports), encoding="utf-8")
+    (folder / "commitments.json").write_text(dumps(tracker.json()), encoding="utf-8")
+    (folder / "commitments.csv").write_text(tracker.csv(), encoding="utf-8")
+    return time.perf_counter() - started
 
 
 def _write_search_indexes(reports, converter, work: Path, incremental: bool) -> float:

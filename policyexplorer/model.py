@@ -6,7 +6,10 @@ nothing downstream re-reads the source text.
 from __future__ import annotations
 
 import hashlib
+import pickle
 from dataclasses import dataclass, field
+
+from . import trace
 
 
 @dataclass
@@ -64,6 +67,76 @@ class Damage:
     end: int = 0
 
 
+ABSENT = "\0absent"          # a field meta.yml does not have, as a noted read records it
+
+
+class Meta(dict):
+    """A report's meta.yml fields. While a page renders (trace.py), each field read is noted with
+    its value, and any look at the whole (iterating, comparing, printing) as "*" with all of it,
+    so a page depends on the fields it shows: a new title leaves the tracker's rows alone."""
+
+    def __init__(self, report_id: str, fields: dict):
+        super().__init__(fields)
+        self.report_id = report_id
+
+    def current(self, key: str):
+        """What a read of `key` ("*": the whole) gives; noted by nobody."""
+        if key == "*":
+            return hashlib.sha256(repr(sorted((k, repr(v)) for k, v in dict.items(self))).encode()).hexdigest()
+        return dict.get(self, key, ABSENT)
+
+    def _read(self, key) -> None:
+        if trace.reads is not None:
+            trace.note("meta", (self.report_id, key), self.current(key))
+
+    def __getitem__(self, key):
+        self._read(key)
+        return dict.__getitem__(self, key)
+
+    def get(self, key, default=None):
+        self._read(key)
+        return dict.get(self, key, default)
+
+    def __contains__(self, key):
+        self._read(key)
+        return dict.__contains__(self, key)
+
+    def _whole(self):
+        self._read("*")
+        return self
+
+    def __iter__(self):
+        return dict.__iter__(self._whole())
+
+    def __len__(self):
+        return dict.__len__(self._whole())
+
+    def keys(self):
+        return dict.keys(self._whole())
+
+    def values(self):
+        return dict.values(self._whole())
+
+    def items(self):
+        return dict.items(self._whole())
+
+    def copy(self):
+        return dict(dict.items(self._whole()))
+
+    def __eq__(self, other):
+        return dict.__eq__(self._whole(), other)
+
+    __hash__ = None
+
+    def __repr__(self):
+        return dict.__repr__(self._whole())
+
+    __str__ = __repr__
+
+    def __reduce__(self):          # pickled as what it holds, without noting a read
+        return (Meta, (self.report_id, dict(dict.items(self))))
+
+
 @dataclass
 class Report:
     id: str
@@ -77,11 +150,19 @@ class Report:
     # The key of the inputs the report was parsed from (ingest/corpus.py: folder, place list,
     # ingest code), which later stages cache their results by; "" for a report made otherwise.
     content_key: str = ""
+    # A fingerprint of everything parsed but meta.yml (sections, removals, damage, place): pages
+    # refer to the report by it (site/rerender.py) and note the meta fields they read (Meta).
+    text_key: str = ""
 
     def __post_init__(self):
         if not self.place_slug:          # a place without a slug in data/places.yml (ingest/places.py)
             name = str(self.meta.get("place") or "")
             self.place_slug = "p-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+
+    def fingerprint_text(self) -> str:
+        """What text_key is made of: the report as parsed, but its meta.yml."""
+        parsed = (self.id, self.sections, self.removed, self.source_path, self.place_path, self.place_slug, self.damage)
+        return hashlib.sha256(pickle.dumps(parsed, protocol=4)).hexdigest()
 
     @property
     def plan_years(self) -> list[int]:

@@ -51,42 +51,71 @@ def test_keys_follow_the_context_not_the_objects(corpus):
     assert len(set(keys.values())) == len(keys)
     page = a["reports/wuchang-2025-gwr/s1/"]
     assert rerender.page_key(page, "other base", refs) != keys[page.path]
-    # a report is in a key by its content key: a new meta.yml (new key) changes its pages' keys
+    # a report is in a key by its text key: a new parse (new key) changes its pages' keys
     report = next(r for r in reports if r.id == "wuchang-2025-gwr")
-    old = report.content_key
+    old = report.text_key
     try:
-        report.content_key = "changed"
+        report.text_key = "changed"
         assert rerender.page_key(page, "base", rerender.References(reports)) != keys[page.path]
     finally:
-        report.content_key = old
+        report.text_key = old
 
 
 def test_a_page_is_rendered_again_when_a_shared_read_changes(corpus):
     reports, tracker = corpus
+    refs = rerender.References(reports)
     pages = pages_of(reports, tracker)
     page = next(p for path, p in pages.items() if path.startswith("reports/") and
                 any(name == "row_page" for name, _ in rendered(p).reads))
     entry = rendered(page)
     entry.key = "k"
-    assert {name for name, _ in entry.reads} == {"row_page", "gloss"}
-    assert rerender.unchanged(page, "k", entry)
-    assert not rerender.unchanged(page, "other", entry)
+    assert {name for name, _ in entry.reads} == {"row_page", "gloss", "meta"}
+    assert rerender.unchanged(page, "k", entry, refs)
+    assert not rerender.unchanged(page, "other", entry, refs)
     renderer = page.body.func.__self__
     (_, (cid, _, _)) = next(k for k in entry.reads if k[0] == "row_page")
     before = renderer.row_pages[cid]
     renderer.row_pages[cid] = "tracker/2099/elsewhere/"       # the commitment's row moved
     try:
-        assert not rerender.unchanged(page, "k", entry)
+        assert not rerender.unchanged(page, "k", entry, refs)
     finally:
         renderer.row_pages[cid] = before
-    assert rerender.unchanged(page, "k", entry)
+    assert rerender.unchanged(page, "k", entry, refs)
     report_id = page.path.split("/")[1]
     glossary = renderer.gloss.glossary
     glossary.curated[0].explanation += "（改）"                 # a term its paragraphs may explain
     glossary._patterns.clear()
     glossary._digests.clear()
     assert renderer.current("gloss", (report_id,)) != entry.reads[("gloss", (report_id,))]
-    assert not rerender.unchanged(page, "k", entry)
+    assert not rerender.unchanged(page, "k", entry, refs)
+
+
+def test_a_page_depends_on_the_meta_fields_it_reads(corpus):
+    """A report is in a key by its text (as parsed), its meta.yml fields by the reads a render
+    notes (model.Meta): a new title re-renders the report's own pages, not a tracker list that
+    shows its place, years and kind."""
+    reports, tracker = corpus
+    refs = rerender.References(reports)
+    pages = pages_of(reports, tracker)
+    report = next(r for r in reports if r.id == "wuchang-2025-gwr")
+    own, rows = pages["reports/wuchang-2025-gwr/"], pages[f"tracker/2025/{report.place_slug}/"]
+    entries = {p.path: rendered(p) for p in (own, rows)}
+    for entry in entries.values():
+        entry.key = "k"
+    assert ("meta", ("wuchang-2025-gwr", "title")) in entries[own.path].reads
+    assert ("meta", ("wuchang-2025-gwr", "title")) not in entries[rows.path].reads
+    assert ("meta", ("wuchang-2025-gwr", "place")) in entries[rows.path].reads
+    title = report.meta["title"]
+    try:
+        dict.__setitem__(report.meta, "title", title + "（修订）")
+        assert not rerender.unchanged(own, "k", entries[own.path], refs)
+        assert rerender.unchanged(rows, "k", entries[rows.path], refs)
+        dict.__setitem__(report.meta, "kind", "other")
+        assert not rerender.unchanged(rows, "k", entries[rows.path], refs)
+    finally:
+        dict.__setitem__(report.meta, "title", title)
+        dict.__setitem__(report.meta, "kind", "government-work-report")
+    assert all(rerender.unchanged(p, "k", entries[p.path], refs) for p in (own, rows))
 
 
 def test_a_rebuild_after_a_new_title_renders_that_reports_pages_not_the_site(tmp_path, monkeypatch):

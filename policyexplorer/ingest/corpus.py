@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Report
+from ..model import Meta, Report
 from . import clean, structure
 from .damage import find_damage
 from .decode import decode_source, find_source
@@ -34,10 +34,11 @@ def parse_report(folder: Path, places: Places | None = None) -> tuple[Report, li
     elif places.resolve(meta["place"]) and places.level[places.resolve(meta["place"])] != meta["level"]:
         warnings.append(f"{meta_path}:{field_line(meta_path, 'level')}: level {meta['level']!r} differs from "
                         f"data/places.yml ({places.level[places.resolve(meta['place'])]})")
-    report = Report(meta["id"], meta, outline.sections, sorted(removed, key=lambda r: (r.line, r.kind)),
+    report = Report(meta["id"], Meta(meta["id"], meta), outline.sections, sorted(removed, key=lambda r: (r.line, r.kind)),
                     str(source), place_path=places.path(meta["place"]), place_slug=places.slug(meta["place"]))
     assign_pages(report)
     report.damage, unfound = find_damage(report)
+    report.text_key = report.fingerprint_text()
     warnings += [f"{meta_path}:{field_line(meta_path, 'damage' if report.meta.get('damage') else 'notes')}: {w}"
                  for w in unfound]
     return report, warnings

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+from .. import trace
 from ..datafiles import DataFileError
 from ..ingest.glossary import report_entries
 from ..model import Report
 from ..yamlfile import safe_load
-from . import trace
 from .paths import Page
 from .ui import mark
 
@@ -190,7 +190,7 @@ class Marker:
         return "".join(out)
 
     def digest(self, report_id: str | None) -> str | None:
-        """All a call for this report may read of the glossary (site/trace.py)."""
+        """All a call for this report may read of the glossary (trace.py)."""
         return self.glossary.digest(report_id) if self.glossary else None
 
     def tip(self, words: str, term: Term) -> str:

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import jinja2
 
+from .. import trace
 from ..ingest.meta import LEVELS
 from ..model import Report, Section, newest_first
 from .cite import citation, templates as cite_templates
 from .glossary import Glossary, Marker, glossary_page
 from .nav import attach_local_nav
-from . import trace
 from .paths import Page, _link, _root, href, tracker_path, walk  # noqa: F401 (re-exported)
 from .ui import mark
 
@@ -139,7 +139,7 @@ class Renderer:
         return self.row_pages.get(commitment_id) or tracker_path(year, self.slugs.get(report_id, ""))
 
     def current(self, name: str, args: tuple):
-        """What a read noted in site/trace.py (name, args) gives now."""
+        """What a read noted in trace.py (name, args) gives now."""
         if name == "row_page":
             return self._row_page(*args)
         if name == "gloss":

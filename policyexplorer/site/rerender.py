@@ -4,14 +4,15 @@ A page's files are made of three things:
 - the code, the templates and the conversion tables, the same for every page (the `base` key);
 - the page's own: its path, its front matter (local nav), each body's template and context;
 - what its render read of the state pages share (a report's glossary terms, where a
-  commitment's row is), noted with the value read (site/trace.py).
+  commitment's row is), noted with the value read (trace.py).
 
 The page key is a fingerprint of the first two. A context is pickled with the corpus's reports,
-sections and paragraphs by reference (a report by its content key, which covers its folder, the
-place list and the ingest code: ingest/corpus.py), so a key costs the page's own data, not its
-reports'. The last build's keys and reads are kept in work/pages.state; a page whose key is the
-same, whose reads give the same values now and whose files are all there is not rendered, converted
-or written again. A report's new title re-renders the pages that show it, not the site.
+sections and paragraphs by reference (a report by its text key: all of it as parsed but its
+meta.yml, whose fields a render reads through model.Meta, each read noted), so a key costs the
+page's own data, not its reports'. The last build's keys and reads are kept in work/pages.state;
+a page whose key is the same, whose reads give the same values now and whose files are all
+there is not rendered, converted or written again. A report's new title re-renders the pages
+that show the title, not the site.
 
 A page whose context cannot be pickled (a function in it) has no key and is always rendered.
 """
@@ -26,15 +27,16 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import trace
 from ..cache import code_fingerprint, fingerprint
-from . import trace
+from ..model import Meta
 from .pages import TEMPLATES, Renderer
 from .paths import Page
 
 
 @dataclass
 class Entry:
-    """What the state keeps of a page: its key, the shared state its render read (site/trace.py)
+    """What the state keeps of a page: its key, the shared state its render read (trace.py)
     and the interface phrases it found missing from data/ui.yml (site/ui.py)."""
     key: str
     reads: dict = field(default_factory=dict)
@@ -52,18 +54,21 @@ def base_key(ui_phrases: dict[str, str], converter_digest: str) -> str:
 
 class References:
     """The corpus objects a context may hold, by reference: id(object) -> a reference that stays
-    the same while the report's content key does. Built once, before the workers fork."""
+    the same while the report's text key does (all of it as parsed, but meta.yml, whose fields a
+    render reads through model.Meta, noting each). Built once, before the workers fork."""
 
     def __init__(self, reports):
         self.refs: dict[int, tuple] = {}
+        self.reports = {report.id: report for report in reports}
         for report in reports:
-            if not report.content_key:        # not loaded from a folder: pickled in full
+            if not report.text_key or not isinstance(report.meta, Meta):   # made otherwise: pickled in full
                 continue
-            self.refs[id(report)] = ("report", report.id, report.content_key)
+            key = report.text_key
+            self.refs[id(report)] = ("report", key)
             for i, section in enumerate(report.sections):
-                self.refs[id(section)] = ("section", report.content_key, i)
+                self.refs[id(section)] = ("section", key, i)
                 for j, paragraph in enumerate(section.paragraphs):
-                    self.refs[id(paragraph)] = ("paragraph", report.content_key, i, j)
+                    self.refs[id(paragraph)] = ("paragraph", key, i, j)
 
 
 def _by_reference(ref):               # never called: a key is hashed, not unpickled
@@ -71,13 +76,33 @@ def _by_reference(ref):               # never called: a key is hashed, not unpic
 
 
 class _Pickler(pickle.Pickler):
-    def __init__(self, file, refs: dict[int, tuple]):
+    """Pickles a context by content alone. There is no memo: an object met twice is written
+    twice, so the bytes never depend on which equal objects happen to be one (a report parsed
+    now or read from the cache). Corpus objects go by reference; each of our own objects (a row,
+    an agency) by the digest of its content, worked out once per process: a row is on several
+    pages, an agency in many rows. They are not changed once the pages are laid out."""
+
+    def __init__(self, file, refs: dict[int, tuple], digests: dict[int, tuple]):
         super().__init__(file, protocol=5)
-        self.refs = refs
+        self.fast = True
+        self.refs, self.digests = refs, digests
 
     def reducer_override(self, obj):
         ref = self.refs.get(id(obj))
-        return NotImplemented if ref is None else (_by_reference, (ref,))
+        if ref is not None:
+            return _by_reference, (ref,)
+        if type(obj).__module__.startswith(_OURS):
+            hit = self.digests.get(id(obj))
+            if hit is None:
+                out = io.BytesIO()
+                _Pickler(out, self.refs, self.digests).dump(obj.__reduce_ex__(5))
+                hit = self.digests[id(obj)] = (obj, hashlib.sha256(out.getvalue()).digest())
+            return _by_reference, (hit[1],)
+        return NotImplemented
+
+
+_OURS = __name__.split(".")[0] + "."
+_digests: dict[int, tuple] = {}      # id(object) -> (the object, kept alive; its content digest)
 
 
 def _body_key(body, refs: dict[int, tuple]) -> bytes:
@@ -89,7 +114,7 @@ def _body_key(body, refs: dict[int, tuple]) -> bytes:
     renderer = body.func.__self__
     out = io.BytesIO()
     # the renderer's globals by name: the site's and the tracker's renderers differ in them
-    _Pickler(out, refs).dump((sorted(renderer.env.globals), body.args, body.keywords))
+    _Pickler(out, refs, _digests).dump((sorted(renderer.env.globals), body.args, body.keywords))
     return out.getvalue()
 
 
@@ -102,8 +127,8 @@ def page_key(page: Page, base: str, refs: References) -> str | None:
                     [name.encode("utf-8") + b"\0" + _body_key(body, refs.refs) for name, body in page.files.items()]:
             h.update(len(part).to_bytes(8, "big"))
             h.update(part)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return None
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        return None     # a function or a cycle in the context
     return h.hexdigest()
 
 
@@ -112,20 +137,24 @@ def _renderers(page: Page) -> set:
     return {b.func.__self__ for b in bodies if isinstance(b, functools.partial)}
 
 
-def unchanged(page: Page, key: str | None, last: Entry | None) -> bool:
+def unchanged(page: Page, key: str | None, last: Entry | None, refs: References) -> bool:
     """The page's files from the last build stand: same key, and every shared read gives what
-    it gave then (checked on the page's renderer)."""
+    it gave then (a report's meta field from the corpus, the rest from the page's renderer)."""
     if key is None or last is None or last.key != key:
         return False
-    if not last.reads:
-        return True
     renderers = _renderers(page)
-    if len(renderers) != 1:
+    if len(renderers) > 1:
         return False
-    (renderer,) = renderers
+
+    def now(name: str, args: tuple):
+        if name == "meta":
+            report = refs.reports.get(args[0])
+            return report.meta.current(args[1]) if report is not None and isinstance(report.meta, Meta) else None
+        return next(iter(renderers)).current(name, args)
+
     try:
-        return all(renderer.current(name, args) == value for (name, args), value in last.reads.items())
-    except (KeyError, TypeError):
+        return all(now(name, args) == value for (name, args), value in last.reads.items())
+    except (KeyError, TypeError, StopIteration):
         return False
 
 

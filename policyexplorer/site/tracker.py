@@ -447,8 +447,10 @@ def _split_by_place(r: Renderer, path: str, name: str, rows: list[Row], render_o
     return Page(path, name, md, children, in_nav=False)
 
 
-def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str = ROOT / "data") -> tuple[list[Page], list[int]]:
-    """The tracker's pages (one "承诺追踪" section for the nav) and the plan years it covers."""
+def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str = ROOT / "data",
+                  where: dict[str, str] | None = None) -> tuple[list[Page], list[int]]:
+    """The tracker's pages (one "承诺追踪" section for the nav) and the plan years it covers.
+    where: row_pages(reports, tracker.commitments), when the caller has it already."""
     data_dir = Path(data_dir)
     areas = Areas(data_dir / "areas.yml")
     agencies = Agencies(data_dir / "agencies.yml")
@@ -457,7 +459,7 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
     r = Renderer()
     r.gloss.glossary = Glossary.load(data_dir, reports)      # terms in commitments explained per row
     r.slugs = {report.id: report.place_slug for report in reports}
-    r.row_pages = row_pages(reports, tracker.commitments)
+    r.row_pages = where if where is not None else row_pages(reports, tracker.commitments)
     r.env.globals.update(status_order=STATUS_ORDER, status_meaning=STATUS_MEANING, report_label=report_label,
                          short=short, figure=figure, indicator_kinds=INDICATOR_KIND, directions=DIRECTION,
                          indicator_page=indicator_page, agency_page=agency_page)
