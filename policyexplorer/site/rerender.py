@@ -58,6 +58,7 @@ class References:
     render reads through model.Meta, noting each). Built once, before the workers fork."""
 
     def __init__(self, reports):
+        _digests.clear()           # a new build's objects: the last one's digests go (and their objects)
         self.refs: dict[int, tuple] = {}
         self.reports = {report.id: report for report in reports}
         for report in reports:
