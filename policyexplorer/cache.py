@@ -35,6 +35,26 @@ def folder_bytes(folder: Path) -> list[bytes]:
     return [p.name.encode() + b"\0" + p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()]
 
 
+def read_pickle(path: Path):
+    """What write_pickle left at `path`, or None where there is nothing readable (missing,
+    cut short, or written by other code)."""
+    try:
+        with Path(path).open("rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return None
+
+
+def write_pickle(path: Path, value) -> None:
+    """`value` pickled at `path`, whole or not at all (a temporary file renamed into place)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as f:
+        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+
+
 class Cache:
     def __init__(self, folder: Path | None):
         self.folder = Path(folder) if folder else None
@@ -47,23 +67,16 @@ class Cache:
         if self.folder is None:
             return None
         path = self._path(kind, key)
-        try:
-            with path.open("rb") as f:
-                value = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
-        self.used.add(path)
+        value = read_pickle(path)
+        if value is not None:
+            self.used.add(path)
         return value
 
     def put(self, kind: str, key: str, value) -> None:
         if self.folder is None:
             return
         path = self._path(kind, key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        write_pickle(path, value)
         self.used.add(path)
 
     def prune(self, kind: str) -> None:

@@ -45,12 +45,12 @@ import hashlib
 import json
 import logging
 import math
-import pickle
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..cache import code_fingerprint, read_pickle, write_pickle
 from .normalize import clean_display, fnv1a, is_cjk, t2s_table
 from .scan import (Normalizer, Segment, around, bounded, ideograph_runs, key_positions, mixed_keys,
                    positions_of, segments, unit_strings)
@@ -523,7 +523,6 @@ def _postings_key(vs: list[_Variant], shard_bytes: int, page_bytes: int) -> str:
     sizes, and each variant's folder, language and documents' texts, section titles and reports."""
     from importlib.metadata import version
 
-    from ..cache import code_fingerprint
     h = hashlib.sha256()
     for part in (code_fingerprint("search"), version("opencc"), str(FORMAT), str(shard_bytes), str(page_bytes)):
         h.update(part.encode("utf-8") + b"\0")
@@ -542,12 +541,8 @@ def _reuse(vs: list[_Variant], state: Path | None, key: str) -> bool:
     file of them is still there; then only the display pass runs."""
     if not state:
         return False
-    try:
-        with open(state, "rb") as f:
-            saved = pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        return False
-    if saved.get("key") != key or len(saved.get("variants") or ()) != len(vs):
+    saved = read_pickle(state)
+    if not isinstance(saved, dict) or saved.get("key") != key or len(saved.get("variants") or ()) != len(vs):
         return False
     if not all(v.out.keep(kept["files"]) for v, kept in zip(vs, saved["variants"])):
         for v in vs:
@@ -563,11 +558,7 @@ def _reuse(vs: list[_Variant], state: Path | None, key: str) -> bool:
 
 def _save(vs: list[_Variant], state: Path, key: str) -> None:
     variants = [{"files": v.out.written(), **{name: getattr(v, name) for name in _KEPT}} for v in vs]
-    state.parent.mkdir(parents=True, exist_ok=True)
-    tmp = state.with_suffix(".tmp")
-    with open(tmp, "wb") as f:
-        pickle.dump({"key": key, "variants": variants}, f, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(state)
+    write_pickle(state, {"key": key, "variants": variants})
 
 
 def _build(leader: _Variant, followers: list[_Variant], shard_bytes: int, page_bytes: int) -> None:

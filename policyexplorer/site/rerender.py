@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import trace
-from ..cache import code_fingerprint, fingerprint
+from ..cache import code_fingerprint, fingerprint, read_pickle, write_pickle
 from ..model import Meta
 from .pages import TEMPLATES, Renderer
 from .paths import Page
@@ -172,19 +172,9 @@ def watching():
 
 def load(path: Path | None, base: str) -> dict[str, Entry]:
     """The last build's entries by page path; none when it was made with another base."""
-    if path is None:
-        return {}
-    try:
-        with open(path, "rb") as f:
-            saved = pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
-        return {}
+    saved = read_pickle(path) if path is not None else None
     return saved["pages"] if isinstance(saved, dict) and saved.get("base") == base else {}
 
 
 def save(path: Path, base: str, entries: dict[str, Entry]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with open(tmp, "wb") as f:
-        pickle.dump({"base": base, "pages": entries}, f, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(path)
+    write_pickle(path, {"base": base, "pages": entries})
