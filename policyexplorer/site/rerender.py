@@ -121,16 +121,12 @@ def _body_key(body, refs: dict[int, tuple]) -> bytes:
 
 def page_key(page: Page, base: str, refs: References) -> str | None:
     """The page's key (see the module docstring); None when a context cannot be pickled."""
-    h = hashlib.sha256()
     try:
-        for part in [base.encode(), page.path.encode("utf-8"), page.front.encode("utf-8"),
-                     _body_key(page.body, refs.refs)] + \
-                    [name.encode("utf-8") + b"\0" + _body_key(body, refs.refs) for name, body in page.files.items()]:
-            h.update(len(part).to_bytes(8, "big"))
-            h.update(part)
+        bodies = [_body_key(page.body, refs.refs)] + \
+                 [name.encode("utf-8") + b"\0" + _body_key(body, refs.refs) for name, body in page.files.items()]
     except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
         return None     # a function or a cycle in the context
-    return h.hexdigest()
+    return fingerprint(base, page.path, page.front, *bodies)
 
 
 def _renderers(page: Page) -> set:
