@@ -46,10 +46,12 @@ bench-scale: venv
 	$(PY) scripts/bench.py --sites 1 20 100
 
 # Scores against the labelled samples in ../shared/eval: commitment links, the unseen reports
-# (bundled corpus plus shared/eval/unseen in a scratch copy), then search (on build/site).
+# (bundled corpus plus shared/eval/unseen in a scratch copy), the whole labelled reports
+# (shared/eval/unseen_full.yaml and tests/devset/*.yaml), then search (on build/site).
 score: build
 	$(PY) -m policyexplorer.commitments.score
 	$(PY) -m policyexplorer.unseen
+	$(PY) -m policyexplorer.fullscore
 	$(PY) -m policyexplorer.search.score
 
 clean:

@@ -1,0 +1,230 @@
+"""Score the build on whole real reports labelled clause by clause (shared/eval/unseen_full.yaml
+and the development sets in tests/devset/*.yaml, which follow the same format).
+
+    .venv/bin/python -m policyexplorer.fullscore [LABELS.yaml ...] [--reports DIR ...] [-v]
+
+The bundled corpus is copied to a scratch folder, the labelled reports are added beside it as they
+are, the scratch corpus is parsed and tracked, and each label file's lists are checked:
+
+- headings: a top-level section whose number and title start with the heading;
+  subheadings: a section below the top level whose number and title start with it;
+- paragraphs: the report's body paragraphs within 15% of the hand count;
+- not_text: each debris line gone from every paragraph and heading;
+- commitments: "extracted" when one commitment of that report and year holds every listed
+  substring; "outcome right" when, for a target the next report judges (not pending), its status is
+  one of those accepted and, where a figure is given, an automatic outcome from a report of the
+  same place carries it (where none is given, no outcome does, unless the status accepted is
+  reported); no automatic outcome ever comes from another place.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .shared import shared_path
+from .unseen import squash
+from .yamlfile import safe_load
+
+ROOT = Path(__file__).resolve().parents[1]
+DEVSET = ROOT / "tests" / "devset"
+TOLERANCE = 0.15
+# Paragraph kinds a reader counts as body text (a task breakdown's items are paragraphs too).
+BODY_KINDS = ("p", "item", "group", "box", "box-title", "box-heading")
+
+
+@dataclass
+class Tally:
+    passed: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> bool:
+        self.total += 1
+        self.passed += bool(ok)
+        return ok
+
+    def __str__(self) -> str:
+        pct = f" ({100 * self.passed / self.total:.0f}%)" if self.total else ""
+        return f"{self.passed}/{self.total}{pct}"
+
+
+@dataclass
+class FullScore:
+    headings: Tally = field(default_factory=Tally)
+    subheadings: Tally = field(default_factory=Tally)
+    paragraphs: Tally = field(default_factory=Tally)
+    debris: Tally = field(default_factory=Tally)
+    extracted: Tally = field(default_factory=Tally)
+    outcomes: Tally = field(default_factory=Tally)      # judged targets: status and figure right
+    pending: Tally = field(default_factory=Tally)       # targets no report judges: left pending
+    crossed: Tally = field(default_factory=Tally)       # extracted targets whose outcomes stay at home
+    details: list[str] = field(default_factory=list)
+
+    def check(self, tally: Tally, ok: bool, what: str) -> bool:
+        tally.add(ok)
+        self.details.append(f"{'ok ' if ok else 'BAD'} {what}")
+        return ok
+
+    @property
+    def checks(self) -> int:
+        return sum(t.total for t in self._tallies())
+
+    @property
+    def passed(self) -> int:
+        return sum(t.passed for t in self._tallies())
+
+    def _tallies(self):
+        return (self.headings, self.subheadings, self.paragraphs, self.debris, self.extracted,
+                self.outcomes, self.pending, self.crossed)
+
+    def lines(self, name: str) -> list[str]:
+        return [f"{name}: {self.passed}/{self.checks} checks",
+                f"  targets extracted        {self.extracted}",
+                f"  outcomes right (judged)  {self.outcomes}",
+                f"  left pending (unjudged)  {self.pending}",
+                f"  outcomes from own place  {self.crossed}",
+                f"  debris lines removed     {self.debris}",
+                f"  headings found           {self.headings}; second level {self.subheadings}",
+                f"  paragraphs within 15%    {self.paragraphs}"]
+
+
+def body_paragraphs(report) -> int:
+    """Paragraphs of report text a reader counts: the body, not a glossary's notes."""
+    return sum(1 for section, p in report.paragraphs()
+               if p.kind in BODY_KINDS and not _is_glossary(report, section))
+
+
+def _is_glossary(report, section) -> bool:
+    chain = [section]
+    while chain[-1].parent:
+        chain.append(report.section(chain[-1].parent))
+    return any(re.search(r"名词(?:解释|注释)", s.title or "") for s in chain)
+
+
+def _label(section) -> str:
+    return squash(f"{section.number or ''}{section.title}")
+
+
+def _holds(c, wants: list[str]) -> bool:
+    text = squash(c.text)
+    return all(squash(w) in text for w in wants)
+
+
+def score_labels(reports, commitments, labels: dict, s: FullScore | None = None) -> FullScore:
+    s = s or FullScore()
+    by_id = {r.id: r for r in reports}
+    for rid, heads in (labels.get("headings") or {}).items():
+        report = by_id.get(rid)
+        tops = [_label(x) for x in report.sections if x.level == 1] if report else []
+        for h in heads:
+            s.check(s.headings, any(t.startswith(squash(h)) for t in tops), f"{rid}: heading {h}")
+    for rid, heads in (labels.get("subheadings") or {}).items():
+        report = by_id.get(rid)
+        subs = [_label(x) for x in report.sections if x.level > 1] if report else []
+        for h in heads:
+            s.check(s.subheadings, any(t.startswith(squash(h)) for t in subs), f"{rid}: subheading {h}")
+    for rid, want in (labels.get("paragraphs") or {}).items():
+        report = by_id.get(rid)
+        got = body_paragraphs(report) if report else 0
+        s.check(s.paragraphs, abs(got - want) <= TOLERANCE * want, f"{rid}: {got} paragraphs, hand count {want}")
+    for rid, lines in (labels.get("not_text") or {}).items():
+        report = by_id.get(rid)
+        if report is None:
+            continue
+        texts = [squash(p.text) for _, p in report.paragraphs()] + [_label(x) for x in report.sections]
+        for line in lines:
+            # a debris line is gone when no paragraph or heading is that line or holds it
+            gone = not any(squash(line) in t for t in texts)
+            s.check(s.debris, gone, f"{rid}: debris {line!r} removed")
+    for rid, year, wants, statuses, figure, *why in labels.get("commitments") or []:
+        label = f"{rid} {year} {' / '.join(wants)}"
+        found = [c for c in commitments if c.report.id == rid and c.year == year and _holds(c, wants)]
+        if not s.check(s.extracted, bool(found), f"{label}: extracted"):
+            continue
+        # the commitment closest to the labelled clause in length answers for it
+        c = min(found, key=lambda c: len(squash(c.text)))
+        place = c.report.place_path[-1:] or [c.report.meta.get("place")]
+        s.check(s.crossed, all((o.place.report.place_path[-1:] or [o.place.report.meta.get("place")]) == place
+                               for o in c.outcomes), f"{label}: outcomes only from its own place")
+        if statuses == ["pending"]:
+            s.check(s.pending, c.status == "pending", f"{label}: status {c.status}, want pending")
+            continue
+        ok = c.status in statuses
+        if figure is not None:
+            ok = ok and any(squash(figure) in squash(o.place.paragraph.text) for o in c.outcomes if o.by == "auto")
+        elif "reported" not in statuses:
+            ok = ok and not c.outcomes
+        got = "; ".join(f"{o.status}: {o.explanation}" for o in c.outcomes) or "no outcome"
+        s.check(s.outcomes, ok, f"{label}: status {c.status} in {statuses}, figure {figure} ({got})")
+    return s
+
+
+def label_files(args_files: list[str]) -> list[Path]:
+    if args_files:
+        return [Path(f) for f in args_files]
+    return [shared_path("eval", "unseen_full.yaml")]
+
+
+def report_dirs_for(label_path: Path) -> Path:
+    """Where a label file's reports are: shared/eval/unseen beside unseen_full.yaml, a devset's
+    reports/ folder beside its label files."""
+    for cand in (label_path.parent / "unseen", label_path.parent / "reports"):
+        if cand.is_dir():
+            return cand
+    raise FileNotFoundError(f"{label_path}: no unseen/ or reports/ folder beside it")
+
+
+def load_scratch(data_dir: Path, report_dirs: list[Path], tmp: Path):
+    """The bundled corpus with the labelled reports added, parsed and tracked."""
+    from .commitments import build_tracker
+    from .ingest import load_corpus
+    data = tmp / "data"
+    shutil.copytree(data_dir, data)
+    for extra in report_dirs:
+        for folder in sorted(p for p in extra.iterdir() if p.is_dir()):
+            shutil.copytree(folder, data / "reports" / folder.name)
+    reports = load_corpus(data)
+    tracker = build_tracker(reports, data)
+    return reports, tracker.commitments
+
+
+def run(files: list[Path], data_dir: Path = ROOT / "data") -> dict[Path, FullScore]:
+    dirs = list(dict.fromkeys(report_dirs_for(f) for f in files))
+    with tempfile.TemporaryDirectory() as tmp:
+        reports, commitments = load_scratch(data_dir, dirs, Path(tmp))
+        return {f: score_labels(reports, commitments, safe_load(f.read_text(encoding="utf-8")) or {})
+                for f in files}
+
+
+def devset_files() -> list[Path]:
+    return sorted(DEVSET.glob("*.yaml")) if DEVSET.is_dir() else []
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("labels", nargs="*", help="label files (default: the shared sample and tests/devset/*.yaml)")
+    ap.add_argument("--data", default=str(ROOT / "data"))
+    ap.add_argument("-v", "--verbose", action="store_true", help="every check, not only the failed ones")
+    args = ap.parse_args(argv)
+    files = [Path(f) for f in args.labels] or [shared_path("eval", "unseen_full.yaml"), *devset_files()]
+    results = run(files, Path(args.data))
+    total = FullScore()
+    for f, s in results.items():
+        if args.verbose or s.passed < s.checks:
+            print("\n".join(d for d in s.details if args.verbose or d.startswith("BAD")))
+        print("\n".join(s.lines(str(f.relative_to(ROOT) if f.is_relative_to(ROOT) else f))))
+        for name in ("headings", "subheadings", "paragraphs", "debris", "extracted", "outcomes", "pending", "crossed"):
+            t, part = getattr(total, name), getattr(s, name)
+            t.passed += part.passed
+            t.total += part.total
+    if len(results) > 1:
+        print("\n".join(total.lines("all labelled reports")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
