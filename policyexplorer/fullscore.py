@@ -193,11 +193,16 @@ def load_scratch(data_dir: Path, report_dirs: list[Path], tmp: Path):
 
 
 def run(files: list[Path], data_dir: Path = ROOT / "data") -> dict[Path, FullScore]:
-    dirs = list(dict.fromkeys(report_dirs_for(f) for f in files))
-    with tempfile.TemporaryDirectory() as tmp:
-        reports, commitments = load_scratch(data_dir, dirs, Path(tmp))
-        return {f: score_labels(reports, commitments, safe_load(f.read_text(encoding="utf-8")) or {})
-                for f in files}
+    """Each folder of labelled reports is built in a scratch corpus of its own beside the bundled
+    one (two sets may hold other copies of the same report)."""
+    out = {}
+    for folder in dict.fromkeys(report_dirs_for(f) for f in files):
+        with tempfile.TemporaryDirectory() as tmp:
+            reports, commitments = load_scratch(data_dir, [folder], Path(tmp))
+            for f in files:
+                if report_dirs_for(f) == folder:
+                    out[f] = score_labels(reports, commitments, safe_load(f.read_text(encoding="utf-8")) or {})
+    return {f: out[f] for f in files}
 
 
 def devset_files() -> list[Path]:

@@ -8,8 +8,11 @@ def test_multi_clause_paragraph_gives_several_commitments():
         "着力培育创新主体。新增中试平台30家、科技成果转化中心10家，技术合同成交额突破2400亿元，"
         "基本建成天河机场第三跑道。我们要走好这步先手棋！"])])
     cs = extract_report(r)
-    assert [c.text for c in cs] == ["新增中试平台30家", "科技成果转化中心10家", "技术合同成交额突破2400亿元",
-                                   "基本建成天河机场第三跑道"]
+    # each item of a list is a target of its own, read with its list (the verb it shares)
+    assert [c.text for c in cs] == ["新增中试平台30家、科技成果转化中心10家"] * 2 + ["技术合同成交额突破2400亿元",
+                                                                       "基本建成天河机场第三跑道"]
+    assert [c.quantity and c.quantity.value for c in cs] == [30, 10, 2400, None]
+    assert [c.text[c.quantity.start:c.quantity.end] for c in cs[:3]] == ["30家", "10家", "突破2400亿元"]
     assert [c.kind for c in cs] == ["target", "target", "target", "task"]
     assert all(c.year == 2024 for c in cs)
     assert cs[2].indicator.id == "tech-contract-value" and cs[2].quantity.value == 2400
@@ -84,14 +87,16 @@ def test_pairs_each_get_their_own_figure():
     cs = _texts("力争国控、省控断面水质优良比例分别达100%、88%以上，建设50个以上精致农业示范点和600个以上美丽乡村示范村。")
     assert [c.quantity.value for c in cs] == [100, 88, 50, 600]
     assert cs[0].subject.startswith("国控断面") and cs[1].subject.startswith("省控断面")
-    assert cs[3].text == "600个以上美丽乡村示范村" and cs[3].verb == "建设"
+    assert cs[3].text == "建设50个以上精致农业示范点和600个以上美丽乡村示范村" and cs[3].verb == "建设"
+    assert cs[3].text[cs[3].quantity.start:cs[3].quantity.end] == "600个以上"
 
 
 def test_shared_verb_and_noun_of_a_list():
     cs = _texts("新开工甲基地、乙等23个50亿元以上,丙、丁等300个亿元以上工业项目。创建景区15个、星级乡村旅游民宿100个。")
     assert [c.quantity.value for c in cs] == [23, 300, 15, 100]
     assert "工业项目" in cs[0].subject and cs[1].verb.startswith("新开")
-    assert cs[3].text == "星级乡村旅游民宿100个" and cs[3].verb == "创建"
+    assert cs[3].text == "创建景区15个、星级乡村旅游民宿100个" and cs[3].verb == "创建"
+    assert cs[3].text[cs[3].quantity.start:cs[3].quantity.end] == "100个"
 
 
 def test_counts_in_names_are_not_targets():

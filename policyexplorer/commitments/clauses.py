@@ -23,6 +23,9 @@ class Clause:
     start: int      # offset in the paragraph text (normalised)
     end: int
     context: str = ""   # the whole comma-clause a 、-segment belongs to
+    # Where a clause is a measure and the figures that continue it ("地区生产总值完成235.2亿元，
+    # 同比增长18.5%"): the start of each part in the clause's text, the first being 0.
+    parts: tuple[int, ...] = (0,)
 
 
 def _split(text: str, seps: set[str], offset: int = 0) -> list[tuple[int, int]]:
@@ -53,6 +56,7 @@ def split_clauses(text: str, legacy: bool = False) -> list[Clause]:
         # "高新技术企业总数、科技型中小企业评价入库均突破1.6万家").
         merged: list[tuple[int, int]] = []
         pending_start = None
+        pairs: dict[int, tuple[int, ...]] = {}      # a merged span's start -> its figures' parts
         for pa, pb in parts:
             qs = [q for q in parse_quantities(text[pa:pb]) if not q.nominal]
             if not legacy and not qs and pending_start is None and _WHOLE.search(text[pa:pb]) and pb - pa >= 6:
@@ -65,7 +69,17 @@ def split_clauses(text: str, legacy: bool = False) -> list[Clause]:
                 if pending_start is None:
                     pending_start = pa
                 continue
-            merged.append((pending_start if pending_start is not None else pa, pb))
+            # "完成3800户、58万平方米棚户区改造": a part that is a bare figure measures the next
+            # part's thing in another unit; the two are one target in two figures
+            if not legacy and pb < b and is_continuation(text[pa:pb]) and "、" in text[pb:pb + 1]:
+                if pending_start is None:
+                    pending_start = pa
+                pairs.setdefault(pending_start, (0,))
+                continue
+            start = pending_start if pending_start is not None else pa
+            if start in pairs:
+                pairs[start] = pairs[start] + (pa - start,)
+            merged.append((start, pb))
             pending_start = None
         if pending_start is not None:
             if merged:
@@ -75,7 +89,48 @@ def split_clauses(text: str, legacy: bool = False) -> list[Clause]:
         if "分别" in clause or len(merged) <= 1:
             merged = [(a, b)]          # "A、B分别增长x%、y%": keep whole, see pair_respectively
         for pa, pb in merged:
-            out.append(Clause(text[pa:pb].strip("、 "), pa, pb, clause))
+            stripped = text[pa:pb]
+            lead = len(stripped) - len(stripped.lstrip("、 "))
+            out.append(Clause(stripped.strip("、 "), pa, pb, clause,
+                              tuple(max(0, k - lead) for k in pairs.get(pa, (0,)))))
+    return out
+
+
+# What a clause that only continues the measure before it holds besides its figure: a comparison
+# base, a verb of measure, a qualifier ("同比增长18.5%", "达到282亿元", "比上年下降3.2个百分点",
+# "分别增长20%"). Whatever else it holds names a subject of its own.
+_CONTINUATION_WORDS = re.compile(
+    r"同比|比上年|较上年|比去年|较去年|比上年度|比\d{4}年|较\d{4}年|年均|平均|分别|均|全年|年内|"
+    r"增长|下降|增加|减少|提高|降低|上涨|增幅|降幅|涨幅|达到|完成|突破|超过|实现|达|为|至|到|"
+    r"以上|左右|以内|以下|力争|确保|约|近|多|余|个百分点|百分点")
+
+
+def is_continuation(text: str) -> bool:
+    """A clause that states another figure of the measure before it and names nothing itself."""
+    qs = [q for q in parse_quantities(text) if not q.nominal]
+    if not qs:
+        return False
+    t = normalise(text)
+    rest = "".join(ch for i, ch in enumerate(t) if not any(q.start <= i < q.end for q in qs))
+    rest = _CONTINUATION_WORDS.sub("", rest)
+    return len(re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", rest)) == 0
+
+
+def join_continuations(text: str, clauses: list[Clause]) -> list[Clause]:
+    """A measure and the figures that continue it are one clause: "地区生产总值增长20%，达到282
+    亿元" states one target in two figures, and a review's "同比增长18.5%" is the growth of the
+    figure before it. Joined only across a comma (never a ；or 。), onto a clause with a figure."""
+    text = normalise(text)
+    out: list[Clause] = []
+    for c in clauses:
+        prev = out[-1] if out else None
+        if prev is not None and c.start > prev.end and text[prev.end:c.start].strip() in ("，", ",") \
+                and is_continuation(c.text) and "、" not in c.context \
+                and any(not q.nominal for q in parse_quantities(prev.text)):
+            joined = text[prev.start:c.end]
+            out[-1] = Clause(joined, prev.start, c.end, joined, prev.parts + (c.start - prev.start,))
+            continue
+        out.append(c)
     return out
 
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Paragraph, Report, Section, orientation
 from . import agencies as agencies_mod
-from .clauses import Clause, pair_respectively, split_clauses
+from .clauses import Clause, join_continuations, pair_respectively, split_clauses
 from .indicators import Indicator, IndicatorIndex, Scope, default_index, scope_of
-from .quantity import Quantity, normalise, parse_quantities
+from .quantity import Quantity, _unit_class, normalise, parse_quantities
 from .tasks import named_task
 
 # Verbs that make a clause without a figure a concrete task, longest first.
@@ -77,12 +77,20 @@ class Commitment:
     # (its main review), so the silence may be the corpus's, not the government's
     missing_review: bool = False
     status: str = "pending"
+    # A target stated in two figures of one measure ("地区生产总值增长20%，达到282亿元"): each figure,
+    # the first being `quantity`; empty for a target of one figure
+    figures: list[Quantity] = field(default_factory=list)
     outcomes: list = field(default_factory=list)      # link.Link
     related: list = field(default_factory=list)       # link.Link
 
     @property
     def report(self) -> Report:
         return self.place.report
+
+    @property
+    def targets(self) -> list[Quantity]:
+        """The figures the commitment sets: each is judged against a figure of its own measure."""
+        return self.figures or ([self.quantity] if self.quantity is not None else [])
 
 
 def commitment_year(years: list[int], report: Report) -> int | None:
@@ -234,7 +242,10 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
         # the figure that goes with the first indicator, else the first figure
         m = matches[0] if matches else None
         q = qs[0]
-        if m is not None:
+        figures = _part_figures(clause, qs)
+        if len(figures) > 1:
+            q = figures[0]
+        elif m is not None:
             after = [x for x in qs if x.start >= m.end - 1]
             before = [x for x in qs if x.end <= m.start + 1]
             q = after[0] if after else (before[-1] if before else qs[0])
@@ -250,8 +261,14 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
             subject = f"{subject}…{noun}"
         if verb and not _leading_verb(text):
             subject = f"{verb}{subject}"
-        return dict(kind="target", quantity=q, indicator=m.indicator if m else None, scope=scope,
-                    verb=verb, subject=subject, legacy=legacy)
+        # the measure of the indicator's family the figure states (a level or its growth); a
+        # count in another unit is not that indicator ("接待床位2.5万张" is no count of visitors)
+        indicator = (indicators.measure(m.indicator, q.kind) or m.indicator) if m else None
+        if indicator is not None and indicator.unit and q.kind == "level" and \
+                _unit_class(q.base_unit) != _unit_class(indicator.unit):
+            indicator = None
+        return dict(kind="target", quantity=q, indicator=indicator, scope=scope,
+                    verb=verb, subject=subject, legacy=legacy, figures=figures if len(figures) > 1 else [])
     vm = _TASK.search(text)
     if vm and not qs:
         subject = _task_subject(text, vm)
@@ -269,6 +286,37 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
             return dict(kind="task", quantity=None, indicator=None, scope=None, verb=_leading_verb(text),
                         subject=text)
     return None
+
+
+def _as_listed(clause: Clause, spec: dict) -> tuple[str, dict]:
+    """(text, spec) of a commitment as a reader should see it: an item of a list of targets reads
+    with the whole list ("新建绿道100公里、林荫路110公里", not "林荫路110公里", which lost its verb);
+    its figures' places move with the text."""
+    ctx = clause.context
+    # only a list within one comma clause (_join_open_lists' contexts span clauses: each item
+    # there reads whole already, "新开工A等23个50亿元以上")
+    if spec["kind"] != "target" or not ctx or ctx == clause.text or clause.text not in ctx \
+            or re.search(r"[，,]", ctx):
+        return clause.text, spec
+    shift = ctx.find(clause.text)
+    moved = {k: _shifted(spec[k], shift) for k in ("quantity",) if spec.get(k) is not None}
+    moved["figures"] = [_shifted(q, shift) for q in spec.get("figures") or []]
+    return ctx, {**spec, **moved}
+
+
+def _shifted(q: Quantity, by: int) -> Quantity:
+    return replace(q, start=q.start + by, end=q.end + by)
+
+
+def _part_figures(clause: Clause, qs: list[Quantity]) -> list[Quantity]:
+    """The figure each part of a joined clause states (clauses.join_continuations)."""
+    bounds = [*clause.parts, len(clause.text)]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        q = next((q for q in qs if a <= q.start < b), None)
+        if q is not None:
+            out.append(q)
+    return out
 
 
 def _paragraphs(report: Report):
@@ -329,15 +377,23 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
             announced = TARGET_LIST.search(normalise(body))
             old_clauses = {c.text for c in split_clauses(body, legacy=True)}
             formulas = _formula_sentences(normalise(body))
-            for clause in _join_open_lists(split_clauses(body)):
-                for spec in clause_commitments(clause, indicators,
-                                               bool(announced and announced.end() <= clause.start), item):
+            normal = normalise(body)
+            listed_from = None          # where a sentence's run of targets began
+            for clause in _join_open_lists(join_continuations(body, split_clauses(body))):
+                # "全年实现新增就业5000人，失业人员再就业2900人，高校毕业生就业900人": figures that
+                # follow a target in the same sentence, comma after comma, are its list's items
+                in_list = listed_from is not None and not re.search(r"[。；;！？!?]", normal[listed_from:clause.start])
+                specs = clause_commitments(clause, indicators,
+                                           bool(announced and announced.end() <= clause.start) or in_list, item)
+                listed_from = clause.end if any(x["kind"] == "target" for x in specs) else \
+                    (listed_from if in_list and not specs else None)
+                for spec in specs:
                     if spec["kind"] == "task" and not spec.get("legacy") and \
                             any(a <= clause.start < b for a, b in formulas):
                         continue
                     if clause.text not in old_clauses:
                         spec["legacy"] = False
-                    found.append((clause.text, spec))
+                    found.append(_as_listed(clause, spec))
             if item and not found:
                 whole = normalise(body).strip("。；; ")
                 if len(whole) >= 4:

@@ -22,8 +22,12 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data" / "indicators.yml"
 _PUNCT = "，。；：、,.;:！？!?（）()“”\"'《》"
 _GAP = rf"[^{re.escape(_PUNCT)}]{{0,8}}?"
 
-LEVEL_WORDS = ["国家级", "国家", "省级以上", "省级及以上", "省级", "市级以上", "市级及以上", "市级", "区级", "全国", "全省"]
-NEW_WORDS = ["新增", "新建", "新开工", "新改建", "新改扩建", "新认定", "新登记", "新引进", "新开", "全年", "当年", "年内"]
+# 本级 (the government's own budget or investment) against 全社会 (the whole economy's)
+LEVEL_WORDS = ["国家级", "国家", "省级以上", "省级及以上", "省级", "市级以上", "市级及以上", "市级", "区级", "全国", "全省",
+               "省本级", "市本级", "区本级", "县本级", "全社会"]
+# Not 全年, 当年, 年内: "全年地区生产总值完成235.2亿元" is the year's figure of a yearly measure,
+# not a flow set against a stock (the indicator's own period says what a bare figure is).
+NEW_WORDS = ["新增", "新建", "新开工", "新改建", "新改扩建", "新认定", "新登记", "新引进", "新开"]
 STOCK_WORDS = ["总数", "总量", "总计", "总规模", "余额", "存量", "保有量"]
 CUMULATIVE_WORDS = ["累计"]
 
@@ -40,6 +44,13 @@ class Indicator:
     patterns: list[re.Pattern] = field(default_factory=list)
     # each alias' literal parts ("A*B" -> A, B): a text lacking one cannot match the alias
     parts: list[tuple[str, ...]] = field(default_factory=list)
+    # One measured thing stated as a level, a growth rate or a share ("地区生产总值完成235.2亿元，
+    # 同比增长18.5%"): the indicators of a family are its measures, one per kind. Its own id when
+    # the file names no family.
+    family: str = ""
+    # Indicators of a like name that measure something else ("农民人均纯收入" is not "农村居民人均
+    # 可支配收入"): {family: why}. A figure of one never answers a target of the other.
+    unlike: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -92,10 +103,31 @@ class IndicatorIndex:
                             aliases=[str(a) for a in entry["aliases"]], kind=entry.get("kind", "level"),
                             unit=entry.get("unit"), direction=entry.get("direction", "up"),
                             period=entry.get("period", "new"))
+            ind.family = str(entry.get("family") or entry["id"])
+            ind.unlike = {str(k): str(v) for k, v in (entry.get("unlike") or {}).items()}
             ind.parts = [tuple(a.split("*")) for a in ind.aliases]
             ind.patterns = [re.compile(_GAP.join(re.escape(part) for part in parts)) for parts in ind.parts]
             self.indicators.append(ind)
         self.by_id = {i.id: i for i in self.indicators}
+        self.measures: dict[tuple[str, str], Indicator] = {}
+        for ind in self.indicators:
+            if self.measures.setdefault((ind.family, ind.kind), ind) is not ind:
+                raise ValueError(f"{path}: family {ind.family!r} has two indicators of kind {ind.kind!r}")
+        families = {i.family for i in self.indicators}
+        for ind in self.indicators:
+            for other in ind.unlike:
+                if other not in families:
+                    raise ValueError(f"{path}: {ind.id}: unlike names {other!r}, which is no family")
+            # unlike goes both ways: whichever of the two a target names
+            for other, why in ind.unlike.items():
+                for sib in self.indicators:
+                    if sib.family == other:
+                        sib.unlike.setdefault(ind.family, why)
+
+    def measure(self, indicator: Indicator, kind: str) -> Indicator | None:
+        """The indicator of the same family that a figure of this kind measures ("地区生产总值" with
+        a rate -> its growth), or None when the family has no such measure."""
+        return self.measures.get((indicator.family, kind))
 
     def matches(self, text: str) -> list[IndicatorMatch]:
         """All indicator mentions, longest alias first where two overlap."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import jieba
 
 from ..model import Report
-from .clauses import Clause, pair_respectively, split_clauses
+from .clauses import Clause, join_continuations, pair_respectively, split_clauses
 from .extract import Commitment, Place
 from .indicators import IndicatorIndex, default_index, scope_of
 from .quantity import Quantity, parse_quantities
@@ -54,6 +54,7 @@ class Link:
     by: str = "auto"
     relation: str | None = None   # for related passages
     note: str | None = None
+    target: Quantity | None = None   # the commitment's figure this passage's figure was compared with
 
 
 @dataclass
@@ -104,14 +105,14 @@ def _back_clauses(report: Report, year: int):
     for section, paragraph, looks, years in report.oriented():
         if looks == "back" and year in years:
             place = Place(report, section, paragraph)
-            for clause in split_clauses(paragraph.text):
+            for clause in join_continuations(paragraph.text, split_clauses(paragraph.text)):
                 yield place, clause
 
 
 # ---- targets -------------------------------------------------------------------------------
 
-def _verdict(c: Commitment, q: Quantity) -> tuple[str, str]:
-    t = c.quantity
+def _verdict(c: Commitment, q: Quantity, t: Quantity | None = None) -> tuple[str, str]:
+    t = t or c.quantity
     direction = c.indicator.direction if c.indicator else "up"
     tv, qv = t.base_value, q.base_value
     if t.kind == "rate":
@@ -122,7 +123,7 @@ def _verdict(c: Commitment, q: Quantity) -> tuple[str, str]:
         if t_down:
             tv, qv, direction = -tv, -qv, direction
     around = "左右" in (t.qualifier or "")
-    if is_ceiling(c):
+    if is_ceiling(c, t):
         direction = "cap"
     if direction == "cap":
         limit = tv + (0.2 if t.kind in ("rate", "share") else 0.02 * abs(tv)) if around else tv
@@ -150,8 +151,8 @@ _CEILING_WORDS = re.compile(r"控制在|不超过|不高于|以内|以下")
 _CEILING_SUBJECTS = re.compile(r"价格涨幅|价格上涨|物价|失业率|涨幅")
 
 
-def is_ceiling(c: Commitment) -> bool:
-    t = c.quantity
+def is_ceiling(c: Commitment, t: Quantity | None = None) -> bool:
+    t = t or c.quantity
     if t is None:
         return False
     if c.indicator is not None and c.indicator.direction == "cap":
@@ -187,6 +188,11 @@ def _outcome_figures(clause: Clause, index: IndicatorIndex):
         # "A总数、B均突破1.6万家": a shared figure after several names
         if after and (after[0].start <= nxt or "均" in text[m.end:after[0].start]):
             yield m, after[0], text
+            # a measure's other figures before the next indicator: "完成235.2亿元，同比增长18.5%"
+            for q in after[1:]:
+                if q.start >= nxt or q.kind == after[0].kind:
+                    break
+                yield m, q, text
             continue
         prev = matches[i - 1].end if i > 0 else 0
         before = [q for q in qs if q.end <= m.start + 1 and q.start >= prev]
@@ -199,11 +205,23 @@ def _head(text: str, q: Quantity) -> str | None:
     m = re.search(r"([\u4e00-\u9fff“”（）()]{3,14})$", before)
     if not m:
         return None
-    head = re.sub(r"^(?:力争|确保|全年|新增|新建|建成|建设|打造|培育|实施|完成|举办|开展|引进|组织|发布|认定|"
+    head = re.sub(r"^(?:力争|确保|全年|年内|今年|新增|新建|建成|建设|打造|培育|实施|完成|举办|开展|引进|组织|发布|认定|"
                   r"推进|创建|筹集|新认定|新改建|新改扩建|改造|累计)+", "", m.group(1))
+    # "床位达到2.5万张": the verb before a figure is no part of what it counts
+    head = re.sub(r"(?:达到|突破|超过|完成|实现|达|超|为|至|到)+$", "", head)
     if len(head) < 4 or head in ("亿元以上项目",):
         return None
     return head
+
+
+def _find_head(head: str, text: str) -> tuple[int, int] | None:
+    """Where the text names what a figure counts: the whole head, else its longest ending of four
+    characters or more ("旅游接待床位" as "接待床位"): a review names the thing more briefly."""
+    for k in range(len(head) - 4 + 1):
+        pos = text.find(head[k:])
+        if pos >= 0:
+            return pos, len(head) - k
+    return None
 
 
 # Words that put a figure on a wider area than the report's place: a metropolitan area's, the
@@ -256,17 +274,17 @@ class ClauseMemo:
             hit = self._task_text[id(clause)] = (clause, re.sub(r"第([一二三四五六七八九十])", r"\1", clause.text))
         return hit[1]
 
-    def with_indicator(self, clauses: list, indicator_id: str) -> list:
-        """The (place, clause) pairs of a review that give a figure of the indicator, in order:
-        the only ones a target of that indicator can be linked to."""
+    def with_family(self, clauses: list, family: str) -> list:
+        """The (place, clause) pairs of a review that give a figure of the indicator family, in
+        order: the only ones a target of that family can be linked to."""
         hit = self._by_indicator.get(id(clauses))
         if hit is None:
             found: dict[str, list] = {}
             for place, clause in clauses:
-                for mid in dict.fromkeys(m.indicator.id for m, _, _ in self.figures(clause)):
-                    found.setdefault(mid, []).append((place, clause))
+                for fam in dict.fromkeys(m.indicator.family for m, _, _ in self.figures(clause)):
+                    found.setdefault(fam, []).append((place, clause))
             hit = self._by_indicator[id(clauses)] = (clauses, found)
-        return hit[1].get(indicator_id, [])
+        return hit[1].get(family, [])
 
     def clauses_with(self, clauses: list, words: list[str]) -> list:
         """The (place, clause) pairs of a review whose task text has one of the words, in order.
@@ -287,34 +305,57 @@ class ClauseMemo:
         return [clauses[k] for k in sorted(found)]
 
 
-def link_target(c: Commitment, clauses, index: IndicatorIndex, memo: ClauseMemo | None = None) -> Link | None:
-    best: Link | None = None
-    t = c.quantity
+def link_target(c: Commitment, clauses, index: IndicatorIndex, memo: ClauseMemo | None = None) -> list[Link]:
+    """The review's verdicts on a target: for each figure the target sets (a level, its growth),
+    the most confident comparison with a figure of the same measure. A review that gives only a
+    figure of an unlike measure ("农民人均纯收入" for "农村居民人均可支配收入") gives a `reported`
+    link saying why the two are not compared."""
     memo = memo or ClauseMemo(index)
-    head = _head(c.text, t) if c.indicator is None else None
-    if c.indicator is not None:
-        clauses = memo.with_indicator(clauses, c.indicator.id)
+    out = [link for t in c.targets if (link := _link_figure(c, t, clauses, index, memo))]
+    if not out and c.indicator is not None:
+        out = [link for fam, why in c.indicator.unlike.items()
+               if (link := _link_unlike(c, fam, why, memo.with_family(clauses, fam), memo))][:1]
+    return out
+
+
+def _link_unlike(c: Commitment, family: str, why: str, clauses, memo: ClauseMemo) -> Link | None:
     for place, clause in clauses:
-        if c.indicator is not None:
-            figures = [(m, q, txt) for m, q, txt in memo.figures(clause) if m.indicator.id == c.indicator.id]
+        for m, q, txt in memo.figures(clause):
+            if m.indicator.family == family and q is not None:
+                return Link(place, clause.text, "reported", 0.6,
+                            f"{c.indicator.name}: target {_fmt(c.quantity)}, reported {m.indicator.name} {_fmt(q)}; "
+                            f"unlike measure: {why}", quantity=q, target=c.quantity)
+    return None
+
+
+def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, memo: ClauseMemo) -> Link | None:
+    best: Link | None = None
+    indicator = (index.measure(c.indicator, t.kind) or c.indicator) if c.indicator is not None else None
+    head = _head(c.text, t) if indicator is None else None
+    if indicator is not None:
+        clauses = memo.with_family(clauses, indicator.family)
+    for place, clause in clauses:
+        if indicator is not None:
+            figures = [(m, q, txt) for m, q, txt in memo.figures(clause) if m.indicator.family == indicator.family]
         else:
             # No known indicator: the noun the figure counts must stand right next to a
             # figure in the outcome too ("中试平台35家", "35家中试平台").
-            if not head or head not in clause.text:
+            found = _find_head(head, clause.text) if head else None
+            if found is None:
                 continue
-            pos = clause.text.find(head)
+            pos, size = found
             qs = [q for q in parse_quantities(clause.text) if not q.nominal and
-                  (0 <= q.start - (pos + len(head)) <= 2 or 0 <= pos - q.end <= 1)]
+                  (0 <= q.start - (pos + size) <= 2 or 0 <= pos - q.end <= 1)]
             if not qs:
                 continue
             figures = [(None, qs[0], clause.text)]
         for m, q, txt in figures:
             if q is None or not t.comparable_with(q):
                 continue
-            name = c.indicator.name if c.indicator else head
-            conf = 0.9 if c.indicator else 0.6
+            name = indicator.name if indicator else head
+            conf = 0.9 if indicator else 0.6
             scope_c = c.scope or scope_of(c.text, None)
-            scope_o = scope_of(txt, m, c.indicator) if m else scope_of(txt, None)
+            scope_o = scope_of(txt, m, indicator) if m else scope_of(txt, None)
             if m is None and c.scope:
                 scope_o.period = scope_o.period if scope_o.period != "new" else c.scope.period
             why_not = scope_c.differs(scope_o) or _other_area(c.text, txt)
@@ -328,9 +369,9 @@ def link_target(c: Commitment, clauses, index: IndicatorIndex, memo: ClauseMemo 
             elif re.match(r"完成|建成|基本建成", c.text) and UNDER_WAY.search(clause.text) and not DONE.search(clause.text):
                 status, rule = "partly", "reported under way, not finished"
             else:
-                status, rule = _verdict(c, q)
+                status, rule = _verdict(c, q, t)
             link = Link(place, clause.text, status, round(max(0.1, conf), 2),
-                        f"{name}: target {_fmt(t)}, reported {_fmt(q)}; {rule}", quantity=q)
+                        f"{name}: target {_fmt(t)}, reported {_fmt(q)}; {rule}", quantity=q, target=t)
             if best is None or link.confidence > best.confidence:
                 best = link
     return best
@@ -508,11 +549,11 @@ def link_all(reports: list[Report], commitments: list[Commitment], index: Indica
             if key not in cache:
                 cache[key] = list(_back_clauses(r, c.year))
             if c.kind == "target" and c.quantity is not None:
-                link = link_target(c, cache[key], index, memo)
+                c.outcomes.extend(link_target(c, cache[key], index, memo))
             else:
                 link = link_task(c, cache[key], memo)
-            if link:
-                c.outcomes.append(link)
+                if link:
+                    c.outcomes.append(link)
         c.status = overall_status(c)
         c.missing_review = c.status == "no_report" and not reviews.main_review(c)
     link_related(commitments)
@@ -528,4 +569,9 @@ def overall_status(c: Commitment) -> str:
     editor = [o for o in c.outcomes if o.by == "editor"]
     pool = editor or c.outcomes
     best = max(pool, key=lambda o: (o.confidence, _RANK.get(o.status, 0)))
+    # a target set in two figures is as done as its less done one ("增长20%，达到282亿元")
+    judged = [o for o in pool if o.confidence == best.confidence and o.target is not None and o.by == "auto"
+              and o.status in ("exceeded", "met", "partly", "missed")]
+    if len({id(o.target) for o in judged}) > 1:
+        return min(judged, key=lambda o: _RANK.get(o.status, 0)).status
     return best.status

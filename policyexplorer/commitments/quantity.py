@@ -29,7 +29,7 @@ UNITS = [
     "人次", "场次", "家次", "户次", "个百分点", "百分点",
     "套（间）", "套(间)", "套", "元", "美元", "个", "家", "人", "名", "所", "条", "座", "处", "辆",
     "台", "户", "件", "项", "张", "栋", "根", "场", "次", "列", "批", "片", "间", "床", "支",
-    "部", "宗", "吨", "P", "%", "‰", "万", "亿",
+    "部", "宗", "吨", "P", "%", "％", "‰", "万", "亿",
 ]
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 
@@ -159,6 +159,8 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
         qualifier = None
         if hi:
             qualifier = f"{_fmt(value)}-{hi}"
+        # a full-width ％ is a per cent as printed ("同比增长20％"): same measure, same text
+        unit = "%" if unit == "％" else unit
         base_unit = unit or ""
         q = _make(text, m, value, mult + unit, mult, base_unit, qualifier,
                   quoted or _names_a_set(before, text[m.end():], value, unit))

@@ -31,7 +31,7 @@ from ..commitments import Tracker
 from ..commitments.extract import Commitment
 from ..commitments.indicators import Indicator, IndicatorIndex
 from ..commitments.link import Link, ReviewIndex
-from ..commitments.quantity import SUFFIX_QUALIFIERS, Quantity
+from ..commitments.quantity import SUFFIX_QUALIFIERS, Quantity, normalise
 from ..commitments.series import gather
 from ..model import Report
 from .charts import series_html
@@ -73,6 +73,7 @@ _RULES: list[tuple[re.Pattern, str]] = [
      "指标相同但范围不同（承诺是{a}，报告是{b}），两个数字不可比，不作数字判断"),
     (re.compile(r"cumulative vs annual"), "一个是累计数、一个是当年数，两个数字不可比，不作数字判断"),
     (re.compile(r"new vs total"), "一个是新增数、一个是总量，两个数字不可比，不作数字判断"),
+    (re.compile(r"unlike measure: (?P<why>.*)"), "两个指标名称相近但不是同一个指标（{why}），不作数字判断"),
     (re.compile(r"too far apart"), "两个数字相差太大，可能不是同一口径，不作数字判断"),
     (re.compile(r"reported done for (?P<n>\d+) of (?P<m>\d+) parts"), "报告只说{m}项中的{n}项已完成，判为部分完成"),
     (re.compile(r"reported done"), "报告说已经完成，判为完成"),
@@ -212,6 +213,26 @@ def figure(q: Quantity | None) -> str:
     return prefix + q.raw
 
 
+# The words of measure right before a figure: "同比增长18.5%", "完成235.2亿元", "达到240亿元".
+_MEASURE_WORDS = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|年均)?(?:增长|下降|增加|减少|提高|降低|上涨|涨幅|"
+                            r"完成|达到|突破|实现|超过|控制在|保持在|稳定在|达|为)$")
+
+
+def stated(text: str, q: Quantity | None) -> str:
+    """A figure with the words that say what it measures, as the clause puts them ("完成235.2亿元",
+    "同比增长18.5%"), so a reader sees which measure was compared; else as figure() says it."""
+    if q is None:
+        return ""
+    clause = normalise(text)
+    if clause[q.start:q.end] == q.raw or clause[q.start:q.end].endswith(q.raw):
+        m = _MEASURE_WORDS.search(clause[: q.start])
+        if m:
+            return m.group(0) + clause[q.start:q.end]
+        if clause[q.start:q.end] != q.raw:       # a prefix qualifier is part of the span ("达到…")
+            return clause[q.start:q.end]
+    return figure(q)
+
+
 CONFIDENCE = {"high": "高", "medium": "中", "low": "低"}
 
 
@@ -258,7 +279,9 @@ def outcome_view(c: Commitment, o: Link) -> OutcomeView:
     if o.by == "editor" and o.note and not rule.startswith("由编辑添加"):
         rule = f"{rule}（编辑说明：{o.note}）"
     shared = shared.strip().strip("“”\"")
-    return OutcomeView(o, shared, shared_kind, figure(c.quantity) if o.quantity is not None else "", figure(o.quantity), rule,
+    target = o.target or c.quantity
+    return OutcomeView(o, shared, shared_kind, stated(c.text, target) if o.quantity is not None else "",
+                       stated(o.text, o.quantity), rule,
                        f"{o.confidence:.2f}", confidence_level(o.confidence), o.place.report)
 
 
