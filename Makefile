@@ -22,12 +22,15 @@ serve: build
 	@echo "Serving build/site at http://127.0.0.1:$(PORT)/"
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory build/site
 
-# Browser tests drive Debian's chromium (Playwright cannot download a browser here).
+# Browser tests drive Debian's chromium (Playwright cannot download a browser here), with a
+# Chinese font: without one every character is a box of another width, and layout tests measure
+# boxes, not the pages readers see.
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
 chromium:
-	@test -x $(CHROMIUM) || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
+	@test -x $(CHROMIUM) -a -f $(CJK_FONT) || { \
+	  echo "Installing Debian's chromium and a Chinese font for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei; }
 
 # axe-core (accessibility rules for tests/test_a11y.py), pinned and checked by sha512, from the
 # npm registry; standard library only, no npm needed. Skips the download when already there.

@@ -76,6 +76,12 @@ def split_clauses(text: str, legacy: bool = False) -> list[Clause]:
                     pending_start = pa
                 pairs.setdefault(pending_start, (0,))
                 continue
+            # "一般公共预算收入3763.9亿元、增长10.5%": a bare growth after a figure is its growth
+            if not legacy and merged and pending_start is None and _is_growth_of_previous(text[pa:pb]):
+                ms, me = merged[-1]
+                pairs[ms] = pairs.get(ms, (0,)) + (pa - ms,)
+                merged[-1] = (ms, pb)
+                continue
             start = pending_start if pending_start is not None else pa
             if start in pairs:
                 pairs[start] = pairs[start] + (pa - start,)
@@ -105,6 +111,20 @@ _CONTINUATION_WORDS = re.compile(
     r"以上|左右|以内|以下|力争|确保|约|近|多|余|个百分点|百分点")
 
 
+# A ranking or remark between a figure and its growth: "全年生产总值3342.7亿元，全省第7，位次实现新突破，
+# 同比增长6.1%"
+_ASIDE = re.compile(r"第\d|第[一二三四五六七八九十]|位次|排名|位居|居全|列全|前列")
+
+# "实施重点项目1200个，完成投资3000亿元以上": the investment the counted projects are to make
+_INVESTMENT = re.compile(r"^(?:年度|全年|年内)?(?:计划)?(?:完成|实现)?(?:年度)?(?:计划)?投资(?:额)?(?:达到|超过|突破)?\d")
+
+
+def _is_growth_of_previous(text: str) -> bool:
+    """A 、-part that is only a change of the figure before it ("增长10.5%", "同比下降3%")."""
+    qs = [q for q in parse_quantities(text) if not q.nominal]
+    return len(qs) == 1 and qs[0].kind == "rate" and is_continuation(text)
+
+
 def is_continuation(text: str) -> bool:
     """A clause that states another figure of the measure before it and names nothing itself."""
     qs = [q for q in parse_quantities(text) if not q.nominal]
@@ -122,15 +142,32 @@ def join_continuations(text: str, clauses: list[Clause]) -> list[Clause]:
     figure before it. Joined only across a comma (never a ；or 。), onto a clause with a figure."""
     text = normalise(text)
     out: list[Clause] = []
+    asides: list[Clause] = []        # "全省第7" between a figure and its growth
     for c in clauses:
         prev = out[-1] if out else None
-        if prev is not None and c.start > prev.end and text[prev.end:c.start].strip() in ("，", ",") \
-                and is_continuation(c.text) and "、" not in c.context \
+        gap = text[prev.end:c.start] if prev is not None else ""
+        if prev is not None and asides and is_continuation(c.text) and not re.search(r"[；;。！？]", gap):
+            gap = "，"
+        elif prev is not None and _ASIDE.search(c.text) and not any(not q.nominal for q in parse_quantities(c.text)) \
+                and not re.search(r"[；;。！？]", gap) and any(not q.nominal for q in parse_quantities(prev.text)):
+            asides.append(c)
+            continue
+        else:
+            out.extend(asides)
+            asides = []
+            gap = gap.strip()
+        if prev is not None and c.start > prev.end and gap in ("，", ",") \
+                and (is_continuation(c.text) or (_INVESTMENT.match(c.text) and "项目" in prev.text)) \
+                and "、" not in c.context \
                 and any(not q.nominal for q in parse_quantities(prev.text)):
             joined = text[prev.start:c.end]
             out[-1] = Clause(joined, prev.start, c.end, joined, prev.parts + (c.start - prev.start,))
+            asides = []
             continue
+        out.extend(asides)
+        asides = []
         out.append(c)
+    out.extend(asides)
     return out
 
 
@@ -150,7 +187,8 @@ def pair_respectively(clause: str) -> list[tuple[str, Quantity]]:
     if "分别" not in clause:
         return []
     head, tail = clause.split("分别", 1)
-    names = [n for n in head.split("、") if n]
+    # "A和B分别控制在5.5%、4.5%以内": 和, 及 and 与 join the last name as 、 joins the others
+    names = [n for n in re.split(r"、|和|及|与", head) if n]
     qs = [q for q in parse_quantities(tail) if not q.nominal]
     if len(names) < 2 or len(names) != len(qs):
         return []

@@ -199,28 +199,57 @@ def _outcome_figures(clause: Clause, index: IndicatorIndex):
         yield m, (before[-1] if before else None), text
 
 
-def _head(text: str, q: Quantity) -> str | None:
-    """The noun a figure counts when no indicator is known: "新增中试平台30家" -> "中试平台"."""
-    before = text[: q.start]
-    m = re.search(r"([\u4e00-\u9fff“”（）()]{3,14})$", before)
-    if not m:
-        return None
-    head = re.sub(r"^(?:力争|确保|全年|年内|今年|新增|新建|建成|建设|打造|培育|实施|完成|举办|开展|引进|组织|发布|认定|"
-                  r"推进|创建|筹集|新认定|新改建|新改扩建|改造|累计)+", "", m.group(1))
-    # "床位达到2.5万张": the verb before a figure is no part of what it counts
-    head = re.sub(r"(?:达到|突破|超过|完成|实现|达|超|为|至|到)+$", "", head)
-    if len(head) < 4 or head in ("亿元以上项目",):
-        return None
-    return head
+_LEAD_WORDS = re.compile(r"^(?:力争|确保|全年|年内|今年|再|争取|新增|新建|建成|建设|打造|培育|实施|完成|举办|开展|引进|"
+                         r"组织|发布|认定|推进|创建|筹集|新认定|新改建|新改扩建|改造|累计|实现|开工|帮助|支持)+")
+_MEASURE_END = re.compile(r"(?:同比|比上年)?(?:达到|突破|超过|完成|实现|达|超|为|至|到|控制在|保持在|稳定在|增长|下降|"
+                          r"提高|增加|减少|降低)+$")
+_TAIL_WORDS = re.compile(r"(?:的|任务|工作|目标|等)+$")
 
 
-def _find_head(head: str, text: str) -> tuple[int, int] | None:
-    """Where the text names what a figure counts: the whole head, else its longest ending of four
-    characters or more ("旅游接待床位" as "接待床位"): a review names the thing more briefly."""
-    for k in range(len(head) - 4 + 1):
-        pos = text.find(head[k:])
-        if pos >= 0:
-            return pos, len(head) - k
+def _keys(text: str, q: Quantity) -> list[tuple[str, str]]:
+    """What a figure counts when no indicator is known, as (side, words): the noun before it
+    ("新增中试平台30家" -> 中试平台) and the noun after it ("改造6万户农村危房" -> 农村危房); a review
+    may name it on either side of its own figure."""
+    keys = []
+    before = re.search(r"([\u4e00-\u9fff“”]{2,14})$", text[: q.start])
+    if before:
+        k = _MEASURE_END.sub("", _LEAD_WORDS.sub("", before.group(1)))
+        if len(k) >= 3 and k != "亿元以上项目":
+            keys.append(("before", k))
+    after = re.match(r"([\u4e00-\u9fff“”]{2,12})", text[q.end:])
+    if after:
+        k = _TAIL_WORDS.sub("", after.group(1))
+        if len(k) >= 3:
+            keys.append(("after", k))
+    return keys
+
+
+def _variants(side: str, key: str) -> list[str]:
+    """The key and its shorter forms a review may use, longest first: a noun before a figure
+    keeps its end ("旅游接待床位" -> "接待床位"), a noun after one its start ("农村贫困人口脱贫" ->
+    "农村贫困人口")."""
+    cut = range(len(key), 2, -1)
+    return [key[len(key) - n:] for n in cut] if side == "before" else [key[:n] for n in cut]
+
+
+def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) -> tuple[str, Quantity] | None:
+    """The figure of a review clause that counts what the target counts: next to a form of its
+    key (within 8 characters, 2 for a key of three; anywhere in a measure and its continuation:
+    "实际到位省外资金385.4亿元，增长9.52%"), in a unit the target's figure is in."""
+    text = clause.text
+    qs = [q for q in parse_quantities(text) if not q.nominal and t.comparable_with(q)]
+    if not qs:
+        return None
+    for side, key in keys:
+        for word in _variants(side, key):
+            pos = text.find(word)
+            if pos < 0:
+                continue
+            reach = len(text) if len(clause.parts) > 1 and len(word) >= 4 else 8 if len(word) >= 4 else 2
+            near = [(min(abs(q.start - (pos + len(word))), abs(pos - q.end)), q) for q in qs
+                    if -1 <= q.start - (pos + len(word)) <= reach or -1 <= pos - q.end <= reach]
+            if near:
+                return word, min(near, key=lambda x: x[0])[1]
     return None
 
 
@@ -229,8 +258,28 @@ def _find_head(head: str, text: str) -> tuple[int, int] | None:
 _AREAS = re.compile(r"都市圈|城市圈|城市群|经济带|全省|全国|全球")
 
 
-def _other_area(commitment: str, outcome: str) -> str | None:
-    a = set(_AREAS.findall(outcome)) - set(_AREAS.findall(commitment))
+def _period_figure(place: Place, c: Commitment) -> bool:
+    """The passage gives a figure for several years ("五年来…累计", a review of a five-year plan's
+    period) where the commitment is for one: a paragraph of such a review that names the year
+    ("刚刚过去的2017年", "过去一年") speaks of that year alone."""
+    if len(place.years) <= 1 or len(c.place.years) > 1:
+        return False
+    return not re.search(rf"{c.year}年|过去一年|过去的一年|去年|一年来|今年以来", place.paragraph.text)
+
+
+# The word for a report's own whole area at its level: 全省 in a province's report is the province.
+_OWN_AREA = {"province": "全省", "national": "全国"}
+
+
+def _other_area(commitment: Commitment, outcome: str, q: Quantity) -> str | None:
+    """A wider area the outcome's figure is given for: an area word before the figure in its own
+    segment ("全省地区生产总值增长…" in a city's report), not after it ("…增长4.5%，增速居全省第9位"
+    ranks the city's own)."""
+    own = _OWN_AREA.get(str(commitment.report.meta.get("level") or ""))
+    # the figure's own comma segment: "全年生产总值3342.7亿元，全省第7，同比增长6.1%" ranks, it
+    # does not widen
+    segment = outcome[max(outcome.rfind(p, 0, q.start) for p in "，,；;、") + 1: q.start]
+    a = set(_AREAS.findall(segment)) - set(_AREAS.findall(commitment.text)) - {own}
     return f"different area ({'、'.join(sorted(a))})" if a else None
 
 
@@ -331,40 +380,42 @@ def _link_unlike(c: Commitment, family: str, why: str, clauses, memo: ClauseMemo
 def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, memo: ClauseMemo) -> Link | None:
     best: Link | None = None
     indicator = (index.measure(c.indicator, t.kind) or c.indicator) if c.indicator is not None else None
-    head = _head(c.text, t) if indicator is None else None
+    keys = _keys(c.text, t) if indicator is None else []
     if indicator is not None:
         clauses = memo.with_family(clauses, indicator.family)
+    else:
+        # No known indicator: what the figure counts must stand next to a figure in the outcome
+        # too ("中试平台35家", "35家中试平台"); only clauses holding a short form of it can
+        clauses = memo.clauses_with(clauses, [_variants(side, k)[-1] for side, k in keys])
     for place, clause in clauses:
+        name = indicator.name if indicator else None
         if indicator is not None:
             figures = [(m, q, txt) for m, q, txt in memo.figures(clause) if m.indicator.family == indicator.family]
         else:
-            # No known indicator: the noun the figure counts must stand right next to a
-            # figure in the outcome too ("中试平台35家", "35家中试平台").
-            found = _find_head(head, clause.text) if head else None
+            found = _counted_figure(keys, clause, t)
             if found is None:
                 continue
-            pos, size = found
-            qs = [q for q in parse_quantities(clause.text) if not q.nominal and
-                  (0 <= q.start - (pos + size) <= 2 or 0 <= pos - q.end <= 1)]
-            if not qs:
-                continue
-            figures = [(None, qs[0], clause.text)]
+            name, q = found
+            figures = [(None, q, clause.text)]
         for m, q, txt in figures:
             if q is None or not t.comparable_with(q):
                 continue
-            name = indicator.name if indicator else head
             conf = 0.9 if indicator else 0.6
             scope_c = c.scope or scope_of(c.text, None)
             scope_o = scope_of(txt, m, indicator) if m else scope_of(txt, None)
             if m is None and c.scope:
                 scope_o.period = scope_o.period if scope_o.period != "new" else c.scope.period
-            why_not = scope_c.differs(scope_o) or _other_area(c.text, txt)
+            why_not = scope_c.differs(scope_o) or _other_area(c, txt, q)
             ratio = q.base_value / t.base_value if t.base_value else 0
-            if m is None and (why_not or ratio > 3 or ratio < 0.5):
+            period = _period_figure(place, c)
+            # a count matched by its noun alone: a review figure far off is likely another count
+            if m is None and (why_not or ratio < 0.5 or ratio > (10 if period else 4)):
                 continue                 # a weak match is only worth a numeric verdict
-            if why_not:
+            if period:
+                status, rule, conf = "reported", "figure for several years: not comparable", conf - 0.3
+            elif why_not:
                 status, rule, conf = "reported", f"same indicator, {why_not}: not comparable", conf - 0.2
-            elif t.kind == "level" and (ratio > 3 or ratio < 0.5):
+            elif t.kind == "level" and (ratio > (3 if m is not None else 4) or ratio < 0.5):
                 status, rule, conf = "reported", "figures too far apart to measure the same thing", conf - 0.3
             elif re.match(r"完成|建成|基本建成", c.text) and UNDER_WAY.search(clause.text) and not DONE.search(clause.text):
                 status, rule = "partly", "reported under way, not finished"
@@ -374,7 +425,25 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
                         f"{name}: target {_fmt(t)}, reported {_fmt(q)}; {rule}", quantity=q, target=t)
             if best is None or link.confidence > best.confidence:
                 best = link
+    if best is None and indicator is not None:
+        best = _other_measure(c, t, indicator, clauses, memo)
     return best
+
+
+_MEASURE_NAMES = {"level": "level", "rate": "growth rate", "share": "share"}
+
+
+def _other_measure(c: Commitment, t: Quantity, indicator, clauses, memo: ClauseMemo) -> Link | None:
+    """A review that gives the indicator only as another measure (the level of a growth target,
+    "生产总值达到3257.4亿元" for "增长8%左右") speaks of it without a figure to compare: reported."""
+    for place, clause in clauses:
+        for m, q, txt in memo.figures(clause):
+            if q is not None and m.indicator.family == indicator.family and q.kind != t.kind \
+                    and not _other_area(c, txt, q):
+                return Link(place, clause.text, "reported", 0.5,
+                            f"{indicator.name}: target {_fmt(t)}, reported {_fmt(q)}; other measure: "
+                            f"{_MEASURE_NAMES[q.kind]} for a {_MEASURE_NAMES[t.kind]} target", quantity=q, target=t)
+    return None
 
 
 # ---- tasks ---------------------------------------------------------------------------------

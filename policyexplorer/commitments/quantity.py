@@ -29,7 +29,7 @@ UNITS = [
     "人次", "场次", "家次", "户次", "个百分点", "百分点",
     "套（间）", "套(间)", "套", "元", "美元", "个", "家", "人", "名", "所", "条", "座", "处", "辆",
     "台", "户", "件", "项", "张", "栋", "根", "场", "次", "列", "批", "片", "间", "床", "支",
-    "部", "宗", "吨", "P", "%", "％", "‰", "万", "亿",
+    "部", "宗", "吨", "P", "%", "％", "‰", "天", "位", "万", "亿",
 ]
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 
@@ -38,7 +38,7 @@ CN_NUM = r"[零〇一二两三四五六七八九十百千]+"
 RANGE_SEP = r"[-—–~～至到]"
 
 QTY = re.compile(
-    rf"(?P<num>{NUM})(?:{RANGE_SEP}(?P<hi>{NUM}))?(?P<mult>万亿|万|亿|千)?(?P<unit>{_UNIT_RE})?"
+    rf"(?P<num>{NUM})(?:{RANGE_SEP}(?P<hi>{NUM}))?(?P<approx>多|余)?(?P<mult>万亿|万|亿|千)?(?P<unit>{_UNIT_RE})?"
     rf"|(?P<cn>{CN_NUM})(?P<cnmult>万|亿)?(?P<cnunit>个|家|项|条|座|大|所|处|批|类|张|场)"
 )
 
@@ -147,9 +147,9 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
             mult, unit = unit, ""
         if mult.endswith("千") and unit in ("米", "瓦", "克"):
             mult, unit = mult[:-1], "千" + unit     # 千米 is a unit (= 公里), not a thousand metres
-        if not unit:
+        if not unit and not (mult and _COUNTED.match(text[m.end():])):
             # a bare number: a year ("2024年"), a line ("19号线"), an age ("30—64周岁"),
-            # a name ("5G", "3A级"), a rank ("第13位")
+            # a name ("5G", "3A级"), a rank ("第13位"); but "121.7万农村贫困人口", "20万左右" count
             continue
         if before.endswith("第"):
             continue
@@ -159,9 +159,11 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
         qualifier = None
         if hi:
             qualifier = f"{_fmt(value)}-{hi}"
+        elif m.group("approx"):
+            qualifier = m.group("approx")        # "620多万套": more than the figure
         # a full-width ％ is a per cent as printed ("同比增长20％"): same measure, same text
         unit = "%" if unit == "％" else unit
-        base_unit = unit or ""
+        base_unit = unit or _counted_unit(text[m.end():])
         q = _make(text, m, value, mult + unit, mult, base_unit, qualifier,
                   quoted or _names_a_set(before, text[m.end():], value, unit))
         rest = text[q.end:]
@@ -172,6 +174,21 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
             q = replace(q, nominal=True)
         out.append(q)
     return tuple(out)
+
+
+# What may follow a count in 万 or 亿 without a unit of its own: people or households it counts, a
+# qualifier, or the clause's end ("65万农村贫困人口", "新增创业人员20万左右", "减税8000多亿").
+_COUNTED = re.compile(r"(?:[\u4e00-\u9fff]{0,6}(?:人口|人员|居民|群众|农民|职工|学生|贫困|户|名)|以上|左右|以内|余|多|$|[，。；、,;])")
+
+_PEOPLE = re.compile(r"(?:以上|左右|余|多)?[\u4e00-\u9fff]{0,6}?(?:人口|人员|居民|群众|农民|职工|学生|劳动力|贫困人|人)")
+
+
+def _counted_unit(after: str) -> str:
+    """The unit a count in 万 without one counts by: people where people follow ("65万农村贫困人口"
+    is 65万人, as a review says it), households where 户 does, else none."""
+    if _PEOPLE.match(after):
+        return "人"
+    return "户" if after.startswith("户") else ""
 
 
 # Verbs after which a count in words is a figure to reach.
@@ -205,7 +222,10 @@ def _make(text, m, value, unit, mult, base_unit, range_qualifier, nominal) -> Qu
     if base_unit in ("%", "个百分点", "百分点", "‰"):
         window = before[-8:]
         rate_word = next((w for w in RATE_WORDS if w in window), None)
-        if rate_word and not re.search(r"(?:比重|占比|率|比例)[^，。；]{0,3}$", before[-6:]):
+        # "城镇化率提高2个百分点": a change in points is a change whatever it changes; "比重达50%"
+        # is a level of a share
+        points = base_unit in ("个百分点", "百分点")
+        if rate_word and (points or not re.search(r"(?:比重|占比|率|比例)[^，。；]{0,3}$", before[-6:])):
             kind = "rate"
             qualifier = "下降" if rate_word in DOWN_WORDS else ("涨幅" if rate_word in ("上涨", "涨幅") else "增长")
         else:

@@ -35,10 +35,42 @@ FORWARD_CUES = re.compile(r"今年|明年|新的一年|主要预期目标|预期
 MARGIN = 2       # a text's cues must lean this much one way to orient it
 
 
+# A five-year plan's period by its number: "十四五" is the 14th plan, 2021-2025 (the third ran
+# 1966-70, after the 1963-65 adjustment; each since is five years on).
+FIVE_YEAR_PLAN = re.compile(r"“?([十一二三四五六七八九]{1,3})五”?(?:时期|规划|期间|以来|计划)")
+# "过去五年", "五年来", "本届政府任期": the five years a review at the end of a term looks back on.
+PAST_FIVE = re.compile(r"过去(?:的)?五年|五年来|本届政府")
+
+
+PERIOD_AT = 12
+
+
+def plan_period(number: int) -> list[int]:
+    start = 1966 + 5 * (number - 3)
+    return list(range(start, start + 5))
+
+
 def years_in(text: str) -> list[int]:
     years = [int(y) for y in YEAR.findall(text)]
     years += [cn_to_int(y) for y in CN_YEAR.findall(text)]
     return sorted(set(y for y in years if 1900 < y < 2200))
+
+
+def period_years(title: str, looks: str | None, meta: dict) -> list[int]:
+    """The years a section's title spans: those it names, a five-year plan's period it names
+    ("“十五五”时期的主要目标任务" plans 2026-2030), and "过去五年" back from the review year."""
+    years = set(years_in(title))
+    # the period a heading names stands at its start; a scrape may run the heading on into its
+    # first sentence ("2021年工作回顾2021年是“十四五”规划开局之年"), which names other periods
+    head = title[:PERIOD_AT]
+    for m in FIVE_YEAR_PLAN.finditer(head):
+        number = cn_to_int(m.group(1))
+        if 3 <= number <= 30:
+            years.update(plan_period(number))
+    review = meta.get("review_years") or []
+    if looks == "back" and review and PAST_FIVE.search(head):
+        years.update(range(max(review) - 4, max(review) + 1))
+    return sorted(years)
 
 
 def looks_of_title(title: str) -> str | None:
@@ -121,7 +153,7 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
         if looks is None:
             texts = [p.text for p in s.paragraphs] + [p.text for d in descendants.get(s.anchor, []) for p in d.paragraphs]
             looks = looks_of_text(texts) or default
-        years = years_in(s.title)
+        years = period_years(s.title, looks, meta)
         if not years:
             if parent and parent.looks == looks and parent.years:
                 years = list(parent.years)

@@ -74,6 +74,8 @@ _RULES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"cumulative vs annual"), "一个是累计数、一个是当年数，两个数字不可比，不作数字判断"),
     (re.compile(r"new vs total"), "一个是新增数、一个是总量，两个数字不可比，不作数字判断"),
     (re.compile(r"unlike measure: (?P<why>.*)"), "两个指标名称相近但不是同一个指标（{why}），不作数字判断"),
+    (re.compile(r"other measure: (?P<a>\S+) for a"), "报告给出的是同一指标的另一种数字（{a}），与目标不可直接比较，不作数字判断"),
+    (re.compile(r"figure for several years"), "报告给出的是几年合计或几年平均的数字，与一年的目标不可比，不作数字判断"),
     (re.compile(r"too far apart"), "两个数字相差太大，可能不是同一口径，不作数字判断"),
     (re.compile(r"reported done for (?P<n>\d+) of (?P<m>\d+) parts"), "报告只说{m}项中的{n}项已完成，判为部分完成"),
     (re.compile(r"reported done"), "报告说已经完成，判为完成"),
