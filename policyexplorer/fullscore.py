@@ -26,12 +26,14 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .commitments import precision
 from .shared import shared_path
 from .unseen import squash
 from .yamlfile import safe_load
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "devset"
+PRECISION = ROOT / "tests" / "data" / "precision_unseen.yaml"
 TOLERANCE = 0.15
 # Paragraph kinds a reader counts as body text (a task breakdown's items are paragraphs too).
 BODY_KINDS = ("p", "item", "group", "box", "box-title", "box-heading")
@@ -63,6 +65,7 @@ class FullScore:
     pending: Tally = field(default_factory=Tally)       # targets no report judges: left pending
     crossed: Tally = field(default_factory=Tally)       # extracted targets whose outcomes stay at home
     details: list[str] = field(default_factory=list)
+    commitments: list = field(default_factory=list)     # all extracted from the labelled reports
 
     def check(self, tally: Tally, ok: bool, what: str) -> bool:
         tally.add(ok)
@@ -117,6 +120,8 @@ def _holds(c, wants: list[str]) -> bool:
 def score_labels(reports, commitments, labels: dict, s: FullScore | None = None) -> FullScore:
     s = s or FullScore()
     by_id = {r.id: r for r in reports}
+    labelled = set(labels.get("meta") or {}) | set(labels.get("headings") or {})
+    s.commitments = [c for c in commitments if c.report.id in labelled]
     for rid, heads in (labels.get("headings") or {}).items():
         report = by_id.get(rid)
         tops = [_label(x) for x in report.sections if x.level == 1] if report else []
@@ -227,6 +232,8 @@ def main(argv=None) -> int:
     ap.add_argument("labels", nargs="*", help="label files (default: the shared sample and tests/devset/*.yaml)")
     ap.add_argument("--data", default=str(ROOT / "data"))
     ap.add_argument("-v", "--verbose", action="store_true", help="every check, not only the failed ones")
+    ap.add_argument("--judgments", default=str(PRECISION), help="hand judgments of the precision sample")
+    ap.add_argument("--draw", metavar="YAML", help="write the drawn commitments nobody judged yet, to judge by hand")
     args = ap.parse_args(argv)
     files = [Path(f) for f in args.labels] or [shared_path("eval", "unseen_full.yaml"), *devset_files()]
     results = run(files, Path(args.data))
@@ -241,7 +248,24 @@ def main(argv=None) -> int:
             t.total += part.total
     if len(results) > 1:
         print("\n".join(total.lines("all labelled reports")))
+    pool = [c for s in results.values() for c in s.commitments]
+    judgments = precision.load_judgments(Path(args.judgments)) if Path(args.judgments).exists() else {}
+    p = precision.score(pool, judgments)
+    print(f"precision sample (seed {precision.SEED}, {precision.SIZE} of {len(pool)} commitments): {p.line()}")
+    for w in p.wrong if args.verbose else []:
+        print(f"  not real: {w}")
+    if args.draw:
+        Path(args.draw).write_text(_to_judge(p.unjudged), encoding="utf-8")
+        print(f"wrote {len(p.unjudged)} commitments to judge to {args.draw}")
     return 0
+
+
+def _to_judge(commitments) -> str:
+    import yaml
+    items = [{"key": precision.key(c), "kind": c.kind, "year": c.year, "text": c.text,
+              "section": c.place.section.title[:60], "paragraph": c.place.paragraph.text, "real": None, "why": ""}
+             for c in commitments]
+    return yaml.safe_dump({"judged": items}, allow_unicode=True, sort_keys=False, width=200)
 
 
 if __name__ == "__main__":

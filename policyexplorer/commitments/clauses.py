@@ -182,13 +182,18 @@ def pair_quantity(text: str, start: int, end: int) -> Quantity | None:
     return before[-1] if before else None
 
 
+def respective_names(head: str) -> list[str]:
+    """The names before 分别: "A、B和C" -> A, B, C (和, 及 and 与 join the last name as 、 joins
+    the others: "A和B分别控制在5.5%、4.5%以内")."""
+    return [n for n in re.split(r"、|和|及|与", head) if n]
+
+
 def pair_respectively(clause: str) -> list[tuple[str, Quantity]]:
     """"A、B、C分别增长x%、y%、z%" -> [(A, x%), (B, y%), (C, z%)]."""
     if "分别" not in clause:
         return []
     head, tail = clause.split("分别", 1)
-    # "A和B分别控制在5.5%、4.5%以内": 和, 及 and 与 join the last name as 、 joins the others
-    names = [n for n in re.split(r"、|和|及|与", head) if n]
+    names = respective_names(head)
     qs = [q for q in parse_quantities(tail) if not q.nominal]
     if len(names) < 2 or len(names) != len(qs):
         return []

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Paragraph, Report, Section, orientation
 from . import agencies as agencies_mod
-from .clauses import Clause, join_continuations, pair_respectively, split_clauses
+from .clauses import Clause, join_continuations, pair_respectively, respective_names, split_clauses
 from .indicators import Indicator, IndicatorIndex, Scope, default_index, scope_of
-from .quantity import Quantity, _unit_class, normalise, parse_quantities
+from .quantity import Quantity, unit_class, normalise, parse_quantities
 from .tasks import named_task
 
 # Verbs that make a clause without a figure a concrete task, longest first.
@@ -30,7 +30,7 @@ ACTION = re.compile(r"新增|新建|新开工|新开|建成|建设|完成|打造
                     r"新认证|部署|搭建|组建|筛查|配置|办理|修缮|打通|优化|开通|投产|建立|提高|拓宽|整治|服务|"
                     r"招引|落地|策划|加装|办好|推出|竣工|力争|确保|清零|供应|征收|引育|新开工|新投产|扩建|新改扩建|"
                     r"争创|淘汰|转移|脱贫|搬迁|培训|处置|化解|关闭|退出|压缩|减少|帮助|救助|资助|"
-                    r"安排|发放|拟安排|拟按|扩招|减税|降费")
+                    r"安排|发放|拟安排|拟按|扩招|减税|降费|输转|安置|吸纳|接待|惠及")
 _ITEM_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|\d{1,3}[.．、]|[一二三四五六七八九十]+、)\s*")
 _LABEL_START = re.compile(r"^\s*(?:牵头单位|责任单位)\s*[:：]")
 # "主要预期目标是:A增长6%左右;B5.5%以内": after such an announcement every figure is a target,
@@ -182,6 +182,17 @@ def _formula_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A clause that frames the ones after it ("围绕全面建成社会主义现代化强国", "按照…要求") or describes
+# ("也是…取得决定性进展的关键期") commits to nothing of its own.
+_FRAMING = re.compile(r"^(?:紧紧围绕|围绕|按照|紧扣|锚定|对标|立足|着眼|面向|遵循|依据|根据|聚焦于)|"
+                      r"^[\u4e00-\u9fff]{0,3}是|之年$|关键期|决定性")
+# "补助标准由每人每年420元提高到450元": the figure set is the one it goes to
+_FROM_TO = re.compile(r"(?:由|从)[^，。；]{0,16}?\d[^，。；]{0,16}?(?:提高|增加|提升|增长|扩大|上调|调整|降低|下降|减少|压减|"
+                      r"缩短|降)(?:到|至)")
+# "地区生产总值从4.3万亿元增加到6.27万亿元": how a figure went, unless the sentence looks ahead
+_PAST_CHANGE = re.compile(r"从[^，。；]{0,20}\d[^，。；]{0,12}(?:增加|提高|增长|提升|扩大|上升|下降|减少|降低|缩小)(?:到|至)\d")
+_AHEAD = re.compile(r"力争|确保|预计|将|要|到20\d\d年|今年|明年")
+
 _OPEN_ITEM = re.compile(r"\d[\u4e00-\u9fff]{0,3}(?:以上|级)$")
 
 
@@ -214,7 +225,7 @@ def clause_commitments(clause: Clause, indicators: IndicatorIndex, target_list: 
     pairs = pair_respectively(text) if qs else []
     if len(pairs) > 1 and (target_list or item or ACTION.search(text) or any(_targetish(q) for _, q in pairs)):
         out = []
-        names = [re.sub(r"^(?:力争|确保|全年)+", "", n) for n in text.split("分别", 1)[0].split("、")]
+        names = [re.sub(r"^(?:力争|确保|全年)+", "", n) for n in respective_names(text.split("分别", 1)[0])]
         last = names[-1]
         for name, (_, q) in zip(names, pairs):
             # "国控、省控断面水质优良比例": the first names share the last one's noun
@@ -245,8 +256,11 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
         m = matches[0] if matches else None
         q = qs[0]
         figures = _part_figures(clause, qs)
+        raised = _FROM_TO.search(text)
         if len(figures) > 1:
             q = figures[0]
+        elif raised and any(x.end > raised.end() for x in qs):
+            q = next(x for x in qs if x.end > raised.end())   # "由每人每年420元提高到450元": 450
         elif m is not None:
             after = [x for x in qs if x.start >= m.end - 1]
             before = [x for x in qs if x.end <= m.start + 1]
@@ -267,7 +281,7 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
         # count in another unit is not that indicator ("接待床位2.5万张" is no count of visitors)
         indicator = (indicators.measure(m.indicator, q.kind) or m.indicator) if m else None
         if indicator is not None and indicator.unit and q.kind == "level" and \
-                _unit_class(q.base_unit) != _unit_class(indicator.unit):
+                unit_class(q.base_unit) != unit_class(indicator.unit):
             indicator = None
         return dict(kind="target", quantity=q, indicator=indicator, scope=scope,
                     verb=verb, subject=subject, legacy=legacy, figures=figures if len(figures) > 1 else [])
@@ -365,10 +379,14 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
     agency_index = agency_index or agencies_mod.default_index()
     out: list[Commitment] = []
     seen: dict[tuple, Commitment] = {}
+    five_year_plan = report.meta.get("kind") == "five-year-plan"
     for section, paragraph, text, years in _paragraphs(report):
         year = commitment_year(years, report)
         if year is None:
             continue
+        # a work report's outline of a five-year period ("“十五五”时期的主要目标任务") sets goals
+        # for its last year; its tasks are the plan's to name, not the year's
+        outline = len(years) > 1 and not five_year_plan
         place = Place(report, section, paragraph)
         item = _is_item(paragraph, text)
         segments = _item_segments(text, agency_index) if item else [(text, [], [])]
@@ -392,6 +410,10 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
                 for spec in specs:
                     if spec["kind"] == "task" and not spec.get("legacy") and \
                             any(a <= clause.start < b for a, b in formulas):
+                        continue
+                    if spec["kind"] == "task" and (outline or _FRAMING.match(clause.text)):
+                        continue
+                    if spec["kind"] == "target" and _PAST_CHANGE.search(clause.text) and not _AHEAD.search(normal):
                         continue
                     if clause.text not in old_clauses:
                         spec["legacy"] = False

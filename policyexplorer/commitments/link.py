@@ -29,7 +29,7 @@ from ..model import Report
 from .clauses import Clause, join_continuations, pair_respectively, split_clauses
 from .extract import Commitment, Place
 from .indicators import IndicatorIndex, default_index, scope_of
-from .quantity import Quantity, parse_quantities
+from .quantity import Quantity, normalise, parse_quantities, unit_class
 
 jieba.setLogLevel(60)
 
@@ -188,10 +188,14 @@ def _outcome_figures(clause: Clause, index: IndicatorIndex):
         # "A总数、B均突破1.6万家": a shared figure after several names
         if after and (after[0].start <= nxt or "均" in text[m.end:after[0].start]):
             yield m, after[0], text
-            # a measure's other figures before the next indicator: "完成235.2亿元，同比增长18.5%"
+            # a measure's other figures before the next indicator: "完成235.2亿元，同比增长18.5%",
+            # "老旧小区183个1.25万户" (each measure once)
+            seen = {(after[0].kind, unit_class(after[0].base_unit))}
             for q in after[1:]:
-                if q.start >= nxt or q.kind == after[0].kind:
+                measure = (q.kind, unit_class(q.base_unit))
+                if q.start >= nxt or measure in seen:
                     break
+                seen.add(measure)
                 yield m, q, text
             continue
         prev = matches[i - 1].end if i > 0 else 0
@@ -245,9 +249,12 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) ->
             pos = text.find(word)
             if pos < 0:
                 continue
-            reach = len(text) if len(clause.parts) > 1 and len(word) >= 4 else 8 if len(word) >= 4 else 2
-            near = [(min(abs(q.start - (pos + len(word))), abs(pos - q.end)), q) for q in qs
-                    if -1 <= q.start - (pos + len(word)) <= reach or -1 <= pos - q.end <= reach]
+            if len(word) >= 4:
+                reach = len(text) if len(clause.parts) > 1 else 8
+                near = [(min(abs(q.start - (pos + len(word))), abs(pos - q.end)), q) for q in qs
+                        if -1 <= q.start - (pos + len(word)) <= reach or -1 <= pos - q.end <= reach]
+            else:       # a short noun counts only the figure right after it ("幼儿园1108所")
+                near = [(0, q) for q in qs if 0 <= q.start - (pos + len(word)) <= 2]
             if near:
                 return word, min(near, key=lambda x: x[0])[1]
     return None
@@ -258,13 +265,29 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) ->
 _AREAS = re.compile(r"都市圈|城市圈|城市群|经济带|全省|全国|全球")
 
 
-def _period_figure(place: Place, c: Commitment) -> bool:
-    """The passage gives a figure for several years ("五年来…累计", a review of a five-year plan's
-    period) where the commitment is for one: a paragraph of such a review that names the year
-    ("刚刚过去的2017年", "过去一年") speaks of that year alone."""
-    if len(place.years) <= 1 or len(c.place.years) > 1:
+_SPAN_CUES = re.compile(r"五年来|过去五年|过去的五年|五年间|五年以来|年均|累计|[十一二三四五六七八九]五”?(?:时期|期间|以来)")
+_YEAR_CUES = r"过去一年|过去的一年|去年|一年来|今年以来|刚刚过去的"
+
+
+def _period_figure(place: Place, c: Commitment, clause: Clause, t: Quantity, stock: bool) -> bool:
+    """The clause gives a figure for several years ("五年来…", "年均增长6.3%", a review of a
+    five-year plan's period) where the commitment is for one. In a review of several years the
+    nearest cue before the clause decides: "刚刚过去的2017年", "过去一年" speak of one year. A level
+    at the period's end (a stock, a share: "市场主体59万户", "林木覆盖率35.1%") is its last year's."""
+    if len(c.place.years) > 1:
         return False
-    return not re.search(rf"{c.year}年|过去一年|过去的一年|去年|一年来|今年以来", place.paragraph.text)
+    if re.search(r"年均|累计", clause.text):
+        return True
+    if len(place.years) <= 1:
+        return False
+    if (t.kind == "share" or (t.kind == "level" and stock)) and c.year == max(place.years):
+        return False
+    text = normalise(place.paragraph.text)
+    at = text.find(clause.text)
+    before = text[: at + len(clause.text)] if at >= 0 else text
+    cues = [(m.end(), True) for m in _SPAN_CUES.finditer(before)]
+    cues += [(m.end(), False) for m in re.finditer(rf"{c.year}年|{_YEAR_CUES}", before)]
+    return max(cues)[1] if cues else True
 
 
 # The word for a report's own whole area at its level: 全省 in a province's report is the province.
@@ -407,7 +430,7 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
                 scope_o.period = scope_o.period if scope_o.period != "new" else c.scope.period
             why_not = scope_c.differs(scope_o) or _other_area(c, txt, q)
             ratio = q.base_value / t.base_value if t.base_value else 0
-            period = _period_figure(place, c)
+            period = _period_figure(place, c, clause, t, scope_c.period == "stock")
             # a count matched by its noun alone: a review figure far off is likely another count
             if m is None and (why_not or ratio < 0.5 or ratio > (10 if period else 4)):
                 continue                 # a weak match is only worth a numeric verdict

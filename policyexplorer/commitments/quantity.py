@@ -68,13 +68,13 @@ class Quantity:
     nominal: bool = False   # "十大名菜": a count that names something, never a target
 
     def comparable_with(self, other: "Quantity") -> bool:
-        return self.kind == other.kind and _unit_class(self.base_unit) == _unit_class(other.base_unit)
+        return self.kind == other.kind and unit_class(self.base_unit) == unit_class(other.base_unit)
 
     def as_dict(self) -> dict:
         return {"value": self.value, "unit": self.unit, "qualifier": self.qualifier}
 
 
-def _unit_class(unit: str) -> str:
+def unit_class(unit: str) -> str:
     # 套 and 套(间) are the same count; 场 and 场次 too.
     return {"套（间）": "套", "套(间)": "套", "场次": "场", "百分点": "个百分点", "千米": "公里"}.get(unit, unit)
 

@@ -27,7 +27,7 @@ from .clauses import split_clauses
 from .extract import Commitment, Place
 from .indicators import IndicatorIndex, default_index, scope_of
 from .link import _outcome_figures, _place_of
-from .quantity import Quantity, _unit_class, parse_quantities
+from .quantity import Quantity, unit_class, parse_quantities
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年")
 # A clause that only gives a change: "比上年增长18.6%", "同比下降2%", "增长7.2%".
@@ -57,7 +57,7 @@ class Figure:
     @property
     def measure(self) -> tuple[str, str]:
         """What the figure measures: its kind and unit class. One chart per measure."""
-        return self.quantity.kind, _unit_class(self.quantity.base_unit)
+        return self.quantity.kind, unit_class(self.quantity.base_unit)
 
     @property
     def value(self) -> float:
@@ -119,9 +119,12 @@ def outcomes(reports: list[Report], index: IndicatorIndex) -> list[Figure]:
                 if not any(not q.nominal for q in parse_quantities(clause.text)):
                     previous = None          # no figure: nothing to find (and the slow part skipped)
                     continue
-                found = [(m, q, text) for m, q, text in _outcome_figures(clause, index) if q is not None and not q.nominal]
+                # each figure on the page of the measure it states ("地区生产总值…同比增长7%": growth);
+                # a count without a unit of its own ("29.8万") is left out of a chart in units
+                found = [(m, q, text) for m, q, text in _outcome_figures(clause, index)
+                         if q is not None and not q.nominal and (q.base_unit or not m.indicator.unit)]
                 for m, q, text in found:
-                    out.append(Figure(m.indicator.id, "outcome", _year_of(clause.text, years), tuple(years),
+                    out.append(Figure((index.measure(m.indicator, q.kind) or m.indicator).id, "outcome", _year_of(clause.text, years), tuple(years),
                                       quantity=q, scope=_scope_label(scope_of(text, m, m.indicator), m.indicator.period),
                                       text=clause.text, where=place, **fields))
                 if not found and previous is not None and _GROWTH.match(clause.text):

@@ -1,0 +1,148 @@
+"""Targets and outcomes read by measure (issue #20): every figure of a clause with what it
+measures, compared only with a figure of the same measure, on made-up sentences of the shapes real
+reports use (none of them a sample's)."""
+from test_commitments_support import make_report
+
+from policyexplorer.commitments.clauses import is_continuation, join_continuations, split_clauses
+from policyexplorer.commitments.extract import extract_report
+from policyexplorer.commitments.indicators import default_index
+from policyexplorer.commitments.link import link_all
+from policyexplorer.commitments.quantity import parse_quantities
+from policyexplorer.ingest.orient import period_years
+from policyexplorer.site.tracker import rule_words, stated
+
+
+def joined(text):
+    return [(c.text, c.parts) for c in join_continuations(text, split_clauses(text))]
+
+
+def test_a_figure_that_continues_a_measure_joins_its_clause():
+    assert joined("全县生产总值完成88.6亿元，同比增长9.1%；新增就业3200人") == [
+        ("全县生产总值完成88.6亿元，同比增长9.1%", (0, 15)), ("新增就业3200人", (0,))]
+    assert joined("财政收入增长12%，达到9.5亿元")[0] == ("财政收入增长12%，达到9.5亿元", (0, 10))
+    # never across a semicolon, and never onto a clause that names its own subject
+    assert len(joined("财政收入9.5亿元；增长12%")) == 2
+    assert not is_continuation("税收收入增长12%") and is_continuation("比上年下降3.2个百分点")
+
+
+def test_a_ranking_between_a_figure_and_its_growth_is_an_aside():
+    (text, parts), *_ = joined("全年生产总值512亿元，居全市第4，位次前移两位，同比增长7.3%，规上工业增加值增长8%")
+    assert text == "全年生产总值512亿元，居全市第4，位次前移两位，同比增长7.3%" and len(parts) == 2
+
+
+def test_pairs_of_figures_and_their_growth_after_a_stop_comma():
+    assert joined("年内完成1200户、16万平方米危旧房改造") == [("年内完成1200户、16万平方米危旧房改造", (0, 10))]
+    assert joined("税收收入31.2亿元、增长6.4%") == [("税收收入31.2亿元、增长6.4%", (0, 11))]
+    assert [t for t, _ in joined("新建公交站台40个、候车亭15座")] == ["新建公交站台40个", "候车亭15座"]
+
+
+def test_quantities_read_as_printed():
+    q = parse_quantities("外贸进出口总额增长12％")[0]
+    assert (q.value, q.unit, q.kind, q.raw) == (12, "%", "rate", "12％")
+    q = parse_quantities("为企业减负3000多亿元")[0]
+    assert q.qualifier == "多" and q.base_value == 3e11
+    q = parse_quantities("帮助8.5万农村低收入人口稳定就业")[0]
+    assert (q.base_value, q.base_unit) == (85000, "人")
+    assert parse_quantities("城镇化率提高1.2个百分点")[0].kind == "rate"
+    assert parse_quantities("比重达到45%")[0].kind == "share"
+    assert [q.raw for q in parse_quantities("优良天数300天以上，排名前移3位")] == ["300天以上", "3位"]
+    assert parse_quantities("2030年开通6号线") == []
+
+
+def _linked(plan, review, place="某县", level="county", review_looks=("back", [2030])):
+    a = make_report("a-2030-gwr", place, [("s2", "forward", [2030], plan)])
+    b = make_report("a-2031-gwr", place, [("s1", *review_looks, review)])
+    for r in (a, b):
+        r.meta["level"] = level
+    cs = extract_report(a) + extract_report(b)
+    link_all([a, b], cs)
+    return [c for c in cs if c.report is a]
+
+
+def test_a_target_in_two_figures_is_judged_on_both_measures():
+    c, = _linked(["2030年主要预期目标是：全县生产总值达到150亿元，同比增长10%。"],
+                 ["全年全县生产总值完成147亿元，同比增长8.8%；城镇新增就业5100人。"])
+    assert c.indicator.id == "gdp-level" and [q.kind for q in c.targets] == ["level", "rate"]
+    assert c.status == "missed" and len(c.outcomes) == 2
+    assert {o.target.kind for o in c.outcomes} == {"level", "rate"}
+    # the reader sees which measure was compared with which
+    shown = {(stated(c.text, o.target), stated(o.text, o.quantity)) for o in c.outcomes}
+    assert shown == {("达到150亿元", "完成147亿元"), ("同比增长10%", "同比增长8.8%")}
+
+
+def test_a_target_met_on_one_measure_and_beaten_on_the_other_is_met():
+    c, = _linked(["财政总收入达到10亿元，同比增长10%。"], ["财政总收入完成10.2亿元，同比增长16%。"])
+    assert sorted(o.status for o in c.outcomes) == ["exceeded", "met"] and c.status == "met"
+
+
+def test_figures_after_a_target_in_one_sentence_are_its_items():
+    cs = _linked(["全年实现城镇新增就业4000人，失业人员再就业1500人，零就业家庭动态清零。"],
+                 ["城镇新增就业4300人，再就业1400人。"])
+    by = {c.quantity.value: c for c in cs if c.quantity}
+    assert set(by) == {4000, 1500}
+    assert by[1500].indicator.id == "reemployment" and by[1500].status == "missed"
+
+
+def test_unlike_measures_are_never_compared_and_say_why():
+    c, = _linked(["农村居民人均可支配收入达到21000元。"], ["农民人均纯收入达到20100元。"])
+    assert c.status == "reported" and "unlike measure" in c.outcomes[0].explanation
+    assert "口径" in rule_words(c.outcomes[0].explanation)
+
+
+def test_a_growth_target_meets_only_a_level_in_the_review():
+    c, = _linked(["规模以上工业增加值增长9%，固定资产投资增长12%。"], ["固定资产投资完成210亿元。"])[1:]
+    assert c.status == "reported" and "other measure" in c.outcomes[0].explanation
+
+
+def test_a_review_of_five_years_gives_no_verdict_on_one_year():
+    cs = _linked(["新建农村公路300公里。", "城镇新增就业5000人。"],
+                 ["五年来，新建农村公路1400公里，城镇新增就业2.6万人。刚刚过去的2030年，城镇新增就业5200人。"],
+                 review_looks=("back", [2026, 2027, 2028, 2029, 2030]))
+    roads, jobs = cs
+    assert roads.status == "reported" and "several years" in roads.outcomes[0].explanation
+    assert jobs.status == "met"
+
+
+def test_an_area_word_counts_only_before_the_figure_in_its_own_segment():
+    c, = _linked(["地区生产总值增长7%。"], ["地区生产总值增长7.6%，增速居全省第3位。"], place="某市", level="city")
+    assert c.status == "exceeded"
+    c, = _linked(["地区生产总值增长7%。"], ["全省地区生产总值增长6.1%。"], place="某市", level="city")
+    assert c.status == "reported"
+    c, = _linked(["地区生产总值增长7%。"], ["全省地区生产总值增长6.1%。"], place="某省", level="province")
+    assert c.status == "missed"        # a province's 全省 is itself
+
+
+def test_a_count_without_an_indicator_is_found_by_its_noun_on_either_side():
+    c, = _linked(["改造8000户农村危房。"], ["完成农村危房改造9200户。"])
+    assert c.status == "exceeded" and "9200户" in c.outcomes[0].text
+
+
+def test_framing_and_outline_clauses_commit_to_nothing():
+    r = make_report("a-2030-gwr", "某县", [
+        ("s1", "forward", [2030, 2031, 2032, 2033, 2034], ["加快建成区域性物流枢纽，地区生产总值年均增长6%。"]),
+        ("s2", "forward", [2030], ["围绕全面建成现代化强县，建成城东污水处理厂。",
+                                  "全县生产总值从80亿元增加到120亿元。"])])
+    cs = extract_report(r)
+    assert [(c.kind, c.year) for c in cs if c.place.section.anchor == "s1"] == [("target", 2034)]
+    assert [c.text for c in cs if c.place.section.anchor == "s2"] == ["建成城东污水处理厂"]
+
+
+def test_a_target_raised_from_one_figure_to_another_is_the_second():
+    c, = extract_report(make_report("a-2030-gwr", "某县", [("s", "forward", [2030], ["低保标准由每人每月600元提高到650元。"])]))
+    assert c.quantity.value == 650
+
+
+def test_section_years_of_a_five_year_period():
+    meta = {"review_years": [2030], "plan_years": [2031]}
+    assert period_years("“十六五”时期的主要目标任务", "forward", meta) == list(range(2031, 2036))
+    assert period_years("过去五年工作回顾", "back", meta) == list(range(2026, 2031))
+    # a heading run on into its first sentence names only its own period
+    assert period_years("2030年工作回顾2030年是“十五五”规划开局之年", "back", meta) == [2030]
+
+
+def test_indicator_families_have_one_measure_of_each_kind():
+    index = default_index()
+    gdp = index.by_id["gdp-level"]
+    assert index.measure(gdp, "rate").id == "gdp-growth" and index.measure(gdp, "level") is gdp
+    assert "rural-net-income" in index.by_id["rural-income-level"].unlike
+    assert "rural-income" in index.by_id["rural-net-income-level"].unlike     # both ways
