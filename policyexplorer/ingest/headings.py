@@ -25,16 +25,17 @@ from .text import is_standalone_line
 
 AGENCY_NOTE = re.compile(r"[（(]\s*(?:牵头单位|责任单位)\s*[:：]")
 APPENDIX = re.compile(r"^(?:附件|附表|附录)\s*\d*$|名词(?:注释|解释)")
+APPENDIX_LABEL = re.compile(r"^(?:附件|附表|附录)\s*\d*$")   # a label alone; its title may follow
 TOC = re.compile(r"^目\s*录$")
 ADDRESS = re.compile(r"^(?:各位代表|各位委员|同志们|女士们|先生们|各位)")
 
 TOP = 0   # rank of part-like sections: parts, preamble, closing, appendices
 MAX_UNNUMBERED = 24        # characters: longer lines without punctuation are sentences
 # A heading carries no sentence punctuation inside it; it may end in a colon ("财政政策:").
-SENTENCE_INSIDE = re.compile(r"[，。；！？,;!?、“”\"]")
+SENTENCE_INSIDE = re.compile(r"[，。；！？,;!?、]")
 DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 # A lead-in clause ("主要抓了以下五个方面的工作:") speaks; a heading names.
-LEAD_IN = re.compile(r"了|以下|如下|我们|主要是|包括")
+LEAD_IN = re.compile(r"了|以下|如下|我们|主要是|包括|是$")
 # A signature line closing a document ("武汉市人民政府办公厅").
 SIGNATURE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|人民代表大会)$")
 
@@ -93,7 +94,10 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
         if pending_title is not None:
             pending_title = None
             if is_standalone_line(text) and not numbered:
-                events[-1].title = text
+                if events[-1].kind == "appendix":        # "附件1" / "2026年省十件民生实事"
+                    events[-1].number, events[-1].title = events[-1].title, text
+                else:
+                    events[-1].title = text
                 continue
         if block.front:
             events.append(Para(text, line, "front"))
@@ -129,6 +133,8 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
             continue
         if is_standalone_line(text) and APPENDIX.search(text):
             events.append(Heading("appendix", TOP, None, None, None, text, line))
+            if APPENDIX_LABEL.match(text):
+                pending_title = events[-1]
             continue
         events.append(Para(text, line))
     return events
