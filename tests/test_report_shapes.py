@@ -65,3 +65,36 @@ def test_a_short_title_line_still_stands_alone():
     # without a dangling word, a short line before a sentence is a heading, not a broken sentence
     text = "一、工作安排\n今年要做好工作。\n财政政策\n加大财政支出力度，优化支出结构。\n"
     assert [s.title for s in outline(text)] == ["工作安排", "财政政策"]
+
+
+REVIEW = ("一、过去一年工作回顾\n过去一年，全市经济运行稳中有进。\n"
+          "一是建成一批重大交通工程。\n全年新建城市道路120公里，开通地铁两条。新增公交线路35条，市民出行更加便捷。\n"
+          "二是全力稳定就业和物价。\n城镇新增就业12万人，居民消费价格涨幅控制在2%以内。社会大局保持稳定。\n"
+          "——这是城乡面貌明显改善、任务全面完成的一年。\n城乡人居环境持续改善，新建公园38个。改造老旧小区210个。\n"
+          "——这是改革开放不断深化的一年。\n完成重点改革任务60项，外贸进出口增长8%。新设外资企业300家。\n"
+          "二、今年工作安排\n今年要重点抓好以下工作。\n")
+
+
+def test_stand_alone_lead_lines_of_a_series_are_second_level_headings():
+    sections = outline(REVIEW)
+    leads = [s for s in sections if s.kind == "lead"]
+    assert [s.title for s in leads] == ["一是建成一批重大交通工程", "二是全力稳定就业和物价",
+                                        "——这是城乡面貌明显改善、任务全面完成的一年", "——这是改革开放不断深化的一年"]
+    review = next(s for s in sections if s.number == "一、")
+    assert all(s.level == 2 and s.parent == review.anchor for s in leads)
+    # (a paragraph under a lead says more than one sentence: one-sentence lines in a row are a list)
+    # each keeps its paragraph, and looks back with the review it stands in (its "任务" is no plan)
+    assert all(len(s.paragraphs) == 1 and s.looks == "back" and s.years == [2030] for s in leads)
+    assert [s.number for s in sections if s.level == 1] == ["一、", "二、"]
+
+
+def test_run_in_leads_a_lone_lead_and_a_list_of_targets_stay_text():
+    run_in = ("一、过去一年工作回顾\n一是建成一批重大交通工程。全年新建城市道路120公里。\n"
+              "二是全力稳定就业和物价。城镇新增就业12万人。\n")
+    lone = ("一、过去一年工作回顾\n五年来主要做了以下工作。\n我们全力推进工业强省，工业投资连续保持两位数增长，产业结构持续优化。\n")
+    targets = ("二、主要预期目标\n地区生产总值增长6%左右。\n城镇新增就业25万人以上。\n居民消费价格涨幅3%左右。\n"
+               "——城镇调查失业率5.5%左右。\n——居民收入增长与经济增长同步。\n")
+    for text in (run_in, lone, targets):
+        sections = outline(text)
+        assert not [s for s in sections if s.kind == "lead"], text
+        assert len(sections) == 1
