@@ -74,11 +74,14 @@ def wrap_width(lines: list[Line]) -> int | None:
 # How paragraphs of Chinese official reports open: a short lead sentence ("营商环境迭代焕新。"),
 # an ordinal ("二是…"), a heading-like line. After a line that ends a sentence, these mark a new
 # paragraph even where the line before is full width.
+ADDRESS = re.compile(r"^(?:各位代表|各位委员|同志们)[，,！!：:]")   # "各位代表，新的一年，…"
 PARAGRAPH_OPENING = re.compile(r"^(?:[一二三四五六七八九十]+是|[^，。；,;：:、！!]{2,16}[。：:！!])")
 
 
 def opens_paragraph(text: str) -> bool:
-    return bool(PARAGRAPH_OPENING.match(text)) or is_standalone_line(text)
+    if text.startswith(("(", "（")):
+        return False        # a bracket note ("(牵头单位:…)") closes the sentence before it
+    return bool(PARAGRAPH_OPENING.match(text) or ADDRESS.match(text)) or is_standalone_line(text)
 
 
 def _indent_opens_paragraphs(lines: list[Line]) -> bool:
