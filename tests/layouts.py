@@ -1,5 +1,5 @@
 """The bundled reports laid out as other real copies are: one paragraph per line, hard-wrapped
-lines without blank lines, and a mixture (CRLF, full-width indents, all three layouts in one file).
+lines without blank lines (at 35 and at 38 characters), and a mixture (CRLF, full-width indents, all three layouts in one file).
 
 A report's logical lines are its cleaned blocks plus the whole lines cleaning removed, in
 source order; each layout writes those lines out its own way. The text is the same report.
@@ -14,7 +14,8 @@ from policyexplorer.ingest.decode import decode_source
 from policyexplorer.ingest.layout import width
 from policyexplorer.ingest.meta import load_meta
 
-LAYOUTS = ("lines", "wrapped", "mixed")
+LAYOUTS = ("lines", "wrapped", "wrapped38", "mixed")
+WIDTH = {"wrapped": 70, "wrapped38": 76}      # display columns: 35 and 38 characters
 NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)%")   # kinsoku: never at the start of a line
 
 
@@ -43,7 +44,8 @@ def wrap(text: str, columns: int) -> list[str]:
 def render(lines: list[str], layout: str, columns: int = 70) -> str:
     if layout == "lines":
         return "\n".join(lines) + "\n"
-    if layout == "wrapped":
+    if layout in WIDTH:
+        columns = WIDTH[layout] if columns == 70 else columns
         return "\n".join(w for text in lines for w in wrap(text, columns)) + "\n"
     if layout == "mixed":
         third = len(lines) // 3

@@ -1,6 +1,6 @@
 """The bundled corpus in every layout real copies arrive in gives the same report (issue #9).
 
-Each layout (tests/layouts.py: one paragraph per line; hard-wrapped at 35 characters with no
+Each layout (tests/layouts.py: one paragraph per line; hard-wrapped at 35 or 38 characters with no
 blank lines; a mixture of blank-separated, wrapped-and-indented and tab-indented lines with
 CRLF ends) is parsed and run through the tracker; sections must be identical, paragraphs and
 commitments within 2% (wrapping is ambiguous where a paragraph's last line is full).
@@ -93,3 +93,35 @@ def test_crlf_and_tabs_change_nothing():
     raw = render(PARAGRAPHS, "lines").replace("\n", "\r\n")
     assert [b.text for b in clean(raw)[0]] == PARAGRAPHS
     assert [b.text for b in clean("\t" + "\n\t".join(PARAGRAPHS))[0]] == PARAGRAPHS
+
+
+# ------------------------------------------------------------------------------ wrapped lines that are not paragraphs
+
+def test_a_bracket_note_wrapped_onto_its_own_line_stays_with_its_item():
+    # the item's sentence fills its last line exactly, so the note opens the next line
+    sentence = "41.推进国家信息光电子、数字化设计与制造创新中心建设，争创国家新型工业化示范区。"
+    columns = width(sentence)
+    item = sentence + "(责任单位:市经信局)"
+    others = [f"{n}.新建城市道路{n}公里，开通地铁线路，新增公交线路，完善城市交通网络，方便群众出行。" for n in range(42, 52)]
+    raw = "\n".join(w for p in [item] + others for w in wrap(p, columns))
+    assert raw.split("\n")[1] == "(责任单位:市经信局)"
+    assert clean(raw)[0][0].text == item
+
+
+def test_an_address_to_the_delegates_opens_a_paragraph_after_a_full_line():
+    # the paragraph before ends a sentence at the very end of a full line
+    last = "过去一年，全区经济运行稳中有进，城市更新取得新突破，民生福祉持续增进。"
+    columns = width(last)
+    address = "各位代表，新的一年，区政府将坚持对标一流，实干笃行，持续打造忠诚干净担当为民的服务型政府。"
+    raw = "\n".join(w for p in PARAGRAPHS + [last, address] for w in wrap(p, columns))
+    assert last in raw.split("\n")
+    assert [b.text for b in clean(raw)[0]][-2:] == [last, address]
+
+
+def test_a_wrapped_fragment_repeated_is_no_running_header():
+    # "…责任单位:各区人民政府)" wrapped the same way three times leaves "民政府)" three times
+    items = [f"{n}.完成第{n}项任务，全面提升服务水平和质量效益。(牵头单位:市民政局;责任单位:各区人" for n in range(1, 4)]
+    raw = "一、重点任务\n" + "\n".join(f"{t}\n民政府)" for t in items)
+    blocks, removed = clean(raw)
+    assert not [r for r in removed if r.kind == "running-header"]
+    assert all(b.text.endswith("各区人民政府)") for b in blocks[1:])

@@ -2,6 +2,7 @@
 
     decode.py     bytes -> text (UTF-8, BOM, UTF-16, GBK)
     meta.py       meta.yml checked field by field (errors name file:line)
+    frame.py      the page's head and tail around the report, by shape and position
     furniture.py  page furniture recognised wherever it stands
     clean.py      source lines -> clean lines (+ the cleaning log)
     layout.py     clean lines -> blocks, whatever the layout (blank lines, one per line, wrapped)

@@ -3,6 +3,8 @@
 The sources come from web scrapes and PDF-to-text conversions. Each kind of damage is handled
 by a general rule, never by knowing which report it is:
 
+- the page's frame (frame.py): toolbars, source and time labels, photo captions before the
+  report, a related-links list and file links after it, by shape and position;
 - page furniture (furniture.py): web debris, copyright and ICP lines, disclaimers, bylines,
   share prompts, transcript labels, a speaker's label, a news dateline, wherever they stand;
 - PDF page footers ("—4—"), also when one sits inside a word ("市教—4—" / "育局");
@@ -17,7 +19,7 @@ import re
 import unicodedata
 
 from ..model import Removal
-from . import furniture
+from . import frame, furniture
 from .layout import Block, Line, to_blocks, width
 from .text import ends_sentence, is_complete, is_heading_line, is_standalone_line
 
@@ -45,9 +47,12 @@ INDENT = re.compile(r"^(?:\u3000+| {2,}|\t+)")
 def _strip_inline(text: str, line: int, removed: list[Removal]) -> str:
     """Remove inline debris: footers inside words, emphasis markers, ^{}/_{} markup."""
     if FOOTER_INLINE.search(text) and not _looks_like_range(text):
-        for m in FOOTER_INLINE.finditer(text):
+        def footer(m: re.Match) -> str:
+            if _inside_date(text, m):
+                return m.group(0)
             removed.append(Removal(line, "page-footer", m.group(0).strip()))
-        text = FOOTER_INLINE.sub("", text)
+            return ""
+        text = FOOTER_INLINE.sub(footer, text)
     m = FOOTER_LINE_END.search(text)
     if m and re.search(f"[{CJK}]\\s+\\d{{1,3}}\\s*[—–]\\s*$", text):
         removed.append(Removal(line, "page-footer", m.group(0).strip()))
@@ -60,6 +65,12 @@ def _strip_inline(text: str, line: int, removed: list[Removal]) -> str:
             removed.append(Removal(line, "markup", m.group(0)))
         text = MD_SUP_SUB.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(3), text)
     return text
+
+
+def _inside_date(text: str, m: re.Match) -> bool:
+    """"2026-02-05": a month between hyphens glued to digits on both sides is a date, not "-02-"."""
+    return (m.start() > 0 and text[m.start() - 1].isdigit() and m.end() < len(text) and text[m.end()].isdigit()
+            and not any(ch.isspace() for ch in m.group(0)) and m.group(0)[0] in "-－" and m.group(0)[-1] in "-－")
 
 
 def _looks_like_range(text: str) -> bool:
@@ -93,7 +104,9 @@ def clean_lines(raw: str, extra_debris: list[str] | None = None, speaker: str | 
     kept: list[Line | None] = []
     tail = False
     source = raw.split("\n")
-    running = furniture.running_headers([ZERO_WIDTH.sub("", line).strip() for line in source])
+    stripped_lines = [ZERO_WIDTH.sub("", line).strip() for line in source]
+    running = furniture.running_headers(stripped_lines)
+    framed = frame.frame_debris(stripped_lines)
     for i, line in enumerate(source, start=1):
         line = line.rstrip("\r")
         stripped = ZERO_WIDTH.sub("", line).strip()
@@ -113,6 +126,9 @@ def clean_lines(raw: str, extra_debris: list[str] | None = None, speaker: str | 
         kind = furniture.furniture_kind(normalise_spaces(stripped), speaker)
         if kind:
             removed.append(Removal(i, kind, stripped))
+            continue
+        if i - 1 in framed:          # the page's frame, known by shape and position (frame.py)
+            removed.append(Removal(i, framed[i - 1], stripped))
             continue
         if "\t" in line.strip() and _is_blank_form_row(line):
             removed.append(Removal(i, "table-debris", stripped))

@@ -39,11 +39,12 @@ _CUT_NAME = re.compile(f"(?:^|(?<=[以用于记着行彻在对同和与把将是
                        f"(?={'|'.join(_AFTER_NAME)})")
 _NUMERALS = "0-9〇零一二两三四五六七八九十百千万亿几数多"
 # A count whose number is gone: "线余个" (余个 needs a number), "新港线个城建项目" (个 after a
-# noun, not a numeral or demonstrative, and not starting a word: 个人, 个体), "东延线号线" (a
+# noun, not a numeral or demonstrative, and not starting a word: 个人, 个体, 个转企; nor 个 as a
+# word of its own closing a list, "大中小微个”", the individual businesses), "东延线号线" (a
 # line numbered by nothing).
 _MISSING_NUMBER = re.compile(f"(?<=[^{_NUMERALS}其剩业结盈富残空有无])余个"
                              f"|(?<=[{CJK}])(?<![{_NUMERALS}每各这那整某哪半单首逐上下个余干是有])个"
-                             f"(?![人体性别案税股例头子数位])"
+                             f"(?![人体性别案税股例头子数位转”’、，。；])"
                              f"|(?<=[线路])号线")
 
 KINDS = ("noted", "doubled-unit", "empty-quotes", "cut-name", "missing-number")

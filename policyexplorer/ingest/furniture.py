@@ -95,9 +95,22 @@ def dateline(text: str) -> str | None:
 def running_headers(lines: list[str], times: int = 3) -> set[str]:
     """Lines a PDF repeats at the top or bottom of its pages ("武汉市人民政府文件", "政府工作报告"):
     the same short line without sentence punctuation (so never a wrapped line of body text),
-    standing three times or more."""
+    standing three times or more. A header is a whole title: a line with a bracket it does not
+    close or open ("民政府)", the tail of "(…各区人民政府)" wrapped the same way many times) is a
+    fragment of text."""
     counts: dict[str, int] = {}
     for line in lines:
-        if 4 <= len(line) <= 40 and re.search(f"[{CJK}]", line) and not re.search(r"[，,。；;、：:！!？?]", line):
+        if (4 <= len(line) <= 40 and re.search(f"[{CJK}]", line) and not re.search(r"[，,。；;、：:！!？?]", line)
+                and _balanced(line)):
             counts[line] = counts.get(line, 0) + 1
     return {line for line, n in counts.items() if n >= times}
+
+
+def _balanced(line: str) -> bool:
+    depth = 0
+    for ch in line:
+        depth += ch in "(（《"
+        depth -= ch in ")）》"
+        if depth < 0:
+            return False
+    return depth == 0

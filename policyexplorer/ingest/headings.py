@@ -25,23 +25,24 @@ from .text import is_standalone_line
 
 AGENCY_NOTE = re.compile(r"[（(]\s*(?:牵头单位|责任单位)\s*[:：]")
 APPENDIX = re.compile(r"^(?:附件|附表|附录)\s*\d*$|名词(?:注释|解释)")
+APPENDIX_LABEL = re.compile(r"^(?:附件|附表|附录)\s*\d*$")   # a label alone; its title may follow
 TOC = re.compile(r"^目\s*录$")
 ADDRESS = re.compile(r"^(?:各位代表|各位委员|同志们|女士们|先生们|各位)")
 
 TOP = 0   # rank of part-like sections: parts, preamble, closing, appendices
 MAX_UNNUMBERED = 24        # characters: longer lines without punctuation are sentences
 # A heading carries no sentence punctuation inside it; it may end in a colon ("财政政策:").
-SENTENCE_INSIDE = re.compile(r"[，。；！？,;!?、“”\"]")
+SENTENCE_INSIDE = re.compile(r"[，。；！？,;!?、]")
 DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 # A lead-in clause ("主要抓了以下五个方面的工作:") speaks; a heading names.
-LEAD_IN = re.compile(r"了|以下|如下|我们|主要是|包括")
+LEAD_IN = re.compile(r"了|以下|如下|我们|主要是|包括|是$")
 # A signature line closing a document ("武汉市人民政府办公厅").
 SIGNATURE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|人民代表大会)$")
 
 
 @dataclass
 class Heading:
-    kind: str                 # part | chapter | section | closing | appendix | preamble
+    kind: str                 # part | chapter | section | lead | closing | appendix | preamble
     rank: float               # smaller is higher; unnumbered headings sit between styles (x.5)
     style: str | None         # numbering style, None for inferred and unnumbered headings
     value: int | None
@@ -93,7 +94,10 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
         if pending_title is not None:
             pending_title = None
             if is_standalone_line(text) and not numbered:
-                events[-1].title = text
+                if events[-1].kind == "appendix":        # "附件1" / "2026年省十件民生实事"
+                    events[-1].number, events[-1].title = events[-1].title, text
+                else:
+                    events[-1].title = text
                 continue
         if block.front:
             events.append(Para(text, line, "front"))
@@ -129,6 +133,8 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
             continue
         if is_standalone_line(text) and APPENDIX.search(text):
             events.append(Heading("appendix", TOP, None, None, None, text, line))
+            if APPENDIX_LABEL.match(text):
+                pending_title = events[-1]
             continue
         events.append(Para(text, line))
     return events
@@ -180,4 +186,58 @@ def promote_unnumbered(events: list) -> list:
             rank = top - 0.5
         out[i] = Heading("section" if rank > top else "part", rank, None, None, None,
                          text.rstrip("：:"), out[i].line)
+    return out
+
+
+# Stand-alone lead lines: some scrapes print a bold lead sentence on a line of its own above its
+# paragraph ("一是联合港澳承办十五运会和残特奥会。", "这是经济实力持续提升的五年。", "——…，…持续夯实。").
+# On its own line, one of a series of the same shape, each above a paragraph of its own, it is a
+# heading of the level below; run into its paragraph ("——经济实力实现整体跃升。顶住…") it stays
+# text, and so does a list of one-sentence targets (no paragraph under each).
+LEAD_CHARS = 40
+ORDINAL_LEAD = re.compile(r"^[一二三四五六七八九十]+是")
+LEAD_SERIES = 2
+
+
+def _lead_sentence(e) -> bool:
+    if not (isinstance(e, Para) and e.kind in ("p", "group")):
+        return False
+    text = e.text
+    return (len(text) <= LEAD_CHARS and text.endswith(("。", "！")) and not re.search(r"[。！？；：:]", text[:-1])
+            and not ADDRESS.match(text))
+
+
+def _lead_shape(text: str) -> str:
+    """What a series of leads shares: an ordinal (一是, 二是), a dash, or its first two characters."""
+    if ORDINAL_LEAD.match(text):
+        return "ordinal"
+    if GROUP.match(text):
+        return "dash"
+    return text[:2]
+
+
+def promote_leads(events: list) -> list:
+    out = list(events)
+    enclosing: Heading | None = None
+    groups: dict[tuple[int, str], list[int]] = {}       # (enclosing heading position, shape) -> leads
+    owner = -1
+    for i, e in enumerate(out):
+        if isinstance(e, Heading):
+            if e.kind == "appendix":
+                break
+            enclosing, owner = e, i
+            continue
+        if enclosing is None or not _lead_sentence(e):
+            continue
+        after = out[i + 1] if i + 1 < len(out) else None
+        if isinstance(after, Para) and after.kind == "p" and not _lead_sentence(after):
+            groups.setdefault((owner, _lead_shape(e.text)), []).append(i)
+    for (owner, shape), leads in groups.items():
+        if len(leads) < LEAD_SERIES:
+            continue
+        if shape == "ordinal" and not out[leads[0]].text.startswith("一是"):
+            continue                                      # a series counts from its first
+        rank = out[owner].rank + 0.25
+        for i in leads:
+            out[i] = Heading("lead", rank, None, None, None, out[i].text.rstrip("。！"), out[i].line)
     return out

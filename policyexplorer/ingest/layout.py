@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .numbering import is_heading_start, is_item_start
-from .text import ends_sentence, is_complete, is_heading_line, is_standalone_line
+from .text import dangles, ends_sentence, is_complete, is_heading_line, is_standalone_line
 
 MIN_WRAP = 30             # display columns: no report is wrapped narrower than 15 characters
 WRAP_TOLERANCE = 4        # display columns (two CJK characters) a wrapped line may fall short
@@ -74,11 +74,14 @@ def wrap_width(lines: list[Line]) -> int | None:
 # How paragraphs of Chinese official reports open: a short lead sentence ("营商环境迭代焕新。"),
 # an ordinal ("二是…"), a heading-like line. After a line that ends a sentence, these mark a new
 # paragraph even where the line before is full width.
+ADDRESS = re.compile(r"^(?:各位代表|各位委员|同志们)[，,！!：:]")   # "各位代表，新的一年，…"
 PARAGRAPH_OPENING = re.compile(r"^(?:[一二三四五六七八九十]+是|[^，。；,;：:、！!]{2,16}[。：:！!])")
 
 
 def opens_paragraph(text: str) -> bool:
-    return bool(PARAGRAPH_OPENING.match(text)) or is_standalone_line(text)
+    if text.startswith(("(", "（")):
+        return False        # a bracket note ("(牵头单位:…)") closes the sentence before it
+    return bool(PARAGRAPH_OPENING.match(text) or ADDRESS.match(text)) or is_standalone_line(text)
 
 
 def _indent_opens_paragraphs(lines: list[Line]) -> bool:
@@ -136,7 +139,7 @@ def to_blocks(entries: list[Line | None]) -> list[Block]:
         elif is_heading_line(raw_blocks[-1][0]) and not (wrap and _full(previous, wrap)):
             # after a heading line, a line with sentence punctuation (or a long one) is the
             # body, not the wrapped tail of the heading ("一、总体要求" / "坚持稳中求进，……")
-            joins = not (len(text) > 25 or re.search(r"[，。；,;]", text))
+            joins = not (len(text) > 25 or re.search(r"[，。；,;：:]", text))
         elif indents and entry.indent:
             joins = False
         elif wrap is not None and _full(previous, wrap):
@@ -155,8 +158,11 @@ def to_blocks(entries: list[Line | None]) -> list[Block]:
     # 2. Join blocks a page break (or a lost line end) split: the earlier block has not ended
     # its sentence and the later one does not open a heading or item. Before the body starts
     # (the title block) nothing is joined.
+    # A short line is a title, unless it is a sentence under way: one that dangles ("…发展的") or
+    # has already taken in the next line (a bold span the scrape put on a line of its own).
     blocks: list[Block] = []
     body_started = False
+    running = False          # the last block is a sentence joined across lines
     for text, lineno, starts in raw_blocks:
         front = not body_started
         if not body_started and (ends_sentence(text) or is_heading_start(text)):
@@ -164,9 +170,11 @@ def to_blocks(entries: list[Line | None]) -> list[Block]:
             front = False
         if (blocks and not blocks[-1].front and not front and not starts
                 and not is_complete(blocks[-1].text)
-                and not is_standalone_line(blocks[-1].text)
+                and (running or dangles(blocks[-1].text) or not is_standalone_line(blocks[-1].text))
                 and not is_heading_line(blocks[-1].text)):
             blocks[-1].text += _joiner(blocks[-1].text, text) + text
+            running = True
             continue
         blocks.append(Block(text, lineno, front))
+        running = False
     return blocks

@@ -2,7 +2,8 @@
 
 From the most specific evidence to the least:
 1. the section's own title ("2024年工作回顾" back; "主要预期目标", "工作安排" forward);
-2. its parent's orientation (a (三) inside a review part reviews);
+2. its parent's orientation (a (三) inside a review part reviews); a stand-alone lead sentence
+   made a heading (headings.promote_leads) takes its parent's first;
 3. its own words: review cues (过去一年, 一年来, 回顾, 执行情况, 实现了…) against plan cues
    (今年, 主要预期目标, 力争, 将/要 + a verb of doing…), counted over its paragraphs;
 4. the report: a report that only plans (or only reviews) years plans (or reviews);
@@ -147,7 +148,9 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
             s.looks, s.years = None, []
             continue
         parent = by_anchor.get(s.parent) if s.parent else None
-        looks = s.looks or looks_of_title(s.title)
+        # a lead sentence set as a heading ("——…三项基本任务，…持续夯实") says what was done in
+        # its parent's words and years: its own words ("任务") are no cue
+        looks = s.looks or (parent.looks if s.kind == "lead" and parent is not None else looks_of_title(s.title))
         if looks is None and parent is not None:
             looks = parent.looks
         if looks is None:

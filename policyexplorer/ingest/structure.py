@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Paragraph, Removal, Section
-from .headings import ADDRESS, TOP, BoxStart, Heading, Para, classify, promote_unnumbered
+from .headings import ADDRESS, TOP, BoxStart, Heading, Para, classify, promote_leads, promote_unnumbered
 from .layout import Block
 from .orient import BACK_INTRO, FORWARD_INTRO, assign_looks
 from .text import is_standalone_line
@@ -61,7 +61,9 @@ def _insert_inferred_parts(events: list, meta: dict) -> list:
     paragraph before the restart that opens like a review ("过去一年") or a plan ("今年").
     The first run becomes a part only when such an intro shows where it begins.
     """
-    numbered = [e for e in events if isinstance(e, Heading) and e.style is not None]
+    # An appendix numbers its own items ("附件1" / "一、提高低保…"): no restart of the report's parts.
+    appendix = next((i for i, e in enumerate(events) if isinstance(e, Heading) and e.kind == "appendix"), len(events))
+    numbered = [e for e in events[:appendix] if isinstance(e, Heading) and e.style is not None]
     if not numbered:
         return events
     top_rank = min(h.rank for h in numbered)
@@ -70,7 +72,7 @@ def _insert_inferred_parts(events: list, meta: dict) -> list:
         return events             # printed (unnumbered) headings above the numbering are the parts
     runs: list[int] = []          # event positions where a run of top headings starts
     last = None
-    for pos, e in enumerate(events):
+    for pos, e in enumerate(events[:appendix]):
         if isinstance(e, Heading) and e.style is not None and e.rank == top_rank:
             if last is None or (e.value == 1 and (last or 0) >= 1):
                 runs.append(pos)
@@ -138,6 +140,7 @@ def build(blocks: list[Block], meta: dict, removed: list[Removal], where: str) -
         events = _insert_hinted_parts(events, hints, hint_warnings)
     events = promote_unnumbered(events)
     events = _insert_inferred_parts(events, meta)
+    events = promote_leads(events)
     events = _insert_closing(events)
 
     sections: list[Section] = []

@@ -28,6 +28,13 @@ def is_standalone_line(text: str) -> bool:
     return len(text) <= 30 and not re.search(r"[，。；：、,;:]", text)
 
 
+def dangles(text: str) -> bool:
+    """A line ending in the particle 的 stops before the noun it qualifies: no title ends so, a
+    scrape broke the sentence there ("“十五五”时期经济社会发展的" / "主要目标" / "是：…", a bold span
+    set on a line of its own)."""
+    return text.rstrip().endswith("的")
+
+
 def is_heading_line(text: str) -> bool:
     """A numbered heading without a sentence in it ("（一）抓投资促消费，经济运行稳中有进")."""
     return is_heading_start(text) and "。" not in text and len(text) <= 60

@@ -1,0 +1,138 @@
+"""The frame a web page puts around a report: what stands before its first line of text (the
+head) and after its last (the tail), recognised by SHAPE and POSITION, never by the words a
+site happens to use ("下载", "来源", "相关报道" differ from site to site; their shapes do not).
+
+- head: the lines before the salutation ("各位代表："), the first heading or the first sentence;
+  the report's title, dateline ("——2026年1月27日在…会议上", maybe wrapped) and speaker line
+  stand there and stay. Debris there is:
+  - a row of page buttons: several very short lines in a row without sentence punctuation
+    (a title is never several 1-4 character lines);
+  - a "label：value" line whose value is a date or a short name (the page's source and time);
+  - a photo caption: a sentence that ends with a credit, a name after a space or a role word
+    ("…作政府工作报告。某某日报记者 张三", "…（记者 张三 摄）").
+- tail: the lines after the report's last sentence. Debris there is a short label ending in a
+  colon followed only by link titles (a "related reports" list, empty or not), and attachment
+  links (a line naming a file: "…方案.pdf").
+
+A button word inside a sentence ("保障力度加大") is never touched: only whole lines in these
+positions go.
+"""
+from __future__ import annotations
+
+import re
+
+from .furniture import CJK
+from .headings import ADDRESS
+from .numbering import is_heading_start, parse_number
+from .text import ends_sentence
+
+HEAD_LIMIT = 40          # non-blank lines: a head longer than this is not a page's head
+BUTTON_CHARS = 4         # a page button is a word or two ("打印", "【字号：")
+BUTTON_RUN = 3           # that many buttons in a row is a toolbar, not a title
+SENTENCE = re.compile(r"[。，；！？!?;,]")
+BODY_SENTENCE = 15       # characters: a line this long that ends a sentence is report text
+DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+LABEL = re.compile(rf"^([{CJK}]{{2,4}})\s*[:：]\s*(.+)$")
+SHORT_NAME = re.compile(rf"^[{CJK}A-Za-z0-9·（）()]{{2,12}}$")
+# A credit closing a caption: "记者 张三", "某某日报记者 张三", "（记者 张三 摄）", "张三 摄".
+CREDIT = re.compile(rf"(?:\s|记者|摄影|通讯员)[{CJK}]{{2,4}}(?:\s*摄)?\s*[)）]?$|[{CJK}]{{2,4}}\s+摄\s*[)）]?$")
+CAPTION_CHARS = 80
+LINK_TITLE_CHARS = 60    # a related link's title is one short line that is not a finished sentence
+FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|et)\s*[)）]?$", re.IGNORECASE)
+
+
+def is_button(line: str) -> bool:
+    return 0 < len(line) <= BUTTON_CHARS and not SENTENCE.search(line)
+
+
+def is_page_label(line: str) -> bool:
+    """"来源：某某日报", "时间：2026-02-05": a short label and a date or a short name. An address
+    ("各位代表：") has no value and is not one."""
+    m = LABEL.match(line)
+    if not m or ADDRESS.match(line):
+        return False
+    value = m.group(2).strip()
+    return bool(DATE.match(value) or SHORT_NAME.match(value))
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption: a sentence about the scene closed by a photographer's credit."""
+    return len(line) <= CAPTION_CHARS and bool(CREDIT.search(line)) and "。" in line.rstrip("。")
+
+
+def is_body(line: str) -> bool:
+    """Where the report's own text begins: the salutation, a numbered heading, a sentence."""
+    return bool(ADDRESS.match(line) or is_heading_start(line)
+                or (len(line) >= BODY_SENTENCE and ends_sentence(line) and not is_caption(line)))
+
+
+def _head(lines: list[str]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    seen = 0
+    end = None
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if is_body(line):
+            end = i
+            break
+        seen += 1
+        if seen > HEAD_LIMIT:
+            return {}
+    if end is None:
+        return {}
+    run: list[int] = []
+    for i in range(end + 1):
+        line = lines[i] if i < end else ""
+        if i < end and not line:
+            continue                                   # blank lines between buttons
+        if i < end and is_button(line):
+            run.append(i)
+            continue
+        if len(run) >= BUTTON_RUN:
+            found.update((j, "web-debris") for j in run)
+        run = []
+        if i < end and (is_page_label(line) or is_caption(line)):
+            found[i] = "web-debris"
+    return found
+
+
+def _tail(lines: list[str]) -> dict[int, str]:
+    """After the report's last sentence: a "related" label and its link titles, file links."""
+    filled = [i for i, line in enumerate(lines) if line]
+    found: dict[int, str] = {}
+    for i in filled:
+        if FILE_LINK.search(lines[i]) and len(lines[i]) <= LINK_TITLE_CHARS:
+            found[i] = "web-debris"
+    for k in range(len(filled) - 1, 0, -1):
+        i = filled[k]
+        line = lines[i]
+        if _is_list_label(line):
+            before = lines[filled[k - 1]]
+            after = [lines[j] for j in filled[k + 1:] if j not in found]
+            if ends_sentence(before) and not _is_list_label(before) and all(_is_link_title(a) for a in after):
+                found.update((j, "web-debris") for j in filled[k:])
+            break
+        if not _is_link_title(line):
+            break
+    return found
+
+
+def _is_list_label(line: str) -> bool:
+    """"相关报道：", "延伸阅读:" — a few words and a colon, not numbered, not an address."""
+    body = line.rstrip(":：")
+    return (line != body and 2 <= len(body) <= 8 and not SENTENCE.search(body)
+            and parse_number(line) is None and not ADDRESS.match(line))
+
+
+def _is_link_title(line: str) -> bool:
+    return (len(line) <= LINK_TITLE_CHARS and not ends_sentence(line)
+            and parse_number(line) is None) or bool(FILE_LINK.search(line))
+
+
+def frame_debris(lines: list[str]) -> dict[int, str]:
+    """Positions (0-based) of the source lines that are the page's frame, with their kind.
+    `lines` are the source lines stripped of spaces ("" for a blank line)."""
+    found = _head(lines)
+    found.update(_tail(lines))
+    return found
