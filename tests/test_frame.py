@@ -107,3 +107,34 @@ def test_frame_is_found_only_in_the_head_and_tail():
     assert sorted(frame_debris(lines)) == [1, 2, 3]
     # no body at all: nothing is called a head
     assert frame_debris(["收藏", "打印", "关闭"]) == {}
+
+
+def test_front_matter_rules_and_html_comments_go_as_markup():
+    lines = ["---", "url: https://example.org/a.html", "title: 工作报告", "---", "",
+             "<!-- 1月9日，某某在会上作报告（李某 摄） -->", "", *TITLE, "~~~~~~~~~~", *BODY]
+    texts, removed = parse(lines)
+    assert [(kind, text) for _, kind, text in removed] == [
+        ("markup", "---"), ("markup", "url: https://example.org/a.html"), ("markup", "title: 工作报告"),
+        ("markup", "---"), ("markup", "<!-- 1月9日，某某在会上作报告（李某 摄） -->"), ("markup", "~~~~~~~~~~")]
+    assert texts[0] == "2030年某某省政府工作报告" and texts[-1] == BODY[-1]
+
+
+def test_a_licence_notice_after_the_last_paragraph_goes_with_its_fragments():
+    notice = ["本文依据", "某某开放许可协议", "，可自由转载，惟须注明出处。根据《", "著作权法", "》规定，", "Creative Commons", "true"]
+    closing = "各位代表！让我们更加紧密地团结在一起，开拓进取，真抓实干，为建设美好家园而努力奋斗！"
+    texts, removed = parse(TITLE + BODY + [closing, "", ""] + notice)
+    assert [text for _, _, text in removed] == notice and {k for _, k, _ in removed} <= {"copyright", "web-debris"}
+    assert texts[-1] == closing
+    # without a word of rights the lines after the report are left alone (a signature, a date)
+    texts, removed = parse(TITLE + BODY + ["某某省人民政府", "2030年1月20日"])
+    assert removed == [] and texts[-2:] == ["某某省人民政府", "2030年1月20日"]
+
+
+def test_a_link_label_glued_after_the_last_sentence_goes():
+    body = BODY[:-1] + ["各位代表！让我们团结奋斗，再创佳绩！【视频】2030年政府工作报告速览"]
+    texts, removed = parse(TITLE + body)
+    assert texts[-1] == "各位代表！让我们团结奋斗，再创佳绩！"
+    assert removed[-1][1:] == ("web-debris", "【视频】2030年政府工作报告速览")
+    # a closing bracket of the report's own sentence is no label
+    texts, _ = parse(TITLE + BODY[:-1] + ["各位代表！让我们团结奋斗，再创佳绩（完）"])
+    assert texts[-1].endswith("（完）")

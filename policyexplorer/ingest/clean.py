@@ -107,6 +107,7 @@ def clean_lines(raw: str, extra_debris: list[str] | None = None, speaker: str | 
     stripped_lines = [ZERO_WIDTH.sub("", line).strip() for line in source]
     running = furniture.running_headers(stripped_lines)
     framed = frame.frame_debris(stripped_lines)
+    trailer = frame.frame_trailer(stripped_lines)
     for i, line in enumerate(source, start=1):
         line = line.rstrip("\r")
         stripped = ZERO_WIDTH.sub("", line).strip()
@@ -139,6 +140,9 @@ def clean_lines(raw: str, extra_debris: list[str] | None = None, speaker: str | 
         hard = bool(HARD_BREAK.search(line))
         indent = bool(INDENT.match(ZERO_WIDTH.sub("", line)))
         text = line
+        if trailer and trailer[0] == i - 1:      # a link label glued after the last sentence
+            removed.append(Removal(i, "web-debris", trailer[1]))
+            text = text.rstrip()[: -len(trailer[1])]
         listed = bool(MD_LIST.match(text))
         if MD_HEADING.match(text):
             removed.append(Removal(i, "markup", MD_HEADING.match(text).group(0).strip()))

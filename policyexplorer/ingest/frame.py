@@ -11,8 +11,12 @@ site happens to use ("下载", "来源", "相关报道" differ from site to site
   - a photo caption: a sentence that ends with a credit, a name after a space or a role word
     ("…作政府工作报告。某某日报记者 张三", "…（记者 张三 摄）").
 - tail: the lines after the report's last sentence. Debris there is a short label ending in a
-  colon followed only by link titles (a "related reports" list, empty or not), and attachment
-  links (a line naming a file: "…方案.pdf").
+  colon followed only by link titles (a "related reports" list, empty or not), attachment
+  links (a line naming a file: "…方案.pdf"), a licence notice after the report's last paragraph
+  with the fragments it was cut into, and a link label glued after the last sentence of the
+  last line ("…篇章！（图解）某某年政府工作报告": frame_trailer).
+- anywhere: a front-matter block a site generator left at the top ("---" / "title: …" / "---"),
+  rule lines ("=====", "-----") and HTML comments (a caption a page hid in one).
 
 A button word inside a sentence ("保障力度加大") is never touched: only whole lines in these
 positions go.
@@ -130,9 +134,57 @@ def _is_link_title(line: str) -> bool:
             and parse_number(line) is None) or bool(FILE_LINK.search(line))
 
 
+# A line of one repeated rule character: "=====", "-----", "*****".
+RULE = re.compile(r"^([=\-*_~#])\1{2,}$")
+HTML_COMMENT = re.compile(r"^<!--.*-->$")
+# A notice of rights or licence: the words a licence box is made of, in either language.
+LICENCE = re.compile(r"著作权|版权|公有领域|知识共享|public domain|creative commons|licen[cs]e|copyright", re.IGNORECASE)
+PARAGRAPH_CHARS = 30     # a line of the report's own last paragraph is at least this long
+# A link label glued after the last sentence: "（图解）…", "相关图解：（图解）…", "【视频】…".
+TRAILER = re.compile(r"(?<=[。！？!?])\s*((?:[\u4e00-\u9fff]{2,6}[:：])?[（(【\[][^）)】\]]{1,8}[）)】\]][^。！？!?，,；;]{0,40})$")
+
+
+def _front_matter(lines: list[str]) -> dict[int, str]:
+    """A site generator's front matter: "---" on the first line, "key: value" lines, "---"."""
+    filled = [i for i, line in enumerate(lines) if line]
+    if not filled or lines[filled[0]] not in ("---", "+++"):
+        return {}
+    for k in filled[1:HEAD_LIMIT]:
+        if lines[k] == lines[filled[0]]:
+            return {j: "markup" for j in filled if j <= k}
+    return {}
+
+
+def _licence_block(lines: list[str]) -> dict[int, str]:
+    """A licence notice after the report's last paragraph: everything after the last long line
+    that ends a sentence (and does not start mid-sentence) goes, when a line of it speaks of rights
+    ("本作品…著作权法…公有领域", "Public domain"); its lines are fragments of the notice."""
+    filled = [i for i, line in enumerate(lines) if line]
+    last = next((i for i in reversed(filled) if len(lines[i]) >= PARAGRAPH_CHARS and ends_sentence(lines[i])
+                 and not SENTENCE.match(lines[i]) and not LICENCE.search(lines[i])), None)
+    if last is None:
+        return {}
+    after = [i for i in filled if i > last]
+    if any(LICENCE.search(lines[i]) for i in after):
+        return {i: "copyright" for i in after}
+    return {}
+
+
+def frame_trailer(lines: list[str]) -> tuple[int, str] | None:
+    """(position, text) of a link label glued after the last sentence of the last line."""
+    filled = [i for i, line in enumerate(lines) if line]
+    if not filled:
+        return None
+    m = TRAILER.search(lines[filled[-1]])
+    return (filled[-1], m.group(1)) if m and len(m.group(1)) < len(lines[filled[-1]]) else None
+
+
 def frame_debris(lines: list[str]) -> dict[int, str]:
     """Positions (0-based) of the source lines that are the page's frame, with their kind.
     `lines` are the source lines stripped of spaces ("" for a blank line)."""
-    found = _head(lines)
+    found = _front_matter(lines)
+    found.update((i, "markup") for i, line in enumerate(lines) if RULE.match(line) or HTML_COMMENT.match(line))
+    found.update(_head([line if i not in found else "" for i, line in enumerate(lines)]))
     found.update(_tail(lines))
+    found.update(_licence_block(lines))
     return found
