@@ -107,9 +107,12 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
             events.append(BoxStart(text, line))
             continue
         if numbered and numbered.style in HEADING_STYLES and not AGENCY_NOTE.search(text):
-            title, body = numbered.rest, ""
+            title, body, stop = numbered.rest, "", ""
             if "。" in title:
-                title, body = title.split("。", 1)
+                (title, body), stop = title.split("。", 1), "。"
+            title, run_on = _run_on(title) if len(numbered.rest) > RUN_ON_LINE else (title, "")
+            if run_on:                       # the heading ran on into its first sentence
+                body = run_on + stop + body
             heading = Heading(_heading_kind(numbered.style), numbered.rank, numbered.style,
                               numbered.value, numbered.label, title.strip(), line)
             events.append(heading)
@@ -138,6 +141,26 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
             continue
         events.append(Para(text, line))
     return events
+
+
+# characters: a heading's title (up to its first 。) is shorter, and so is a heading's line, even
+# with a run-in sentence after the title; past both, the title ran on into the text
+RUN_ON = 40
+RUN_ON_LINE = 100
+# Words a part's title ends with ("过去五年工作回顾", "2023年重点工作安排", "…主要目标")
+_TITLE_END = re.compile(r"(?:回顾|安排|目标|任务|要求|部署|措施|情况|建设|工作)")
+
+
+def _run_on(title: str) -> tuple[str, str]:
+    """A heading a scrape ran on into its first sentence ("过去五年工作回顾刚刚过去的2022年，面对…"):
+    (title, the text after it). The title ends at its last title word before the first comma, else
+    at that comma; a title of ordinary length is left whole."""
+    if len(title) <= RUN_ON or "，" not in title:
+        return title, ""
+    comma = title.index("，")
+    ends = [m.end() for m in _TITLE_END.finditer(title, 0, comma)]
+    cut = ends[-1] if ends and ends[-1] >= 4 else comma
+    return title[:cut], title[cut:].lstrip("，")
 
 
 def is_unnumbered_heading(text: str) -> bool:
