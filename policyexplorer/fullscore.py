@@ -105,7 +105,7 @@ def _is_glossary(report, section) -> bool:
     chain = [section]
     while chain[-1].parent:
         chain.append(report.section(chain[-1].parent))
-    return any(re.search(r"名词(?:解释|注释)", s.title or "") for s in chain)
+    return any(re.search(r"(?:名词|词语|术语)(?:解释|注释)", s.title or "") for s in chain)
 
 
 def _label(section) -> str:
@@ -233,7 +233,8 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default=str(ROOT / "data"))
     ap.add_argument("-v", "--verbose", action="store_true", help="every check, not only the failed ones")
     ap.add_argument("--judgments", default=str(PRECISION), help="hand judgments of the precision sample")
-    ap.add_argument("--draw", metavar="YAML", help="write the drawn commitments nobody judged yet, to judge by hand")
+    ap.add_argument("--draw", metavar="YAML", help="write the sample as drawn now: the judgments it keeps, and "
+                                                  "the commitments nobody judged yet (real: null) to judge by hand")
     args = ap.parse_args(argv)
     files = [Path(f) for f in args.labels] or [shared_path("eval", "unseen_full.yaml"), *devset_files()]
     results = run(files, Path(args.data))
@@ -255,17 +256,25 @@ def main(argv=None) -> int:
     for w in p.wrong if args.verbose else []:
         print(f"  not real: {w}")
     if args.draw:
-        Path(args.draw).write_text(_to_judge(p.unjudged), encoding="utf-8")
-        print(f"wrote {len(p.unjudged)} commitments to judge to {args.draw}")
+        Path(args.draw).write_text(_sample_file(precision.draw(pool), judgments), encoding="utf-8")
+        print(f"wrote the sample to {args.draw}: {len(p.unjudged)} commitments to judge")
     return 0
 
 
-def _to_judge(commitments) -> str:
+def _sample_file(commitments, judgments: dict[str, dict]) -> str:
     import yaml
-    items = [{"key": precision.key(c), "kind": c.kind, "year": c.year, "text": c.text,
-              "section": c.place.section.title[:60], "paragraph": c.place.paragraph.text, "real": None, "why": ""}
-             for c in commitments]
-    return yaml.safe_dump({"judged": items}, allow_unicode=True, sort_keys=False, width=200)
+    items = []
+    for c in commitments:
+        j = judgments.get(precision.key(c), {})
+        items.append({"key": precision.key(c), "kind": c.kind, "year": c.year, "text": c.text,
+                      "section": c.place.section.title[:60], "paragraph": c.place.paragraph.text,
+                      "real": j.get("real"), "why": j.get("why", "")})
+    head = (f"# The precision sample of policyexplorer.fullscore: seed {precision.SEED}, the {precision.SIZE}\n"
+            "# commitments of lowest rank among those extracted from the labelled whole reports (method:\n"
+            "# policyexplorer/commitments/precision.py). Judged by hand, each with its paragraph: real is true\n"
+            "# when the clause is a target with a figure for its year (or a five-year outline's last year) or\n"
+            "# a named task, as README's \"A commitment is…\" says; why gives the reason.\n")
+    return head + yaml.safe_dump({"judged": items}, allow_unicode=True, sort_keys=False, width=200)
 
 
 if __name__ == "__main__":

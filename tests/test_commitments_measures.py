@@ -146,3 +146,39 @@ def test_indicator_families_have_one_measure_of_each_kind():
     assert index.measure(gdp, "rate").id == "gdp-growth" and index.measure(gdp, "level") is gdp
     assert "rural-net-income" in index.by_id["rural-income-level"].unlike
     assert "rural-income" in index.by_id["rural-net-income-level"].unlike     # both ways
+
+
+def test_general_aims_are_no_tasks_and_named_ones_are():
+    from policyexplorer.commitments.tasks import named_task
+    for aim in ["做好外事、侨务、港澳工作", "推动图书馆事业高质量发展", "持续扩大制度型开放", "加强数字基础设施建设",
+                "加快发展壮大“四新”产业", "提高政策精准度和实效性", "认真落实扶持民营经济的各项政策"]:
+        assert named_task(aim) is None, aim
+    for task in ["实施城乡供水一体化工程", "深化国有林场改革", "办好第五届全省运动会", "开展耕地保护专项行动"]:
+        assert named_task(task) is not None, task
+
+
+def test_a_subsection_stating_a_result_reviews_with_its_part():
+    from policyexplorer.ingest.orient import assign_looks
+    from policyexplorer.model import Section
+    part = Section("s1", "一、", "2030年工作回顾", 1, None, "part", 1)
+    sub = Section("s1-1", "（七）", "自身建设得到新加强", 2, "s1", "section", 2)
+    plan = Section("s2", "二、", "今后五年的目标任务", 1, None, "part", 3)
+    assign_looks([part, sub, plan], {"review_years": [2030], "plan_years": [2031]})
+    assert (sub.looks, sub.years) == ("back", [2030])
+    assert (plan.looks, plan.years) == ("forward", list(range(2031, 2036)))
+
+
+def test_the_precision_sample_keeps_its_commitments_when_others_change():
+    from types import SimpleNamespace as NS
+    from policyexplorer.commitments import precision
+
+    def c(i, kind="task"):
+        return NS(id=f"r:s1-p{i}:1", text=f"建成第{i}号工程", kind=kind, report=NS(id="r"))
+    pool = [c(i) for i in range(200)]
+    sample = precision.draw(pool, size=20)
+    keys = {precision.key(x) for x in sample}
+    fewer = [x for x in pool if precision.key(x) in keys or int(x.id.split("p")[1].split(":")[0]) % 2]
+    assert {precision.key(x) for x in precision.draw(fewer, size=20)} == keys
+    judged = {precision.key(x): {"real": i % 4 != 0, "why": ""} for i, x in enumerate(sample[:12])}
+    p = precision.score(pool, judged, size=20)
+    assert (p.real, p.judged, len(p.unjudged)) == (9, 12, 8) and p.by_kind == {"task": [9, 12]}

@@ -2,8 +2,10 @@
 extracted from the labelled whole reports (shared/eval/unseen_full.yaml and tests/devset),
 judged by hand.
 
-The sample is drawn, not chosen: every commitment of those reports, in id order, shuffled with a
-fixed seed; the first N are the sample. A person reads each with its paragraph and says whether it
+The sample is drawn, not chosen: each commitment of those reports gets a rank from a hash of the
+seed, its report and its text, and the N of lowest rank are the sample. A change to extraction
+leaves the sample as it was but for the commitments it removes (the next in rank take their
+place) and those it adds with a rank low enough: only they need judging again. A person reads each with its paragraph and says whether it
 is a real commitment for its year: a target with a figure the government sets for that year (or,
 in a five-year outline, for the period's last year), or a named task (a named project, plan,
 programme, reform or action), as README's "A commitment is…" says; not a slogan, a general aim,
@@ -13,7 +15,7 @@ drawn commitment nobody judged is counted apart, and the figure is only final wh
 """
 from __future__ import annotations
 
-import random
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,11 +31,15 @@ def key(c) -> str:
     return f"{c.report.id}|{text}"
 
 
+def rank(c, seed: int = SEED) -> str:
+    return hashlib.sha256(f"{seed}|{key(c)}".encode("utf-8")).hexdigest()
+
+
 def draw(commitments, seed: int = SEED, size: int = SIZE) -> list:
-    """The sample: commitments in id order, shuffled by the seed, the first `size`, in id order."""
-    pool = sorted(commitments, key=lambda c: c.id)
-    random.Random(seed).shuffle(pool)
-    return sorted(pool[:size], key=lambda c: c.id)
+    """The sample: the `size` commitments of lowest rank (one per key), in id order."""
+    pool = {key(c): c for c in sorted(commitments, key=lambda c: c.id, reverse=True)}
+    chosen = sorted(pool.values(), key=lambda c: rank(c, seed))[:size]
+    return sorted(chosen, key=lambda c: c.id)
 
 
 @dataclass

@@ -24,7 +24,8 @@ from .numbering import BOX, GROUP, HEADING_STYLES, parse_number
 from .text import is_standalone_line
 
 AGENCY_NOTE = re.compile(r"[（(]\s*(?:牵头单位|责任单位)\s*[:：]")
-APPENDIX = re.compile(r"^(?:附件|附表|附录)\s*\d*$|名词(?:注释|解释)")
+APPENDIX = re.compile(r"^(?:附件|附表|附录)\s*\d*$|(?:名词|词语|术语)(?:注释|解释)")
+APPENDIX_LEAD = re.compile(r"^附\s*[：:]\s*\S{2,30}$")        # "附：《政府工作报告》部分词语解释"
 APPENDIX_LABEL = re.compile(r"^(?:附件|附表|附录)\s*\d*$")   # a label alone; its title may follow
 TOC = re.compile(r"^目\s*录$")
 ADDRESS = re.compile(r"^(?:各位代表|各位委员|同志们|女士们|先生们|各位)")
@@ -134,7 +135,7 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
         if GROUP.match(text) and is_standalone_line(text[2:]):
             events.append(Para(text, line, "group"))
             continue
-        if is_standalone_line(text) and APPENDIX.search(text):
+        if (is_standalone_line(text) or APPENDIX_LEAD.match(text)) and APPENDIX.search(text):
             events.append(Heading("appendix", TOP, None, None, None, text, line))
             if APPENDIX_LABEL.match(text):
                 pending_title = events[-1]

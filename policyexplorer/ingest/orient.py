@@ -34,6 +34,8 @@ FORWARD_CUES = re.compile(r"今年|明年|新的一年|主要预期目标|预期
                           r"进一步|建设|完善|健全|落实|抓好|做好|促进|提升|扩大|强化|统筹|稳步|积极|努力|切实|聚焦)|"
                           r"到20\d\d年|20\d\d年(?:发展)?(?:主要)?(?:预期)?目标")
 MARGIN = 2       # a text's cues must lean this much one way to orient it
+# A title stating a result: "得到新加强", "取得新成效", "迈上新台阶", "实现新提升"
+RESULT_TITLE = re.compile(r"(?:得到|取得|迈上|实现|展现|达到|绘就|开创|呈现)(?:了)?新|(?:显著|明显|持续|不断)(?:增强|提升|提高|改善|加强)$")
 
 
 # A five-year plan's period by its number: "十四五" is the 14th plan, 2021-2025 (the third ran
@@ -41,6 +43,8 @@ MARGIN = 2       # a text's cues must lean this much one way to orient it
 FIVE_YEAR_PLAN = re.compile(r"“?([十一二三四五六七八九]{1,3})五”?(?:时期|规划|期间|以来|计划)")
 # "过去五年", "五年来", "本届政府任期": the five years a review at the end of a term looks back on.
 PAST_FIVE = re.compile(r"过去(?:的)?五年|五年来|本届政府")
+# "今后五年", "未来五年": the five years a new term's report plans, from its plan year on.
+NEXT_FIVE = re.compile(r"今后五年|未来五年|今后五年的")
 
 
 PERIOD_AT = 12
@@ -68,9 +72,11 @@ def period_years(title: str, looks: str | None, meta: dict) -> list[int]:
         number = cn_to_int(m.group(1))
         if 3 <= number <= 30:
             years.update(plan_period(number))
-    review = meta.get("review_years") or []
+    review, plan = meta.get("review_years") or [], meta.get("plan_years") or []
     if looks == "back" and review and PAST_FIVE.search(head):
         years.update(range(max(review) - 4, max(review) + 1))
+    if looks == "forward" and plan and NEXT_FIVE.search(head):
+        years.update(range(min(plan), min(plan) + 5))
     return sorted(years)
 
 
@@ -151,6 +157,8 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
         # a lead sentence set as a heading ("——…三项基本任务，…持续夯实") says what was done in
         # its parent's words and years: its own words ("任务") are no cue
         looks = s.looks or (parent.looks if s.kind == "lead" and parent is not None else looks_of_title(s.title))
+        if parent is not None and parent.looks == "back" and looks == "forward" and RESULT_TITLE.search(s.title):
+            looks = "back"       # "（七）自身建设得到新加强" in a review says what the year achieved
         if looks is None and parent is not None:
             looks = parent.looks
         if looks is None:
