@@ -15,7 +15,7 @@ from ..model import Paragraph, Report, Section, orientation
 from . import agencies as agencies_mod
 from .clauses import Clause, join_continuations, pair_respectively, respective_names, split_clauses
 from .indicators import Indicator, IndicatorIndex, Scope, default_index, scope_of
-from .quantity import Quantity, unit_class, normalise, parse_quantities
+from .quantity import Quantity, normalise, parse_quantities
 from .tasks import named_task
 
 # Verbs that make a clause without a figure a concrete task, longest first.
@@ -277,12 +277,8 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
             subject = f"{subject}…{noun}"
         if verb and not _leading_verb(text):
             subject = f"{verb}{subject}"
-        # the measure of the indicator's family the figure states (a level or its growth); a
-        # count in another unit is not that indicator ("接待床位2.5万张" is no count of visitors)
+        # the measure of the indicator's family the figure states (a level or its growth)
         indicator = (indicators.measure(m.indicator, q.kind) or m.indicator) if m else None
-        if indicator is not None and indicator.unit and q.kind == "level" and \
-                unit_class(q.base_unit) != unit_class(indicator.unit):
-            indicator = None
         return dict(kind="target", quantity=q, indicator=indicator, scope=scope,
                     verb=verb, subject=subject, legacy=legacy, figures=figures if len(figures) > 1 else [])
     vm = _TASK.search(text)

@@ -218,22 +218,40 @@ def _keys(text: str, q: Quantity) -> list[tuple[str, str]]:
     before = re.search(r"([\u4e00-\u9fff“”]{2,14})$", text[: q.start])
     if before:
         k = _MEASURE_END.sub("", _LEAD_WORDS.sub("", before.group(1)))
-        if len(k) >= 3 and k != "亿元以上项目":
+        if _names_something(k) and k != "亿元以上项目":
             keys.append(("before", k))
     after = re.match(r"([\u4e00-\u9fff“”]{2,12})", text[q.end:])
     if after:
         k = _TAIL_WORDS.sub("", after.group(1))
-        if len(k) >= 3:
+        if _names_something(k):
             keys.append(("after", k))
     return keys
+
+
+def _names_something(key: str) -> bool:
+    """Two characters name a thing ("造林", "贷款") unless they are a word for any project."""
+    return len(key) >= 3 or (len(key) == 2 and key not in GENERIC)
 
 
 def _variants(side: str, key: str) -> list[str]:
     """The key and its shorter forms a review may use, longest first: a noun before a figure
     keeps its end ("旅游接待床位" -> "接待床位"), a noun after one its start ("农村贫困人口脱贫" ->
-    "农村贫困人口")."""
-    cut = range(len(key), 2, -1)
-    return [key[len(key) - n:] for n in cut] if side == "before" else [key[:n] for n in cut]
+    "农村贫困人口"); then the other way round, down to three characters. A key of two ("造林") is
+    used whole: two characters cut from a longer name ("企业" of "规模以上工业企业") name anything."""
+    if len(key) == 2:
+        return [key]
+    ends = [key[len(key) - n:] for n in range(len(key), 2, -1)]
+    starts = [key[:n] for n in range(len(key) - 1, 2, -1)]
+    return list(dict.fromkeys(ends + starts if side == "before" else starts + ends))
+
+
+def _same_count(t: Quantity, q: Quantity) -> bool:
+    """Figures of one measure: the same kind and unit, or a count of people in 万 without its
+    unit ("农村贫困人口减少1240万" for "1000万以上农村贫困人口")."""
+    if t.comparable_with(q):
+        return True
+    units = {unit_class(t.base_unit), unit_class(q.base_unit)}
+    return t.kind == q.kind == "level" and "" in units and units <= {"", "人", "户"}
 
 
 def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) -> tuple[str, Quantity] | None:
@@ -241,7 +259,7 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) ->
     key (within 8 characters, 2 for a key of three; anywhere in a measure and its continuation:
     "实际到位省外资金385.4亿元，增长9.52%"), in a unit the target's figure is in."""
     text = clause.text
-    qs = [q for q in parse_quantities(text) if not q.nominal and t.comparable_with(q)]
+    qs = [q for q in parse_quantities(text) if not q.nominal and _same_count(t, q)]
     if not qs:
         return None
     for side, key in keys:
@@ -253,7 +271,7 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) ->
                 reach = len(text) if len(clause.parts) > 1 else 8
                 near = [(min(abs(q.start - (pos + len(word))), abs(pos - q.end)), q) for q in qs
                         if -1 <= q.start - (pos + len(word)) <= reach or -1 <= pos - q.end <= reach]
-            else:       # a short noun counts only the figure right after it ("幼儿园1108所")
+            else:       # a short noun counts only the figure right after it ("幼儿园1108所", "造林435万亩")
                 near = [(0, q) for q in qs if 0 <= q.start - (pos + len(word)) <= 2]
             if near:
                 return word, min(near, key=lambda x: x[0])[1]
@@ -269,14 +287,23 @@ _SPAN_CUES = re.compile(r"五年来|过去五年|过去的五年|五年间|五�
 _YEAR_CUES = r"过去一年|过去的一年|去年|一年来|今年以来|刚刚过去的"
 
 
-def _period_figure(place: Place, c: Commitment, clause: Clause, t: Quantity, stock: bool) -> bool:
+def _part_of(clause: Clause, q: Quantity) -> str:
+    """The part of a joined clause a figure stands in ("增长6%，年均增长6.5%": each its own)."""
+    bounds = [*clause.parts, len(clause.text)]
+    for a, b in zip(bounds, bounds[1:]):
+        if a <= q.start < b:
+            return clause.text[a:b]
+    return clause.text
+
+
+def _period_figure(place: Place, c: Commitment, clause: Clause, t: Quantity, stock: bool, q: Quantity) -> bool:
     """The clause gives a figure for several years ("五年来…", "年均增长6.3%", a review of a
     five-year plan's period) where the commitment is for one. In a review of several years the
     nearest cue before the clause decides: "刚刚过去的2017年", "过去一年" speak of one year. A level
     at the period's end (a stock, a share: "市场主体59万户", "林木覆盖率35.1%") is its last year's."""
     if len(c.place.years) > 1:
         return False
-    if re.search(r"年均|累计", clause.text):
+    if re.search(r"年均|累计", _part_of(clause, q)):
         return True
     if len(place.years) <= 1:
         return False
@@ -409,7 +436,7 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
     else:
         # No known indicator: what the figure counts must stand next to a figure in the outcome
         # too ("中试平台35家", "35家中试平台"); only clauses holding a short form of it can
-        clauses = memo.clauses_with(clauses, [_variants(side, k)[-1] for side, k in keys])
+        clauses = memo.clauses_with(clauses, [min(_variants(side, k), key=len) for side, k in keys])
     for place, clause in clauses:
         name = indicator.name if indicator else None
         if indicator is not None:
@@ -421,7 +448,7 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
             name, q = found
             figures = [(None, q, clause.text)]
         for m, q, txt in figures:
-            if q is None or not t.comparable_with(q):
+            if q is None or not (t.comparable_with(q) if m is not None else _same_count(t, q)):
                 continue
             conf = 0.9 if indicator else 0.6
             scope_c = c.scope or scope_of(c.text, None)
@@ -430,7 +457,7 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
                 scope_o.period = scope_o.period if scope_o.period != "new" else c.scope.period
             why_not = scope_c.differs(scope_o) or _other_area(c, txt, q)
             ratio = q.base_value / t.base_value if t.base_value else 0
-            period = _period_figure(place, c, clause, t, scope_c.period == "stock")
+            period = _period_figure(place, c, clause, t, scope_c.period == "stock", q)
             # a count matched by its noun alone: a review figure far off is likely another count
             if m is None and (why_not or ratio < 0.5 or ratio > (10 if period else 4)):
                 continue                 # a weak match is only worth a numeric verdict
