@@ -277,8 +277,11 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
             subject = f"{subject}…{noun}"
         if verb and not _leading_verb(text):
             subject = f"{verb}{subject}"
-        # the measure of the indicator's family the figure states (a level or its growth)
+        # the measure of the indicator's family the figure states (a level or its growth); a share
+        # the family has no measure of ("税收占一般公共预算收入比重70%") is a share of it, not it
         indicator = (indicators.measure(m.indicator, q.kind) or m.indicator) if m else None
+        if indicator is not None and q.kind == "share" and indicator.kind != "share":
+            indicator = None
         return dict(kind="target", quantity=q, indicator=indicator, scope=scope,
                     verb=verb, subject=subject, legacy=legacy, figures=figures if len(figures) > 1 else [])
     vm = _TASK.search(text)

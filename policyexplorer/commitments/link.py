@@ -95,9 +95,22 @@ class ReviewIndex:
         return None
 
     def reviewers(self, commitment: Commitment) -> list[Report]:
-        """Other reports of the same place with a passage looking back on the commitment's year."""
-        return [r for r in self.by_place.get(_place_of(commitment.report), [])
-                if r.id != commitment.report.id and self.anchor(r, commitment.year) is not None]
+        """Other reports of the same place with a passage looking back on the commitment's year.
+        Where one reviews the year alone, a review of the five years around it (the next term's
+        first report) is not asked: the year's own review is the one to speak of it."""
+        found = [r for r in self.by_place.get(_place_of(commitment.report), [])
+                 if r.id != commitment.report.id and self.anchor(r, commitment.year) is not None]
+        alone = [r for r in found if self.span(r, commitment.year) == 1]
+        return alone or found
+
+    def span(self, report: Report, year: int) -> int:
+        """How many years the report's review of `year` covers (1: that year alone)."""
+        key = ("span", report.id, year)
+        if key not in self._anchor:
+            spans = [len(s.years) for s in report.sections if s.looks == "back" and year in s.years]
+            spans += [len(years) for _, _, looks, years in report.oriented() if looks == "back" and year in years]
+            self._anchor[key] = min(spans, default=0)
+        return self._anchor[key]
 
 
 
@@ -283,7 +296,10 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) ->
 _AREAS = re.compile(r"都市圈|城市圈|城市群|经济带|全省|全国|全球")
 
 
-_SPAN_CUES = re.compile(r"五年来|过去五年|过去的五年|五年间|五年以来|年均|累计|[十一二三四五六七八九]五”?(?:时期|期间|以来)")
+# A figure averaged or summed over years: "年均增长6.3%", "累计完成…" (not "年均浓度", a year's mean)
+_PER_YEAR = re.compile(r"年均(?:增长|增速|提高|下降|增加|减少|递增)|年平均增长|累计")
+# (those mark only their own figure: _part_of)
+_SPAN_CUES = re.compile(r"五年来|过去五年|过去的五年|五年间|五年以来|[十一二三四五六七八九]五”?(?:时期|期间|以来)")
 _YEAR_CUES = r"过去一年|过去的一年|去年|一年来|今年以来|刚刚过去的"
 
 
@@ -303,7 +319,7 @@ def _period_figure(place: Place, c: Commitment, clause: Clause, t: Quantity, sto
     at the period's end (a stock, a share: "市场主体59万户", "林木覆盖率35.1%") is its last year's."""
     if len(c.place.years) > 1:
         return False
-    if re.search(r"年均|累计", _part_of(clause, q)):
+    if _PER_YEAR.search(_part_of(clause, q)):
         return True
     if len(place.years) <= 1:
         return False
@@ -436,7 +452,9 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
     else:
         # No known indicator: what the figure counts must stand next to a figure in the outcome
         # too ("中试平台35家", "35家中试平台"); only clauses holding a short form of it can
-        clauses = memo.clauses_with(clauses, [min(_variants(side, k), key=len) for side, k in keys])
+        # every form holds one of the shortest forms at either end of its key
+        shortest = [(side, k, min(map(len, _variants(side, k)))) for side, k in keys]
+        clauses = memo.clauses_with(clauses, [w for side, k, n in shortest for w in _variants(side, k) if len(w) == n])
     for place, clause in clauses:
         name = indicator.name if indicator else None
         if indicator is not None:
