@@ -28,7 +28,7 @@ import jieba
 from ..model import Report
 from .clauses import Clause, join_continuations, pair_respectively, split_clauses
 from .extract import Commitment, Place
-from .indicators import IndicatorIndex, default_index, scope_of
+from .indicators import IndicatorIndex, Scope, default_index, scope_of
 from .quantity import Quantity, normalise, parse_quantities, unit_class
 
 jieba.setLogLevel(60)
@@ -473,6 +473,8 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
             scope_o = scope_of(txt, m, indicator) if m else scope_of(txt, None)
             if m is None and c.scope:
                 scope_o.period = scope_o.period if scope_o.period != "new" else c.scope.period
+            if t.kind != "level":        # a growth or a share is no flow or stock: only its level counts
+                scope_c, scope_o = Scope(scope_c.level, "new"), Scope(scope_o.level, "new")
             why_not = scope_c.differs(scope_o) or _other_area(c, txt, q)
             ratio = q.base_value / t.base_value if t.base_value else 0
             period = _period_figure(place, c, clause, t, scope_c.period == "stock", q)

@@ -74,7 +74,8 @@ _RULES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"cumulative vs annual"), "一个是累计数、一个是当年数，两个数字不可比，不作数字判断"),
     (re.compile(r"new vs total"), "一个是新增数、一个是总量，两个数字不可比，不作数字判断"),
     (re.compile(r"unlike measure: (?P<why>.*)"), "两个指标名称相近但不是同一个指标（{why}），不作数字判断"),
-    (re.compile(r"other measure: (?P<a>\S+) for a"), "报告给出的是同一指标的另一种数字（{a}），与目标不可直接比较，不作数字判断"),
+    (re.compile(r"other measure: (?P<a>level|growth rate|share) for a (?P<b>level|growth rate|share) target"),
+     "报告给出的是同一指标的{a}，目标定的是{b}，两者不可直接比较，不作数字判断"),
     (re.compile(r"figure for several years"), "报告给出的是几年合计或几年平均的数字，与一年的目标不可比，不作数字判断"),
     (re.compile(r"too far apart"), "两个数字相差太大，可能不是同一口径，不作数字判断"),
     (re.compile(r"reported done for (?P<n>\d+) of (?P<m>\d+) parts"), "报告只说{m}项中的{n}项已完成，判为部分完成"),
@@ -235,6 +236,14 @@ def stated(text: str, q: Quantity | None) -> str:
     return figure(q)
 
 
+def target_words(c: Commitment) -> str:
+    """The target's figures as the row shows them: one ("25万人以上"), or each measure of a target
+    set in two ("达到240亿元；同比增长21%")."""
+    if len(c.targets) > 1:
+        return "；".join(stated(c.text, q) for q in c.targets)
+    return figure(c.quantity)
+
+
 CONFIDENCE = {"high": "高", "medium": "中", "low": "低"}
 
 
@@ -242,12 +251,16 @@ def confidence_level(conf: float) -> str:
     return "high" if conf >= 0.85 else ("medium" if conf >= 0.65 else "low")
 
 
+# The linker's names of measures (link._MEASURE_NAMES) in words for readers
+_KIND_NAMES = {"level": "数量", "growth rate": "增速", "share": "比重"}
+
+
 def rule_words(explanation: str) -> str:
     tail = explanation.rsplit("; ", 1)[-1]
     for pattern, words in _RULES:
         m = pattern.search(tail)
         if m:
-            return words.format(**m.groupdict())
+            return words.format(**{k: _KIND_NAMES.get(v, v) for k, v in m.groupdict().items()})
     return explanation
 
 
@@ -329,7 +342,7 @@ def make_rows(reports: list[Report], commitments: list[Commitment], areas: Areas
         reviewers = [(r, _review_url(reviews, r, c.year)) for r in reviews.reviewers(c)]
         outcomes = [outcome_view(c, o) for o in sorted(c.outcomes, key=lambda o: (-o.confidence, o.place.paragraph_id))]
         rows.append(Row(c, areas.of(c), [agencies.get(a) for a in c.lead], [agencies.get(a) for a in c.support],
-                        figure(c.quantity), outcomes, reviewers, section_heading(c.place.section)))
+                        target_words(c), outcomes, reviewers, section_heading(c.place.section)))
     return rows
 
 
