@@ -33,6 +33,7 @@ from .yamlfile import safe_load
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "devset"
+HELDOUT = ROOT / "tests" / "heldout"
 PRECISION = ROOT / "tests" / "data" / "precision_unseen.yaml"
 TOLERANCE = 0.15
 # Paragraph kinds a reader counts as body text (a task breakdown's items are paragraphs too).
@@ -224,7 +225,8 @@ def run(files: list[Path], data_dir: Path = ROOT / "data") -> dict[Path, FullSco
 
 
 def devset_files() -> list[Path]:
-    return sorted(DEVSET.glob("*.yaml")) if DEVSET.is_dir() else []
+    """The development set's label files, then the held-out set's (tests/heldout)."""
+    return [f for d in (DEVSET, HELDOUT) if d.is_dir() for f in sorted(d.glob("*-gwr.yaml"))]
 
 
 def main(argv=None) -> int:
@@ -232,7 +234,8 @@ def main(argv=None) -> int:
     ap.add_argument("labels", nargs="*", help="label files (default: the shared sample and tests/devset/*.yaml)")
     ap.add_argument("--data", default=str(ROOT / "data"))
     ap.add_argument("-v", "--verbose", action="store_true", help="every check, not only the failed ones")
-    ap.add_argument("--judgments", default=str(PRECISION), help="hand judgments of the precision sample")
+    ap.add_argument("--judgments", nargs="*", default=[str(PRECISION), str(HELDOUT / "precision_heldout.yaml")],
+                    help="hand judgments of the precision sample (the first is the one --draw rewrites)")
     ap.add_argument("--draw", metavar="YAML", help="write the sample as drawn now: the judgments it keeps, and "
                                                   "the commitments nobody judged yet (real: null) to judge by hand")
     args = ap.parse_args(argv)
@@ -250,7 +253,7 @@ def main(argv=None) -> int:
     if len(results) > 1:
         print("\n".join(total.lines("all labelled reports")))
     pool = [c for s in results.values() for c in s.commitments]
-    judgments = precision.load_judgments(Path(args.judgments)) if Path(args.judgments).exists() else {}
+    judgments = {k: v for f in map(Path, args.judgments) if f.exists() for k, v in precision.load_judgments(f).items()}
     p = precision.score(pool, judgments)
     print(f"precision sample (seed {precision.SEED}, {precision.SIZE} of {len(pool)} commitments): {p.line()}")
     for w in p.wrong if args.verbose else []:

@@ -76,8 +76,9 @@ def split_clauses(text: str, legacy: bool = False) -> list[Clause]:
                     pending_start = pa
                 pairs.setdefault(pending_start, (0,))
                 continue
-            # "一般公共预算收入3763.9亿元、增长10.5%": a bare growth after a figure is its growth
-            if not legacy and merged and pending_start is None and _is_growth_of_previous(text[pa:pb]):
+            # "一般公共预算收入3763.9亿元、增长10.5%": a bare growth after a figure is its growth, a
+            # bare figure in another unit the same thing counted otherwise ("义务植树1200亩、4.32万株")
+            if not legacy and merged and pending_start is None and _continues_previous(text[pa:pb], text[merged[-1][0]:merged[-1][1]]):
                 ms, me = merged[-1]
                 pairs[ms] = pairs.get(ms, (0,)) + (pa - ms,)
                 merged[-1] = (ms, pb)
@@ -119,10 +120,14 @@ _ASIDE = re.compile(r"第\d|第[一二三四五六七八九十]|位次|排名|�
 _INVESTMENT = re.compile(r"^(?:年度|全年|年内)?(?:计划)?(?:完成|实现)?(?:年度)?(?:计划)?投资(?:额)?(?:达到|超过|突破)?\d")
 
 
-def _is_growth_of_previous(text: str) -> bool:
-    """A 、-part that is only a change of the figure before it ("增长10.5%", "同比下降3%")."""
+def _continues_previous(text: str, previous: str) -> bool:
+    """A 、-part that is only another figure of the part before it: its change ("增长10.5%") or
+    the same thing in another unit ("4.32万株" after "植树1200亩")."""
     qs = [q for q in parse_quantities(text) if not q.nominal]
-    return len(qs) == 1 and qs[0].kind == "rate" and is_continuation(text)
+    if len(qs) != 1 or not is_continuation(text):
+        return False
+    before = [q for q in parse_quantities(previous) if not q.nominal]
+    return qs[0].kind == "rate" or (bool(before) and not before[-1].comparable_with(qs[0]))
 
 
 def is_continuation(text: str) -> bool:
@@ -158,7 +163,7 @@ def join_continuations(text: str, clauses: list[Clause]) -> list[Clause]:
             gap = gap.strip()
         if prev is not None and c.start > prev.end and gap in ("，", ",") \
                 and (is_continuation(c.text) or (_INVESTMENT.match(c.text) and "项目" in prev.text)) \
-                and "、" not in c.context \
+                and ("、" not in c.context or "分别" in c.text) \
                 and any(not q.nominal for q in parse_quantities(prev.text)):
             joined = text[prev.start:c.end]
             out[-1] = Clause(joined, prev.start, c.end, joined, prev.parts + (c.start - prev.start,))
@@ -189,16 +194,28 @@ def respective_names(head: str) -> list[str]:
 
 
 def pair_respectively(clause: str) -> list[tuple[str, Quantity]]:
-    """"A、B、C分别增长x%、y%、z%" -> [(A, x%), (B, y%), (C, z%)]."""
+    """"A、B、C分别增长x%、y%、z%" -> [(A, x%), (B, y%), (C, z%)]; a measure and its continuation
+    pair each of their figures ("城乡居民人均可支配收入分别达到45799元、15426元，同比分别增长10%、13%":
+    城镇 and 农村 each a level and a growth). Figures are placed in the clause's text."""
     if "分别" not in clause:
         return []
     head, tail = clause.split("分别", 1)
     names = respective_names(head)
-    qs = [q for q in parse_quantities(tail) if not q.nominal]
-    if len(names) < 2 or len(names) != len(qs):
+    if len(names) == 1 and names[0].startswith("城乡"):       # 城乡X: 城镇X and 农村X
+        names = ["城镇" + names[0][2:], "农村" + names[0][2:]]
+    offset = len(normalise(head)) + len("分别")
+    qs = [replace(q, start=q.start + offset, end=q.end + offset) for q in parse_quantities(tail) if not q.nominal]
+    n = len(names)
+    if n < 2 or not qs or len(qs) % n:
         return []
-    if qs[0].kind == "rate":
-        # only the first figure has the verb before it; the rest share it
-        qs = [replace(q, kind="rate", qualifier=qs[0].qualifier) for q in qs]
-    verb = re.match(r"[\u4e00-\u9fff]{0,4}?(?=\d)", tail)
-    return [(n + (verb.group(0) if verb else ""), q) for n, q in zip(names, qs)]
+    out = []
+    text = normalise(clause)
+    for g in range(0, len(qs), n):
+        group = qs[g:g + n]
+        if group[0].kind == "rate":
+            # only the first figure has the verb before it; the rest share it
+            group = [replace(q, kind="rate", qualifier=group[0].qualifier) for q in group]
+        verb = re.search(r"([\u4e00-\u9fff]{0,4})$", text[: group[0].start])
+        verb = re.sub(r"^.*(?:分别|同比)", "", verb.group(1)) if verb else ""
+        out.extend((name + verb, q) for name, q in zip(names, group))
+    return out
