@@ -182,3 +182,17 @@ def test_the_precision_sample_keeps_its_commitments_when_others_change():
     judged = {precision.key(x): {"real": i % 4 != 0, "why": ""} for i, x in enumerate(sample[:12])}
     p = precision.score(pool, judged, size=20)
     assert (p.real, p.judged, len(p.unjudged)) == (9, 12, 8) and p.by_kind == {"task": [9, 12]}
+
+
+def test_town_and_country_pairs_go_to_each_in_turn():
+    from policyexplorer.commitments.clauses import pair_respectively
+    for text in ["城乡居民人均可支配收入分别达到31000元、12000元，同比分别增长6%、8%",
+                 "城乡居民人均可支配收入达31000元、12000元，同比增长6%、8%"]:
+        clause, = [c for c in join_continuations(text, split_clauses(text))]
+        got = [(name, q.raw, q.kind) for name, q in pair_respectively(clause.text)]
+        assert got == [("城镇居民人均可支配收入", "31000元", "level"), ("农村居民人均可支配收入", "12000元", "level"),
+                       ("城镇居民人均可支配收入增长", "6%", "rate"), ("农村居民人均可支配收入增长", "8%", "rate")], text
+
+
+def test_a_figure_in_another_unit_after_a_figure_counts_the_same_thing():
+    assert joined("全县义务植树800亩、2.1万株") == [("全县义务植树800亩、2.1万株", (0, 11))]

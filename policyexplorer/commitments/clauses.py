@@ -93,7 +93,7 @@ def split_clauses(text: str, legacy: bool = False) -> list[Clause]:
                 merged[-1] = (merged[-1][0], b)
             else:
                 merged.append((pending_start, b))
-        if "分别" in clause or len(merged) <= 1:
+        if _paired(clause) or len(merged) <= 1:
             merged = [(a, b)]          # "A、B分别增长x%、y%": keep whole, see pair_respectively
         for pa, pb in merged:
             stripped = text[pa:pb]
@@ -163,7 +163,7 @@ def join_continuations(text: str, clauses: list[Clause]) -> list[Clause]:
             gap = gap.strip()
         if prev is not None and c.start > prev.end and gap in ("，", ",") \
                 and (is_continuation(c.text) or (_INVESTMENT.match(c.text) and "项目" in prev.text)) \
-                and ("、" not in c.context or "分别" in c.text) \
+                and ("、" not in c.context or _paired(c.text) or _paired(prev.text)) \
                 and any(not q.nominal for q in parse_quantities(prev.text)):
             joined = text[prev.start:c.end]
             out[-1] = Clause(joined, prev.start, c.end, joined, prev.parts + (c.start - prev.start,))
@@ -187,6 +187,11 @@ def pair_quantity(text: str, start: int, end: int) -> Quantity | None:
     return before[-1] if before else None
 
 
+def _paired(clause: str) -> bool:
+    """A clause whose figures go to several names in turn: "A、B分别…", "城乡居民…达X元、Y元"."""
+    return "分别" in clause or clause.lstrip().startswith("城乡")
+
+
 def respective_names(head: str) -> list[str]:
     """The names before 分别: "A、B和C" -> A, B, C (和, 及 and 与 join the last name as 、 joins
     the others: "A和B分别控制在5.5%、4.5%以内")."""
@@ -197,13 +202,23 @@ def pair_respectively(clause: str) -> list[tuple[str, Quantity]]:
     """"A、B、C分别增长x%、y%、z%" -> [(A, x%), (B, y%), (C, z%)]; a measure and its continuation
     pair each of their figures ("城乡居民人均可支配收入分别达到45799元、15426元，同比分别增长10%、13%":
     城镇 and 农村 each a level and a growth). Figures are placed in the clause's text."""
-    if "分别" not in clause:
+    if "分别" in clause:
+        head, tail = clause.split("分别", 1)
+        offset = len(normalise(head)) + len("分别")
+    elif clause.lstrip().startswith("城乡"):
+        # "城乡居民人均可支配收入达49208元、16984元，同比增长4.7%、7.5%": 城乡 pairs without 分别
+        first = next((q for q in parse_quantities(clause) if not q.nominal), None)
+        if first is None:
+            return []
+        text = normalise(clause)
+        cut = re.search(r"(?:达到|达|为|完成|实现|增长|提高|分别)*$", text[: first.start])
+        head, tail = text[: cut.start()], text[cut.start():]
+        offset = len(head)
+    else:
         return []
-    head, tail = clause.split("分别", 1)
     names = respective_names(head)
     if len(names) == 1 and names[0].startswith("城乡"):       # 城乡X: 城镇X and 农村X
         names = ["城镇" + names[0][2:], "农村" + names[0][2:]]
-    offset = len(normalise(head)) + len("分别")
     qs = [replace(q, start=q.start + offset, end=q.end + offset) for q in parse_quantities(tail) if not q.nominal]
     n = len(names)
     if n < 2 or not qs or len(qs) % n:
@@ -215,7 +230,7 @@ def pair_respectively(clause: str) -> list[tuple[str, Quantity]]:
         if group[0].kind == "rate":
             # only the first figure has the verb before it; the rest share it
             group = [replace(q, kind="rate", qualifier=group[0].qualifier) for q in group]
-        verb = re.search(r"([\u4e00-\u9fff]{0,4})$", text[: group[0].start])
+        verb = re.search(r"([\u4e00-\u9fff]{0,4})$", text[offset: group[0].start])
         verb = re.sub(r"^.*(?:分别|同比)", "", verb.group(1)) if verb else ""
         out.extend((name + verb, q) for name, q in zip(names, group))
     return out
