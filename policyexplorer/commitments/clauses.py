@@ -23,8 +23,8 @@ class Clause:
     start: int      # offset in the paragraph text (normalised)
     end: int
     context: str = ""   # the whole comma-clause a 、-segment belongs to
-    # Where a clause is a measure and the figures that continue it ("地区生产总值完成235.2亿元，
-    # 同比增长18.5%"): the start of each part in the clause's text, the first being 0.
+    # Where a clause is a measure and the figures that continue it ("地区生产总值完成147亿元，
+    # 同比增长8.8%"): the start of each part in the clause's text, the first being 0.
     parts: tuple[int, ...] = (0,)
 
 
@@ -69,15 +69,15 @@ def split_clauses(text: str, legacy: bool = False) -> list[Clause]:
                 if pending_start is None:
                     pending_start = pa
                 continue
-            # "完成3800户、58万平方米棚户区改造": a part that is a bare figure measures the next
+            # "完成1200户、16万平方米危旧房改造": a part that is a bare figure measures the next
             # part's thing in another unit; the two are one target in two figures
             if not legacy and pb < b and is_continuation(text[pa:pb]) and "、" in text[pb:pb + 1]:
                 if pending_start is None:
                     pending_start = pa
                 pairs.setdefault(pending_start, (0,))
                 continue
-            # "一般公共预算收入3763.9亿元、增长10.5%": a bare growth after a figure is its growth, a
-            # bare figure in another unit the same thing counted otherwise ("义务植树1200亩、4.32万株")
+            # "一般公共预算收入31.2亿元、增长6.4%": a bare growth after a figure is its growth, a
+            # bare figure in another unit the same thing counted otherwise ("义务植树800亩、2.1万株")
             if not legacy and merged and pending_start is None and _continues_previous(text[pa:pb], text[merged[-1][0]:merged[-1][1]]):
                 ms, me = merged[-1]
                 pairs[ms] = pairs.get(ms, (0,)) + (pa - ms,)
@@ -104,25 +104,25 @@ def split_clauses(text: str, legacy: bool = False) -> list[Clause]:
 
 
 # What a clause that only continues the measure before it holds besides its figure: a comparison
-# base, a verb of measure, a qualifier ("同比增长18.5%", "达到282亿元", "比上年下降3.2个百分点",
-# "分别增长20%"). Whatever else it holds names a subject of its own.
+# base, a verb of measure, a qualifier ("同比增长8.8%", "达到150亿元", "比上年下降3.2个百分点",
+# "分别增长9%"). Whatever else it holds names a subject of its own.
 _CONTINUATION_WORDS = re.compile(
     r"同比|比上年|较上年|比去年|较去年|比上年度|比\d{4}年|较\d{4}年|年均|平均|分别|均|全年|年内|"
     r"增长|下降|增加|减少|提高|降低|上涨|增幅|降幅|涨幅|达到|完成|突破|超过|实现|达|为|至|到|"
     r"以上|左右|以内|以下|力争|确保|约|近|多|余|个百分点|百分点")
 
 
-# A ranking or remark between a figure and its growth: "全年生产总值3342.7亿元，全省第7，位次实现新突破，
-# 同比增长6.1%"
+# A ranking or remark between a figure and its growth: "全年生产总值512亿元，居全市第4，位次前移两位，
+# 同比增长7.3%"
 _ASIDE = re.compile(r"第\d|第[一二三四五六七八九十]|位次|排名|位居|居全|列全|前列")
 
-# "实施重点项目1200个，完成投资3000亿元以上": the investment the counted projects are to make
+# "实施重点项目600个，完成投资900亿元以上": the investment the counted projects are to make
 _INVESTMENT = re.compile(r"^(?:年度|全年|年内)?(?:计划)?(?:完成|实现)?(?:年度)?(?:计划)?投资(?:额)?(?:达到|超过|突破)?\d")
 
 
 def _continues_previous(text: str, previous: str) -> bool:
-    """A 、-part that is only another figure of the part before it: its change ("增长10.5%") or
-    the same thing in another unit ("4.32万株" after "植树1200亩")."""
+    """A 、-part that is only another figure of the part before it: its change ("增长6.4%") or
+    the same thing in another unit ("2.1万株" after "植树800亩")."""
     qs = [q for q in parse_quantities(text) if not q.nominal]
     if len(qs) != 1 or not is_continuation(text):
         return False
@@ -142,12 +142,12 @@ def is_continuation(text: str) -> bool:
 
 
 def join_continuations(text: str, clauses: list[Clause]) -> list[Clause]:
-    """A measure and the figures that continue it are one clause: "地区生产总值增长20%，达到282
-    亿元" states one target in two figures, and a review's "同比增长18.5%" is the growth of the
+    """A measure and the figures that continue it are one clause: "地区生产总值增长9%，达到150
+    亿元" states one target in two figures, and a review's "同比增长8.8%" is the growth of the
     figure before it. Joined only across a comma (never a ；or 。), onto a clause with a figure."""
     text = normalise(text)
     out: list[Clause] = []
-    asides: list[Clause] = []        # "全省第7" between a figure and its growth
+    asides: list[Clause] = []        # "居全市第4" between a figure and its growth
     for c in clauses:
         prev = out[-1] if out else None
         gap = text[prev.end:c.start] if prev is not None else ""
@@ -200,13 +200,13 @@ def respective_names(head: str) -> list[str]:
 
 def pair_respectively(clause: str) -> list[tuple[str, Quantity]]:
     """"A、B、C分别增长x%、y%、z%" -> [(A, x%), (B, y%), (C, z%)]; a measure and its continuation
-    pair each of their figures ("城乡居民人均可支配收入分别达到45799元、15426元，同比分别增长10%、13%":
+    pair each of their figures ("城乡居民人均可支配收入分别达到31000元、12000元，同比分别增长6%、8%":
     城镇 and 农村 each a level and a growth). Figures are placed in the clause's text."""
     if "分别" in clause:
         head, tail = clause.split("分别", 1)
         offset = len(normalise(head)) + len("分别")
     elif clause.lstrip().startswith("城乡"):
-        # "城乡居民人均可支配收入达49208元、16984元，同比增长4.7%、7.5%": 城乡 pairs without 分别
+        # "城乡居民人均可支配收入达31000元、12000元，同比增长6%、8%": 城乡 pairs without 分别
         first = next((q for q in parse_quantities(clause) if not q.nominal), None)
         if first is None:
             return []

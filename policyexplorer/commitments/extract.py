@@ -79,7 +79,7 @@ class Commitment:
     # (its main review), so the silence may be the corpus's, not the government's
     missing_review: bool = False
     status: str = "pending"
-    # A target stated in two figures of one measure ("地区生产总值增长20%，达到282亿元"): each figure,
+    # A target stated in two figures of one measure ("地区生产总值增长9%，达到150亿元"): each figure,
     # the first being `quantity`; empty for a target of one figure
     figures: list[Quantity] = field(default_factory=list)
     outcomes: list = field(default_factory=list)      # link.Link
@@ -186,10 +186,10 @@ def _formula_sentences(text: str) -> list[tuple[int, int]]:
 # ("也是…取得决定性进展的关键期") commits to nothing of its own.
 _FRAMING = re.compile(r"^(?:紧紧围绕|围绕|按照|紧扣|锚定|对标|立足|着眼|面向|遵循|依据|根据|聚焦于)|"
                       r"^[\u4e00-\u9fff]{0,3}是|之年$|关键期|决定性")
-# "补助标准由每人每年420元提高到450元": the figure set is the one it goes to
+# "低保标准由每人每月600元提高到650元": the figure set is the one it goes to
 _FROM_TO = re.compile(r"(?:由|从)[^，。；]{0,16}?\d[^，。；]{0,16}?(?:提高|增加|提升|增长|扩大|上调|调整|降低|下降|减少|压减|"
                       r"缩短|降)(?:到|至)")
-# "地区生产总值从4.3万亿元增加到6.27万亿元": how a figure went, unless the sentence looks ahead
+# "全县生产总值从80亿元增加到120亿元": how a figure went, unless the sentence looks ahead
 _PAST_CHANGE = re.compile(r"从[^，。；]{0,20}\d[^，。；]{0,12}(?:增加|提高|增长|提升|扩大|上升|下降|减少|降低|缩小)(?:到|至)\d")
 _AHEAD = re.compile(r"力争|确保|预计|将|要|到20\d\d年|今年|明年")
 
@@ -260,7 +260,7 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
         if len(figures) > 1:
             q = figures[0]
         elif raised and any(x.end > raised.end() for x in qs):
-            q = next(x for x in qs if x.end > raised.end())   # "由每人每年420元提高到450元": 450
+            q = next(x for x in qs if x.end > raised.end())   # "由每人每月600元提高到650元": 650
         elif m is not None:
             after = [x for x in qs if x.start >= m.end - 1]
             before = [x for x in qs if x.end <= m.start + 1]
@@ -278,7 +278,7 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
         if verb and not _leading_verb(text):
             subject = f"{verb}{subject}"
         # the measure of the indicator's family the figure states (a level or its growth); a share
-        # the family has no measure of ("税收占一般公共预算收入比重70%") is a share of it, not it
+        # the family has no measure of ("税收占一般公共预算收入比重75%") is a share of it, not it
         indicator = (indicators.measure(m.indicator, q.kind) or m.indicator) if m else None
         if indicator is not None and q.kind == "share" and indicator.kind != "share":
             indicator = None
@@ -383,7 +383,7 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
         year = commitment_year(years, report)
         if year is None:
             continue
-        # a work report's outline of a five-year period ("“十五五”时期的主要目标任务") sets goals
+        # a work report's outline of a five-year period ("“十六五”时期的主要目标") sets goals
         # for its last year; its tasks are the plan's to name, not the year's
         outline = len(years) > 1 and not five_year_plan
         place = Place(report, section, paragraph)
@@ -399,7 +399,7 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
             normal = normalise(body)
             listed_from = None          # where a sentence's run of targets began
             for clause in _join_open_lists(join_continuations(body, split_clauses(body))):
-                # "全年实现新增就业5000人，失业人员再就业2900人，高校毕业生就业900人": figures that
+                # "全年实现新增就业4000人，失业人员再就业1500人，零就业家庭动态清零": figures that
                 # follow a target in the same sentence, comma after comma, are its list's items
                 in_list = listed_from is not None and not re.search(r"[。；;！？!?]", normal[listed_from:clause.start])
                 specs = clause_commitments(clause, indicators,

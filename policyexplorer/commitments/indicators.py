@@ -25,7 +25,7 @@ _GAP = rf"[^{re.escape(_PUNCT)}]{{0,8}}?"
 # 本级 (the government's own budget or investment) against 全社会 (the whole economy's)
 LEVEL_WORDS = ["国家级", "国家", "省级以上", "省级及以上", "省级", "市级以上", "市级及以上", "市级", "区级", "全国", "全省",
                "省本级", "市本级", "区本级", "县本级", "全社会"]
-# Not 全年, 当年, 年内: "全年地区生产总值完成235.2亿元" is the year's figure of a yearly measure,
+# Not 全年, 当年, 年内: "全年地区生产总值完成147亿元" is the year's figure of a yearly measure,
 # not a flow set against a stock (the indicator's own period says what a bare figure is).
 NEW_WORDS = ["新增", "新建", "新开工", "新改建", "新改扩建", "新认定", "新登记", "新引进", "新开"]
 STOCK_WORDS = ["总数", "总量", "总计", "总规模", "余额", "存量", "保有量"]
@@ -44,8 +44,8 @@ class Indicator:
     patterns: list[re.Pattern] = field(default_factory=list)
     # each alias' literal parts ("A*B" -> A, B): a text lacking one cannot match the alias
     parts: list[tuple[str, ...]] = field(default_factory=list)
-    # One measured thing stated as a level, a growth rate or a share ("地区生产总值完成235.2亿元，
-    # 同比增长18.5%"): the indicators of a family are its measures, one per kind. Its own id when
+    # One measured thing stated as a level, a growth rate or a share ("地区生产总值完成147亿元，
+    # 同比增长8.8%"): the indicators of a family are its measures, one per kind. Its own id when
     # the file names no family.
     family: str = ""
     # Indicators of a like name that measure something else ("农民人均纯收入" is not "农村居民人均

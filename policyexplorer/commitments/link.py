@@ -201,8 +201,8 @@ def _outcome_figures(clause: Clause, index: IndicatorIndex):
         # "A总数、B均突破1.6万家": a shared figure after several names
         if after and (after[0].start <= nxt or "均" in text[m.end:after[0].start]):
             yield m, after[0], text
-            # a measure's other figures before the next indicator: "完成235.2亿元，同比增长18.5%",
-            # "老旧小区183个1.25万户" (each measure once)
+            # a measure's other figures before the next indicator: "完成147亿元，同比增长8.8%",
+            # "老旧小区96个0.8万户" (each measure once)
             seen = {(after[0].kind, unit_class(after[0].base_unit))}
             for q in after[1:]:
                 measure = (q.kind, unit_class(q.base_unit))
@@ -225,7 +225,7 @@ _TAIL_WORDS = re.compile(r"(?:的|任务|工作|目标|等)+$")
 
 def _keys(text: str, q: Quantity) -> list[tuple[str, str]]:
     """What a figure counts when no indicator is known, as (side, words): the noun before it
-    ("新增中试平台30家" -> 中试平台) and the noun after it ("改造6万户农村危房" -> 农村危房); a review
+    ("新增中试平台30家" -> 中试平台) and the noun after it ("改造8000户农村危房" -> 农村危房); a review
     may name it on either side of its own figure."""
     keys = []
     before = re.search(r"([\u4e00-\u9fff“”]{2,14})$", text[: q.start])
@@ -248,7 +248,7 @@ def _names_something(key: str) -> bool:
 
 def _variants(side: str, key: str) -> list[str]:
     """The key and its shorter forms a review may use, longest first: a noun before a figure
-    keeps its end ("旅游接待床位" -> "接待床位"), a noun after one its start ("农村贫困人口脱贫" ->
+    keeps its end ("景区停车泊位" -> "停车泊位"), a noun after one its start ("农村低收入人口帮扶" ->
     "农村贫困人口"); then the other way round, down to three characters. A key of two ("造林") is
     used whole: two characters cut from a longer name ("企业" of "规模以上工业企业") name anything."""
     if len(key) == 2:
@@ -260,7 +260,7 @@ def _variants(side: str, key: str) -> list[str]:
 
 def _same_count(t: Quantity, q: Quantity) -> bool:
     """Figures of one measure: the same kind and unit, or a count of people in 万 without its
-    unit ("农村贫困人口减少1240万" for "1000万以上农村贫困人口")."""
+    unit ("农村低收入人口减少85万" for "80万以上农村低收入人口")."""
     if t.comparable_with(q):
         return True
     units = {unit_class(t.base_unit), unit_class(q.base_unit)}
@@ -270,7 +270,7 @@ def _same_count(t: Quantity, q: Quantity) -> bool:
 def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) -> tuple[str, Quantity] | None:
     """The figure of a review clause that counts what the target counts: next to a form of its
     key (within 8 characters, 2 for a key of three; anywhere in a measure and its continuation:
-    "实际到位省外资金385.4亿元，增长9.52%"), in a unit the target's figure is in."""
+    "实际到位市外资金86亿元，增长7.2%"), in a unit the target's figure is in."""
     text = clause.text
     qs = [q for q in parse_quantities(text) if not q.nominal and _same_count(t, q)]
     if not qs:
@@ -284,7 +284,7 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) ->
                 reach = len(text) if len(clause.parts) > 1 else 8
                 near = [(min(abs(q.start - (pos + len(word))), abs(pos - q.end)), q) for q in qs
                         if -1 <= q.start - (pos + len(word)) <= reach or -1 <= pos - q.end <= reach]
-            else:       # a short noun counts only the figure right after it ("幼儿园1108所", "造林435万亩")
+            else:       # a short noun counts only the figure right after it ("幼儿园58所", "造林12万亩")
                 near = [(0, q) for q in qs if 0 <= q.start - (pos + len(word)) <= 2]
             if near:
                 return word, min(near, key=lambda x: x[0])[1]
@@ -296,7 +296,7 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) ->
 _AREAS = re.compile(r"都市圈|城市圈|城市群|经济带|全省|全国|全球")
 
 
-# A figure averaged or summed over years: "年均增长6.3%", "累计完成…" (not "年均浓度", a year's mean)
+# A figure averaged or summed over years: "年均增长5.8%", "累计完成…" (not "年均浓度", a year's mean)
 _PER_YEAR = re.compile(r"年均(?:增长|增速|提高|下降|增加|减少|递增)|年平均增长|累计")
 # (those mark only their own figure: _part_of)
 _SPAN_CUES = re.compile(r"五年来|过去五年|过去的五年|五年间|五年以来|[十一二三四五六七八九]五”?(?:时期|期间|以来)")
@@ -304,7 +304,7 @@ _YEAR_CUES = r"过去一年|过去的一年|去年|一年来|今年以来|刚刚
 
 
 def _part_of(clause: Clause, q: Quantity) -> str:
-    """The part of a joined clause a figure stands in ("增长6%，年均增长6.5%": each its own)."""
+    """The part of a joined clause a figure stands in ("增长7%，年均增长6.2%": each its own)."""
     bounds = [*clause.parts, len(clause.text)]
     for a, b in zip(bounds, bounds[1:]):
         if a <= q.start < b:
@@ -313,10 +313,10 @@ def _part_of(clause: Clause, q: Quantity) -> str:
 
 
 def _period_figure(place: Place, c: Commitment, clause: Clause, t: Quantity, stock: bool, q: Quantity) -> bool:
-    """The clause gives a figure for several years ("五年来…", "年均增长6.3%", a review of a
+    """The clause gives a figure for several years ("五年来…", "年均增长5.8%", a review of a
     five-year plan's period) where the commitment is for one. In a review of several years the
-    nearest cue before the clause decides: "刚刚过去的2017年", "过去一年" speak of one year. A level
-    at the period's end (a stock, a share: "市场主体59万户", "林木覆盖率35.1%") is its last year's."""
+    nearest cue before the clause decides: "刚刚过去的2030年", "过去一年" speak of one year. A level
+    at the period's end (a stock, a share: "市场主体12万户", "森林覆盖率41.2%") is its last year's."""
     if len(c.place.years) > 1:
         return False
     if _PER_YEAR.search(_part_of(clause, q)):
@@ -339,10 +339,10 @@ _OWN_AREA = {"province": "全省", "national": "全国"}
 
 def _other_area(commitment: Commitment, outcome: str, q: Quantity) -> str | None:
     """A wider area the outcome's figure is given for: an area word before the figure in its own
-    segment ("全省地区生产总值增长…" in a city's report), not after it ("…增长4.5%，增速居全省第9位"
+    segment ("全省地区生产总值增长…" in a city's report), not after it ("…增长7.6%，增速居全省第3位"
     ranks the city's own)."""
     own = _OWN_AREA.get(str(commitment.report.meta.get("level") or ""))
-    # the figure's own comma segment: "全年生产总值3342.7亿元，全省第7，同比增长6.1%" ranks, it
+    # the figure's own comma segment: "全年生产总值512亿元，居全市第4，同比增长7.3%" ranks, it
     # does not widen
     segment = outcome[max(outcome.rfind(p, 0, q.start) for p in "，,；;、") + 1: q.start]
     a = set(_AREAS.findall(segment)) - set(_AREAS.findall(commitment.text)) - {own}
@@ -505,7 +505,7 @@ _MEASURE_NAMES = {"level": "level", "rate": "growth rate", "share": "share"}
 
 def _other_measure(c: Commitment, t: Quantity, indicator, clauses, memo: ClauseMemo) -> Link | None:
     """A review that gives the indicator only as another measure (the level of a growth target,
-    "生产总值达到3257.4亿元" for "增长8%左右") speaks of it without a figure to compare: reported."""
+    "生产总值达到880亿元" for "增长8%左右") speaks of it without a figure to compare: reported."""
     for place, clause in clauses:
         for m, q, txt in memo.figures(clause):
             if q is not None and m.indicator.family == indicator.family and q.kind != t.kind \
@@ -708,7 +708,7 @@ def overall_status(c: Commitment) -> str:
     editor = [o for o in c.outcomes if o.by == "editor"]
     pool = editor or c.outcomes
     best = max(pool, key=lambda o: (o.confidence, _RANK.get(o.status, 0)))
-    # a target set in two figures is as done as its less done one ("增长20%，达到282亿元")
+    # a target set in two figures is as done as its less done one ("增长9%，达到150亿元")
     judged = [o for o in pool if o.confidence == best.confidence and o.target is not None and o.by == "auto"
               and o.status in ("exceeded", "met", "partly", "missed")]
     if len({id(o.target) for o in judged}) > 1:

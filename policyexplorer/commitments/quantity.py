@@ -161,7 +161,7 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
             qualifier = f"{_fmt(value)}-{hi}"
         elif m.group("approx"):
             qualifier = m.group("approx")        # "620多万套": more than the figure
-        # a full-width ％ is a per cent as printed ("同比增长20％"): same measure, same text
+        # a full-width ％ is a per cent as printed ("同比增长12％"): same measure, same text
         unit = "%" if unit == "％" else unit
         base_unit = unit or _counted_unit(text[m.end():])
         q = _make(text, m, value, mult + unit, mult, base_unit, qualifier,
@@ -177,14 +177,14 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
 
 
 # What may follow a count in 万 or 亿 without a unit of its own: people or households it counts, a
-# qualifier, or the clause's end ("65万农村贫困人口", "新增创业人员20万左右", "减税8000多亿").
+# qualifier, or the clause's end ("8.5万农村低收入人口", "新增创业人员3万左右", "减负3000多亿").
 _COUNTED = re.compile(r"(?:[\u4e00-\u9fff]{0,6}(?:人口|人员|居民|群众|农民|职工|学生|贫困|户|名)|以上|左右|以内|余|多|$|[，。；、,;])")
 
 _PEOPLE = re.compile(r"(?:以上|左右|余|多)?[\u4e00-\u9fff]{0,6}?(?:人口|人员|居民|群众|农民|职工|学生|劳动力|贫困人|人)")
 
 
 def _counted_unit(after: str) -> str:
-    """The unit a count in 万 without one counts by: people where people follow ("65万农村贫困人口"
+    """The unit a count in 万 without one counts by: people where people follow ("8.5万农村低收入人口"
     is 65万人, as a review says it), households where 户 does, else none."""
     if _PEOPLE.match(after):
         return "人"
@@ -222,7 +222,7 @@ def _make(text, m, value, unit, mult, base_unit, range_qualifier, nominal) -> Qu
     if base_unit in ("%", "个百分点", "百分点", "‰"):
         window = before[-8:]
         rate_word = next((w for w in RATE_WORDS if w in window), None)
-        # "城镇化率提高2个百分点": a change in points is a change whatever it changes; "比重达50%"
+        # "城镇化率提高1.2个百分点": a change in points is a change whatever it changes; "比重达50%"
         # is a level of a share
         points = base_unit in ("个百分点", "百分点")
         if rate_word and (points or not re.search(r"(?:比重|占比|率|比例)[^，。；]{0,3}$", before[-6:])):

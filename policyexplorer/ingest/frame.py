@@ -3,7 +3,7 @@ head) and after its last (the tail), recognised by SHAPE and POSITION, never by 
 site happens to use ("下载", "来源", "相关报道" differ from site to site; their shapes do not).
 
 - head: the lines before the salutation ("各位代表："), the first heading or the first sentence;
-  the report's title, dateline ("——2026年1月27日在…会议上", maybe wrapped) and speaker line
+  the report's title, dateline ("——2030年1月20日在…会议上", maybe wrapped) and speaker line
   stand there and stay. Debris there is:
   - a row of page buttons: several very short lines in a row without sentence punctuation
     (a title is never several 1-4 character lines);
@@ -50,7 +50,7 @@ def is_button(line: str) -> bool:
 
 
 def is_page_label(line: str) -> bool:
-    """"来源：某某日报", "时间：2026-02-05": a short label and a date or a short name. An address
+    """"来源：某某日报", "时间：2030-01-20": a short label and a date or a short name. An address
     ("各位代表：") has no value and is not one."""
     m = LABEL.match(line)
     if not m or ADDRESS.match(line):

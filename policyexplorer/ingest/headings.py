@@ -153,7 +153,7 @@ _TITLE_END = re.compile(r"(?:回顾|安排|目标|任务|要求|部署|措施|�
 
 
 def _run_on(title: str) -> tuple[str, str]:
-    """A heading a scrape ran on into its first sentence ("过去五年工作回顾刚刚过去的2022年，面对…"):
+    """A heading a scrape ran on into its first sentence ("过去五年工作回顾刚刚过去的2030年，面对…"):
     (title, the text after it). The title ends at its last title word before the first comma, else
     at that comma; a title of ordinary length is left whole."""
     if len(title) <= RUN_ON or "，" not in title:

@@ -63,10 +63,10 @@ def years_in(text: str) -> list[int]:
 
 def period_years(title: str, looks: str | None, meta: dict) -> list[int]:
     """The years a section's title spans: those it names, a five-year plan's period it names
-    ("“十五五”时期的主要目标任务" plans 2026-2030), and "过去五年" back from the review year."""
+    ("“十六五”时期的主要目标" plans 2031-2035), and "过去五年" back from the review year."""
     years = set(years_in(title))
     # the period a heading names stands at its start; a scrape may run the heading on into its
-    # first sentence ("2021年工作回顾2021年是“十四五”规划开局之年"), which names other periods
+    # first sentence ("2030年工作回顾2030年是“十五五”规划开局之年"), which names other periods
     head = title[:PERIOD_AT]
     for m in FIVE_YEAR_PLAN.finditer(head):
         number = cn_to_int(m.group(1))

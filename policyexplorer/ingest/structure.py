@@ -61,7 +61,7 @@ def _insert_inferred_parts(events: list, meta: dict) -> list:
     paragraph before the restart that opens like a review ("过去一年") or a plan ("今年").
     The first run becomes a part only when such an intro shows where it begins.
     """
-    # An appendix numbers its own items ("附件1" / "一、提高低保…"): no restart of the report's parts.
+    # An appendix numbers its own items ("附件1" / "一、…"): no restart of the report's parts.
     appendix = next((i for i, e in enumerate(events) if isinstance(e, Heading) and e.kind == "appendix"), len(events))
     numbered = [e for e in events[:appendix] if isinstance(e, Heading) and e.style is not None]
     if not numbered:

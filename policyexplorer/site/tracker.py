@@ -216,14 +216,14 @@ def figure(q: Quantity | None) -> str:
     return prefix + q.raw
 
 
-# The words of measure right before a figure: "同比增长18.5%", "完成235.2亿元", "达到240亿元".
+# The words of measure right before a figure: "同比增长8.8%", "完成147亿元", "达到150亿元".
 _MEASURE_WORDS = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|年均)?(?:增长|下降|增加|减少|提高|降低|上涨|涨幅|"
                             r"完成|达到|突破|实现|超过|控制在|保持在|稳定在|达|为)$")
 
 
 def stated(text: str, q: Quantity | None) -> str:
-    """A figure with the words that say what it measures, as the clause puts them ("完成235.2亿元",
-    "同比增长18.5%"), so a reader sees which measure was compared; else as figure() says it."""
+    """A figure with the words that say what it measures, as the clause puts them ("完成147亿元",
+    "同比增长8.8%"), so a reader sees which measure was compared; else as figure() says it."""
     if q is None:
         return ""
     clause = normalise(text)
@@ -238,7 +238,7 @@ def stated(text: str, q: Quantity | None) -> str:
 
 def target_words(c: Commitment) -> str:
     """The target's figures as the row shows them: one ("25万人以上"), or each measure of a target
-    set in two ("达到240亿元；同比增长21%")."""
+    set in two ("达到150亿元；同比增长10%")."""
     if len(c.targets) > 1:
         return "；".join(stated(c.text, q) for q in c.targets)
     return figure(c.quantity)
