@@ -196,3 +196,13 @@ def test_town_and_country_pairs_go_to_each_in_turn():
 
 def test_a_figure_in_another_unit_after_a_figure_counts_the_same_thing():
     assert joined("全县义务植树800亩、2.1万株") == [("全县义务植树800亩、2.1万株", (0, 11))]
+
+
+def test_a_figure_raised_to_a_new_level_is_compared_with_where_it_went():
+    c, = _linked(["城乡居民医保补助由每人每年600元提高到650元。"],
+                 ["五年来，城乡居民医保补助标准由400元提高到650元。"],
+                 review_looks=("back", [2026, 2027, 2028, 2029, 2030]))
+    assert c.quantity.value == 650 and c.status == "met"          # a level reached: the period's end is the year's
+    # 城乡 with one figure after another is one scheme, not town and country
+    from policyexplorer.commitments.clauses import pair_respectively
+    assert pair_respectively("城乡居民医保补助由每人每年600元提高到650元") == []

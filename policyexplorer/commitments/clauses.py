@@ -187,9 +187,24 @@ def pair_quantity(text: str, start: int, end: int) -> Quantity | None:
     return before[-1] if before else None
 
 
+# "低保标准由每人每月600元提高到650元": a figure raised from one value to another; the one it goes
+# to is the figure set (or reached), the one before is where it stood
+RAISED = re.compile(r"(?:由|从)[^，。；]{0,16}?\d[^，。；]{0,16}?(?:提高|增加|提升|增长|扩大|上调|调整|降低|下降|减少|压减|"
+                    r"缩短|降)(?:到|至)")
+
+
 def _paired(clause: str) -> bool:
     """A clause whose figures go to several names in turn: "A、B分别…", "城乡居民…达X元、Y元"."""
-    return "分别" in clause or clause.lstrip().startswith("城乡")
+    return "分别" in clause or _town_and_country(clause)
+
+
+# "城乡居民人均可支配收入达31000元、12000元": 城乡 with figures listed in pairs is town, then country;
+# "城乡居民医保补助由420元提高到450元" is one scheme
+_PAIRED_FIGURES = re.compile(r"\d[^，。；、\d]{0,6}、\s*\d")
+
+
+def _town_and_country(clause: str) -> bool:
+    return clause.lstrip().startswith("城乡") and bool(_PAIRED_FIGURES.search(clause))
 
 
 def respective_names(head: str) -> list[str]:
@@ -205,7 +220,7 @@ def pair_respectively(clause: str) -> list[tuple[str, Quantity]]:
     if "分别" in clause:
         head, tail = clause.split("分别", 1)
         offset = len(normalise(head)) + len("分别")
-    elif clause.lstrip().startswith("城乡"):
+    elif _town_and_country(clause):
         # "城乡居民人均可支配收入达31000元、12000元，同比增长6%、8%": 城乡 pairs without 分别
         first = next((q for q in parse_quantities(clause) if not q.nominal), None)
         if first is None:

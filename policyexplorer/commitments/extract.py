@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Paragraph, Report, Section, orientation
 from . import agencies as agencies_mod
-from .clauses import Clause, join_continuations, pair_respectively, respective_names, split_clauses
+from .clauses import RAISED, Clause, join_continuations, pair_respectively, respective_names, split_clauses
 from .indicators import Indicator, IndicatorIndex, Scope, default_index, scope_of
 from .quantity import Quantity, normalise, parse_quantities
 from .tasks import named_task
@@ -186,9 +186,6 @@ def _formula_sentences(text: str) -> list[tuple[int, int]]:
 # ("也是…取得决定性进展的关键期") commits to nothing of its own.
 _FRAMING = re.compile(r"^(?:紧紧围绕|围绕|按照|紧扣|锚定|对标|立足|着眼|面向|遵循|依据|根据|聚焦于)|"
                       r"^[\u4e00-\u9fff]{0,3}是|之年$|关键期|决定性")
-# "低保标准由每人每月600元提高到650元": the figure set is the one it goes to
-_FROM_TO = re.compile(r"(?:由|从)[^，。；]{0,16}?\d[^，。；]{0,16}?(?:提高|增加|提升|增长|扩大|上调|调整|降低|下降|减少|压减|"
-                      r"缩短|降)(?:到|至)")
 # "全县生产总值从80亿元增加到120亿元": how a figure went, unless the sentence looks ahead
 _PAST_CHANGE = re.compile(r"从[^，。；]{0,20}\d[^，。；]{0,12}(?:增加|提高|增长|提升|扩大|上升|下降|减少|降低|缩小)(?:到|至)\d")
 _AHEAD = re.compile(r"力争|确保|预计|将|要|到20\d\d年|今年|明年")
@@ -256,7 +253,7 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
         m = matches[0] if matches else None
         q = qs[0]
         figures = _part_figures(clause, qs)
-        raised = _FROM_TO.search(text)
+        raised = RAISED.search(text)
         if len(figures) > 1:
             q = figures[0]
         elif raised and any(x.end > raised.end() for x in qs):

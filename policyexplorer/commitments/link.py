@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import jieba
 
 from ..model import Report
-from .clauses import Clause, join_continuations, pair_respectively, split_clauses
+from .clauses import RAISED, Clause, join_continuations, pair_respectively, split_clauses
 from .extract import Commitment, Place
 from .indicators import IndicatorIndex, Scope, default_index, scope_of
 from .quantity import Quantity, normalise, parse_quantities, unit_class
@@ -228,7 +228,9 @@ def _keys(text: str, q: Quantity) -> list[tuple[str, str]]:
     ("新增中试平台30家" -> 中试平台) and the noun after it ("改造8000户农村危房" -> 农村危房); a review
     may name it on either side of its own figure."""
     keys = []
-    before = re.search(r"([\u4e00-\u9fff“”]{2,14})$", text[: q.start])
+    raised = RAISED.search(text[: q.end])
+    # "医保财政补助由每人每年380元提高到420元": what is raised stands before 由
+    before = re.search(r"([\u4e00-\u9fff“”]{2,14})$", text[: raised.start()] if raised else text[: q.start])
     if before:
         k = _MEASURE_END.sub("", _LEAD_WORDS.sub("", before.group(1)))
         if _names_something(k) and k != "亿元以上项目":
@@ -272,7 +274,9 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) ->
     key (within 8 characters, 2 for a key of three; anywhere in a measure and its continuation:
     "实际到位市外资金86亿元，增长7.2%"), in a unit the target's figure is in."""
     text = clause.text
-    qs = [q for q in parse_quantities(text) if not q.nominal and _same_count(t, q)]
+    raised = RAISED.search(text)
+    qs = [q for q in parse_quantities(text) if not q.nominal and _same_count(t, q)
+          and not (raised and raised.start() <= q.start and q.end <= raised.end())]   # "由240元…" stood before
     if not qs:
         return None
     for side, key in keys:
@@ -477,7 +481,9 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
                 scope_c, scope_o = Scope(scope_c.level, "new"), Scope(scope_o.level, "new")
             why_not = scope_c.differs(scope_o) or _other_area(c, txt, q)
             ratio = q.base_value / t.base_value if t.base_value else 0
-            period = _period_figure(place, c, clause, t, scope_c.period == "stock", q)
+            # a level raised to ("提高到450元") is where it stands at the end, like a stock
+            stock = scope_c.period == "stock" or (t.qualifier or "") in ("提高到", "提升到") or bool(RAISED.search(c.text))
+            period = _period_figure(place, c, clause, t, stock, q)
             # a count matched by its noun alone: a review figure far off is likely another count
             if m is None and (why_not or ratio < 0.5 or ratio > (10 if period else 4)):
                 continue                 # a weak match is only worth a numeric verdict
