@@ -259,12 +259,14 @@ def main(argv=None) -> int:
     for w in p.wrong if args.verbose else []:
         print(f"  not real: {w}")
     if args.draw:
-        Path(args.draw).write_text(_sample_file(precision.draw(pool), judgments), encoding="utf-8")
+        # the judgments of commitments no longer drawn stay in the file, after the sample
+        kept = precision.load_judgments(Path(args.draw)) if Path(args.draw).exists() else {}
+        Path(args.draw).write_text(_sample_file(precision.draw(pool), {**kept, **judgments}, kept), encoding="utf-8")
         print(f"wrote the sample to {args.draw}: {len(p.unjudged)} commitments to judge")
     return 0
 
 
-def _sample_file(commitments, judgments: dict[str, dict]) -> str:
+def _sample_file(commitments, judgments: dict[str, dict], kept: dict[str, dict]) -> str:
     import yaml
     items = []
     for c in commitments:
@@ -272,11 +274,14 @@ def _sample_file(commitments, judgments: dict[str, dict]) -> str:
         items.append({"key": precision.key(c), "kind": c.kind, "year": c.year, "text": c.text,
                       "section": c.place.section.title[:60], "paragraph": c.place.paragraph.text,
                       "real": j.get("real"), "why": j.get("why", "")})
+    drawn = {item["key"] for item in items}
+    items += [item for k, item in kept.items() if k not in drawn]
     head = (f"# The precision sample of policyexplorer.fullscore: seed {precision.SEED}, the {precision.SIZE}\n"
             "# commitments of lowest rank among those extracted from the labelled whole reports (method:\n"
             "# policyexplorer/commitments/precision.py). Judged by hand, each with its paragraph: real is true\n"
             "# when the clause is a target with a figure for its year (or a five-year outline's last year) or\n"
-            "# a named task, as README's \"A commitment is…\" says; why gives the reason.\n")
+            "# a named task, as README's \"A commitment is…\" says; why gives the reason. Commitments judged\n"
+            "# once and no longer drawn (extraction changed) follow the sample.\n")
     return head + yaml.safe_dump({"judged": items}, allow_unicode=True, sort_keys=False, width=200)
 
 

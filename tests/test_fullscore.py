@@ -19,3 +19,12 @@ def test_tally_prints_counts_and_share():
     t.add(True), t.add(False)
     assert str(t) == "1/2 (50%)"
     assert FullScore().lines("x")[0] == "x: 0/0 checks"
+
+
+def test_the_precision_judgments_load_and_say_why():
+    from policyexplorer.commitments.precision import load_judgments
+    from policyexplorer.fullscore import HELDOUT, PRECISION
+    for path in (PRECISION, HELDOUT / "precision_heldout.yaml"):
+        judged = load_judgments(path)
+        assert len(judged) >= 60 and all(j["why"] for j in judged.values()), path
+        assert all(j["key"].split("|")[0].endswith("-gwr") for j in judged.values())

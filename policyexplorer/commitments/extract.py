@@ -182,6 +182,10 @@ def _formula_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Stance, manner and time words before a verb ("力争年内", "确保上半年", "加快推进")
+_STANCE = re.compile(r"力争|确保|争取|年内|今年|全年|上半年|下半年|年底前|年底|加快|加紧|尽快|全力|全面|积极|"
+                     r"扎实|稳步|有序|推动|推进|实现|基本|如期|按期|按时")
+
 # A clause that frames the ones after it ("围绕全面建成社会主义现代化强国", "按照…要求") or describes
 # ("也是…取得决定性进展的关键期") commits to nothing of its own.
 _FRAMING = re.compile(r"^(?:紧紧围绕|围绕|按照|紧扣|锚定|对标|立足|着眼|面向|遵循|依据|根据|聚焦于)|"
@@ -285,7 +289,9 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
     if vm and not qs:
         subject = _task_subject(text, vm)
         # "狠抓开工建设" names nothing; "阿里巴巴华中总部上半年建成运营" names what before the verb
-        named_before = len(re.sub(r"[^\u4e00-\u9fff\w]", "", text[: vm.start()])) >= 4
+        # ("力争年内开工建设" names nothing before its verb: stance and time words are no name)
+        before = _STANCE.sub("", re.sub(r"[^\u4e00-\u9fff\w]", "", text[: vm.start()]))
+        named_before = len(before) >= 4
         if len(re.sub(r"[^\u4e00-\u9fff\w]", "", subject)) >= 3 and (subject != text or named_before):
             return dict(kind="task", quantity=None, indicator=None, scope=None, verb=vm.group(1), subject=subject,
                         legacy=True)
