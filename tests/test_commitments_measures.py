@@ -206,3 +206,9 @@ def test_a_figure_raised_to_a_new_level_is_compared_with_where_it_went():
     # 城乡 with one figure after another is one scheme, not town and country
     from policyexplorer.commitments.clauses import pair_respectively
     assert pair_respectively("城乡居民医保补助由每人每年600元提高到650元") == []
+
+
+def test_of_two_passages_alike_the_one_sharing_the_targets_words_is_taken():
+    c, = _linked(["转移农村劳动力3万人、实现增收5亿元。"], ["发展庭院经济，带动增收4.2亿元。",
+                                                          "实现农村劳动力转移就业3.3万人、增收5.6亿元。"])[1:]
+    assert c.quantity.value == 5 and c.status == "exceeded" and "5.6亿元" in c.outcomes[0].text

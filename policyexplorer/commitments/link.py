@@ -447,8 +447,16 @@ def _link_unlike(c: Commitment, family: str, why: str, clauses, memo: ClauseMemo
     return None
 
 
+def _affinity(a: str, b: str) -> int:
+    """How many two-character pieces of Chinese two texts share."""
+    def pieces(s: str) -> set[str]:
+        return {s[i:i + 2] for i in range(len(s) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", s[i:i + 2])}
+    return len(pieces(a) & pieces(b))
+
+
 def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, memo: ClauseMemo) -> Link | None:
     best: Link | None = None
+    best_rank = (0.0, 0)
     indicator = (index.measure(c.indicator, t.kind) or c.indicator) if c.indicator is not None else None
     keys = _keys(c.text, t) if indicator is None else []
     if indicator is not None:
@@ -499,8 +507,11 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
                 status, rule = _verdict(c, q, t)
             link = Link(place, clause.text, status, round(max(0.1, conf), 2),
                         f"{name}: target {_fmt(t)}, reported {_fmt(q)}; {rule}", quantity=q, target=t)
-            if best is None or link.confidence > best.confidence:
-                best = link
+            # of passages alike in confidence, the one that shares most words with the target's
+            # (two counts of "增收" in a review: the one about the same transfer of labour)
+            rank = (link.confidence, _affinity(c.text, clause.context or clause.text))
+            if best is None or rank > best_rank:
+                best, best_rank = link, rank
     if best is None and indicator is not None:
         best = _other_measure(c, t, indicator, clauses, memo)
     return best
