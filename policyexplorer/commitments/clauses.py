@@ -27,6 +27,11 @@ class Clause:
     # 同比增长8.8%"): the start of each part in the clause's text, the first being 0.
     parts: tuple[int, ...] = (0,)
 
+    def part_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each part in the clause's text."""
+        bounds = [*self.parts, len(self.text)]
+        return list(zip(bounds, bounds[1:]))
+
 
 def _split(text: str, seps: set[str], offset: int = 0) -> list[tuple[int, int]]:
     spans, depth, start = [], 0, 0

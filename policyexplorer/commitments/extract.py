@@ -328,13 +328,8 @@ def _shifted(q: Quantity, by: int) -> Quantity:
 
 def _part_figures(clause: Clause, qs: list[Quantity]) -> list[Quantity]:
     """The figure each part of a joined clause states (clauses.join_continuations)."""
-    bounds = [*clause.parts, len(clause.text)]
-    out = []
-    for a, b in zip(bounds, bounds[1:]):
-        q = next((q for q in qs if a <= q.start < b), None)
-        if q is not None:
-            out.append(q)
-    return out
+    firsts = (next((q for q in qs if a <= q.start < b), None) for a, b in clause.part_spans())
+    return [q for q in firsts if q is not None]
 
 
 def _paragraphs(report: Report):

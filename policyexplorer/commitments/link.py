@@ -251,7 +251,7 @@ def _names_something(key: str) -> bool:
 def _variants(side: str, key: str) -> list[str]:
     """The key and its shorter forms a review may use, longest first: a noun before a figure
     keeps its end ("景区停车泊位" -> "停车泊位"), a noun after one its start ("农村低收入人口帮扶" ->
-    "农村贫困人口"); then the other way round, down to three characters. A key of two ("造林") is
+    "农村低收入人口"); then the other way round, down to three characters. A key of two ("造林") is
     used whole: two characters cut from a longer name ("企业" of "规模以上工业企业") name anything."""
     if len(key) == 2:
         return [key]
@@ -309,11 +309,7 @@ _YEAR_CUES = r"过去一年|过去的一年|去年|一年来|今年以来|刚刚
 
 def _part_of(clause: Clause, q: Quantity) -> str:
     """The part of a joined clause a figure stands in ("增长7%，年均增长6.2%": each its own)."""
-    bounds = [*clause.parts, len(clause.text)]
-    for a, b in zip(bounds, bounds[1:]):
-        if a <= q.start < b:
-            return clause.text[a:b]
-    return clause.text
+    return next((clause.text[a:b] for a, b in clause.part_spans() if a <= q.start < b), clause.text)
 
 
 def _period_figure(place: Place, c: Commitment, clause: Clause, t: Quantity, stock: bool, q: Quantity) -> bool:
