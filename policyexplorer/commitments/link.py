@@ -474,7 +474,7 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
             name, q = found
             figures = [(None, q, clause.text)]
         for m, q, txt in figures:
-            if q is None or not (t.comparable_with(q) if m is not None else _same_count(t, q)):
+            if q is None or not _same_count(t, q):
                 continue
             conf = 0.9 if indicator else 0.6
             scope_c = c.scope or scope_of(c.text, None)
