@@ -19,8 +19,6 @@ are, the scratch corpus is parsed and tracked, and each label file's lists are c
 from __future__ import annotations
 
 import argparse
-import re
-import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -28,7 +26,8 @@ from pathlib import Path
 
 from .commitments import precision
 from .shared import shared_path
-from .unseen import squash
+from .ingest.glossary import HEADING as GLOSSARY_HEADING
+from .unseen import load_scratch, squash
 from .yamlfile import safe_load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,7 +105,7 @@ def _is_glossary(report, section) -> bool:
     chain = [section]
     while chain[-1].parent:
         chain.append(report.section(chain[-1].parent))
-    return any(re.search(r"(?:名词|词语|术语)(?:解释|注释)", s.title or "") for s in chain)
+    return any(GLOSSARY_HEADING.search(s.title or "") for s in chain)
 
 
 def _label(section) -> str:
@@ -197,27 +196,13 @@ def report_dirs_for(label_path: Path) -> Path:
     raise FileNotFoundError(f"{label_path}: no unseen/ or reports/ folder beside it")
 
 
-def load_scratch(data_dir: Path, report_dirs: list[Path], tmp: Path):
-    """The bundled corpus with the labelled reports added, parsed and tracked."""
-    from .commitments import build_tracker
-    from .ingest import load_corpus
-    data = tmp / "data"
-    shutil.copytree(data_dir, data)
-    for extra in report_dirs:
-        for folder in sorted(p for p in extra.iterdir() if p.is_dir()):
-            shutil.copytree(folder, data / "reports" / folder.name)
-    reports = load_corpus(data)
-    tracker = build_tracker(reports, data)
-    return reports, tracker.commitments
-
-
 def run(files: list[Path], data_dir: Path = ROOT / "data") -> dict[Path, FullScore]:
     """Each folder of labelled reports is built in a scratch corpus of its own beside the bundled
     one (two sets may hold other copies of the same report)."""
     out = {}
     for folder in dict.fromkeys(report_dirs_for(f) for f in files):
         with tempfile.TemporaryDirectory() as tmp:
-            reports, commitments = load_scratch(data_dir, [folder], Path(tmp))
+            reports, commitments = load_scratch(data_dir, folder, Path(tmp))
             for f in files:
                 if report_dirs_for(f) == folder:
                     out[f] = score_labels(reports, commitments, safe_load(f.read_text(encoding="utf-8")) or {})

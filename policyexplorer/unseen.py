@@ -80,15 +80,20 @@ def score(reports, commitments, sample: dict) -> UnseenScore:
     return s
 
 
-def run(data_dir: Path, eval_path: Path) -> UnseenScore:
+def load_scratch(data_dir: Path, unseen_dir: Path, tmp: Path):
+    """The bundled corpus with the report folders of `unseen_dir` added, parsed and tracked:
+    (reports, commitments)."""
     from .commitments import build_tracker
     from .ingest import load_corpus
+    data = scratch_corpus(data_dir, unseen_dir, tmp / "data")
+    reports = load_corpus(data)
+    return reports, build_tracker(reports, data).commitments
+
+
+def run(data_dir: Path, eval_path: Path) -> UnseenScore:
     sample = safe_load(eval_path.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
-        data = scratch_corpus(data_dir, eval_path.parent / "unseen", Path(tmp) / "data")
-        reports = load_corpus(data)
-        tracker = build_tracker(reports, data)
-        return score(reports, tracker.commitments, sample)
+        return score(*load_scratch(data_dir, eval_path.parent / "unseen", Path(tmp)), sample)
 
 
 def main(argv=None) -> int:

@@ -391,10 +391,10 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
         for seg_text, lead, support in segments:
             body = _ITEM_NUMBER.sub("", seg_text, count=1) if item else seg_text
             found = []
-            announced = TARGET_LIST.search(normalise(body))
-            old_clauses = {c.text for c in split_clauses(body, legacy=True)}
-            formulas = _formula_sentences(normalise(body))
             normal = normalise(body)
+            announced = TARGET_LIST.search(normal)
+            old_clauses = {c.text for c in split_clauses(body, legacy=True)}
+            formulas = _formula_sentences(normal)
             listed_from = None          # where a sentence's run of targets began
             for clause in _join_open_lists(join_continuations(body, split_clauses(body))):
                 # "全年实现新增就业4000人，失业人员再就业1500人，零就业家庭动态清零": figures that
@@ -416,7 +416,7 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
                         spec["legacy"] = False
                     found.append(_as_listed(clause, spec))
             if item and not found:
-                whole = normalise(body).strip("。；; ")
+                whole = normal.strip("。；; ")
                 if len(whole) >= 4:
                     found.append((whole, dict(kind="task", quantity=None, indicator=None, scope=None,
                                               verb=_leading_verb(whole), subject=whole, legacy=True)))

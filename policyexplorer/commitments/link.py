@@ -124,8 +124,8 @@ def _back_clauses(report: Report, year: int):
 
 # ---- targets -------------------------------------------------------------------------------
 
-def _verdict(c: Commitment, q: Quantity, t: Quantity | None = None) -> tuple[str, str]:
-    t = t or c.quantity
+def _verdict(c: Commitment, q: Quantity, t: Quantity) -> tuple[str, str]:
+    """How the review's figure q stands against the target's figure t."""
     direction = c.indicator.direction if c.indicator else "up"
     tv, qv = t.base_value, q.base_value
     if t.kind == "rate":
@@ -164,8 +164,7 @@ _CEILING_WORDS = re.compile(r"控制在|不超过|不高于|以内|以下")
 _CEILING_SUBJECTS = re.compile(r"价格涨幅|价格上涨|物价|失业率|涨幅")
 
 
-def is_ceiling(c: Commitment, t: Quantity | None = None) -> bool:
-    t = t or c.quantity
+def is_ceiling(c: Commitment, t: Quantity | None) -> bool:
     if t is None:
         return False
     if c.indicator is not None and c.indicator.direction == "cap":
