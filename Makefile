@@ -18,9 +18,10 @@ venv: $(VENV)/.installed
 build: venv
 	$(PY) -m policyexplorer build
 
-serve: build
-	@echo "Serving build/site at http://127.0.0.1:$(PORT)/"
-	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory build/site
+# Builds, serves build/site and rebuilds when a report, data file, template or the theme changes
+# (the last good site is served meanwhile; Ctrl-C stops).
+serve: venv
+	$(PY) -m policyexplorer serve --port $(PORT)
 
 # Browser tests drive Debian's chromium (Playwright cannot download a browser here), with a
 # Chinese font: without one every character is a box of another width, and layout tests measure

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from . import ingest
+from . import buildlock, ingest
 from .cache import Cache, fingerprint
 from .datafiles import check_data_files
 from .commitments import TERMS, build_tracker
@@ -33,6 +33,7 @@ from .site.variants import VARIANTS, variant_config
 from .site import address as site_address
 from .site import rerender, templatecache
 from .workers import fork_map
+from .progress import Progress, mkdocs_pages, reset_mkdocs_pages, use as use_progress
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -111,7 +112,7 @@ def _write_docs(docs: dict[str, Path], pages: list[Page], converts: dict, ui: Ui
         return out
 
     entries = {}
-    for done in fork_map(write, range(0, len(flat), _WRITE_CHUNK)):
+    for done in fork_map(write, range(0, len(flat), _WRITE_CHUNK), size=lambda start: min(_WRITE_CHUNK, len(flat) - start)):
         for path, entry in done:
             ui.missing |= entry.missing          # interface phrases data/ui.yml lacks (tests/test_ui.py)
             if entry.key:
@@ -231,11 +232,30 @@ def _publish(site_dir: Path, target: Path) -> None:
 
 def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
           work: Path | None = None, site_url: str | None = None, site_url_from: str = "--site-url",
-          incremental: bool = True) -> BuildResult:
+          incremental: bool = True, progress: Progress | None = None, wait: bool = True) -> BuildResult:
     """Build the site into `out`. With `incremental`, reports come from build/cache when their
     inputs are unchanged and MkDocs renders only the pages whose Markdown changed (work/ keeps
-    the last build's docs and pages); the result is byte-identical either way."""
+    the last build's docs and pages); the result is byte-identical either way. `progress` tells
+    the person running it how far it is (default: nothing). One build at a time per folder of
+    `out`: another one running, this one waits (`wait`) or raises BuildBusy at once."""
     data_dir, out = Path(data_dir), Path(out)
+    progress = progress or Progress("quiet")
+    previous = use_progress(progress)
+    try:
+        with buildlock.exclusive(out.parent, wait, progress.say):
+            buildlock.recover(out)
+            result = _locked_build(data_dir, out, work, site_url, site_url_from, incremental, progress)
+        progress.end()
+        return result
+    except BaseException:
+        progress.end(failed=True)
+        raise
+    finally:
+        use_progress(previous)
+
+
+def _locked_build(data_dir: Path, out: Path, work: Path | None, site_url: str | None, site_url_from: str,
+                  incremental: bool, progress: Progress) -> BuildResult:
     try:        # site/address.py: given here, else mkdocs.yml's site_url, else none (relative only)
         site_url = site_address.configured(ROOT / "mkdocs.yml", site_url, site_url_from)
     except site_address.AddressError as exc:
@@ -243,24 +263,36 @@ def build(data_dir: Path = ROOT / "data", out: Path = ROOT / "build" / "site",
     work = Path(work) if work else out.parent / "work"
     cache = Cache(out.parent / "cache" if incremental else None)
     result = BuildResult(out)
+    progress.begin("check data")
     check_data_files(data_dir)
     with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
         # Forked now, while this process is small: the MkDocs workers never carry the corpus and
         # the pages that later fill this process (a fork pool starts all its workers at once).
         pool.submit(int).result()
-        return _build(data_dir, out, work, cache, incremental, result, pool, site_url)
+        return _build(data_dir, out, work, cache, incremental, result, pool, site_url, progress)
+
+
+# Each stage as the build's timings name it, with what its progress counts.
+_STAGES = {"parse": "reports", "commitments": "reports", "pages": "", "docs": "pages",
+           "search wait": "", "mkdocs": "pages", "copy": "", "exports": "", "publish": ""}
 
 
 def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: bool, result: BuildResult,
-           pool: ProcessPoolExecutor, site_url: str | None) -> BuildResult:
+           pool: ProcessPoolExecutor, site_url: str | None, progress: Progress) -> BuildResult:
     t = time.perf_counter()
+    stages = iter(_STAGES)
 
     def lap(stage: str):
         nonlocal t
         now = time.perf_counter()
         result.timings[stage] = now - t
         t = now
+        nxt = next(stages, None)
+        if nxt is not None:
+            progress.begin(nxt, _STAGES[nxt])
 
+    lap("check data")
+    del result.timings["check data"]        # part of no stage the benchmark reports
     reports = ingest.load_corpus(data_dir, result.warnings, cache=cache)
     cache.prune("report")
     converter = converter_for(data_dir)
@@ -298,6 +330,7 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
                               base=rerender.base_key(ui.phrases, converter.digest), refs=rerender.References(reports))
         # The two scripts' MkDocs builds are independent: one worker each, side by side.
         running = []
+        reset_mkdocs_pages()
         for variant in converts:
             vwork = work / variant
             for doc in removed[variant]:          # a dirty MkDocs build leaves a removed page's file
@@ -312,8 +345,7 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
         # the indexes' own time, beside the stages above; then what this process waited for them
         result.beside["search"] = _join(search, "search indexes")
         lap("search wait")
-        for done in running:
-            done.result()
+        _wait_for_mkdocs(running, progress, 0 if incremental else 2 * result.pages)
         lap("mkdocs")
         for variant in converts:
             site_dir = work / variant / "site"
@@ -338,9 +370,21 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
             _publish(work / "data", staging / VARIANTS[variant][0] / "data")
         lap("exports")
 
-        _swap(staging, out)
+        buildlock.swap(staging, out)
         lap("publish")
         return result
+
+
+def _wait_for_mkdocs(running, progress: Progress, total: int) -> None:
+    """Wait for the MkDocs workers, showing the pages they have rendered (total: all of both
+    scripts' pages on a clean build; unknown on a dirty one, which renders only changed pages)."""
+    from concurrent.futures import FIRST_EXCEPTION, wait
+    pending = set(running)
+    while pending:
+        done, pending = wait(pending, timeout=0.25, return_when=FIRST_EXCEPTION)
+        progress.reach(mkdocs_pages(), total or None)
+        for future in done:
+            future.result()             # a failed worker's error, at once
 
 
 def _write_exports(reports, tracker, folder: Path) -> float:
@@ -443,14 +487,3 @@ def _drop_unused_theme_files(site_dir: Path) -> None:
             shutil.rmtree(folder)
     for source_map in sorted((site_dir / "assets").rglob("*.map")):
         source_map.unlink()
-
-
-def _swap(staging: Path, out: Path) -> None:
-    old = out.parent / (out.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
-    if old.exists():
-        shutil.rmtree(old)

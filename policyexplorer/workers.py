@@ -12,6 +12,8 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, TypeVar
 
+from . import progress
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -25,17 +27,30 @@ def _run(item):
     return _job(item)
 
 
-def fork_map(job: Callable[[T], R], items: Iterable[T], workers: int | None = None) -> list[R]:
+def fork_map(job: Callable[[T], R], items: Iterable[T], workers: int | None = None,
+             size: Callable[[T], int] | None = None) -> list[R]:
     """[job(item) for item in items], in a pool of forked workers when there are at least LEAST
-    items and more than one worker (default: one per core), else in this process."""
+    items and more than one worker (default: one per core), else in this process. Each item done
+    ticks the build's running stage (progress.current()) by size(item), default 1."""
     global _job
     items = list(items)
+    weights = [size(item) for item in items] if size else [1] * len(items)
+    shown = progress.current()
+    shown.work(sum(weights))
     workers = workers or os.cpu_count() or 1
     if len(items) < LEAST or workers < 2:
-        return [job(item) for item in items]
+        out = []
+        for item, weight in zip(items, weights):
+            out.append(job(item))
+            shown.tick(weight)
+        return out
     _job = job       # set before the pool forks (a fork pool starts all its workers at once)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_run, items, chunksize=max(1, len(items) // 16)))
+            out = []
+            for result, weight in zip(pool.map(_run, items, chunksize=max(1, len(items) // 16)), weights):
+                out.append(result)
+                shown.tick(weight)
+            return out
     finally:
         _job = None
