@@ -212,3 +212,24 @@ def test_of_two_passages_alike_the_one_sharing_the_targets_words_is_taken():
     c, = _linked(["转移农村劳动力3万人、实现增收5亿元。"], ["发展庭院经济，带动增收4.2亿元。",
                                                           "实现农村劳动力转移就业3.3万人、增收5.6亿元。"])[1:]
     assert c.quantity.value == 5 and c.status == "exceeded" and "5.6亿元" in c.outcomes[0].text
+
+
+def test_the_works_a_sum_pays_for_join_it_as_one_commitment():
+    text = "投资2.4亿元实施供热管网改造工程，确保20公里主管网、45公里支线改造等工程按时完工。"
+    assert [t for t, _ in joined(text)] == [text[:-1]]
+    # a list not introduced as the sum's works stays a list of its own
+    assert len(joined("投资2.4亿元实施供热管网改造工程，新建主管网20公里、支线45公里")) == 3
+
+
+def test_a_sum_is_matched_by_what_it_pays_for_and_under_way_is_partly():
+    cs = _linked(["投资2.4亿元实施供热管网改造工程，确保20公里主管网、45公里支线改造等工程按时完工。"],
+                 ["投资3亿元建成了城东学校。2.4亿元的供热主管网改造等工程进展顺利。"])
+    (c,) = [c for c in cs if c.quantity and c.quantity.raw.startswith("2.4亿")]
+    assert c.status == "partly", [(o.status, o.explanation) for o in c.outcomes]
+    assert "城东学校" not in c.outcomes[0].text         # money alone names nothing
+
+
+def test_a_count_of_new_ones_answered_by_a_total_is_reported():
+    cs = _linked(["年内新开通至沿海城市的4条航线。"], ["机场旅客吞吐量突破80万人次，国内、国际航线达到31条。"])
+    (c,) = cs
+    assert c.status == "reported" and "new vs total" in c.outcomes[0].explanation

@@ -122,6 +122,10 @@ _CONTINUATION_WORDS = re.compile(
 _ASIDE = re.compile(r"第\d|第[一二三四五六七八九十]|位次|排名|位居|居全|列全|前列")
 
 # "实施重点项目600个，完成投资900亿元以上": the investment the counted projects are to make
+# "投资2亿元实施甲乙工程，确保A、B等工程按时完工": the second clause details the works the first
+# funds; one commitment, so the sum and its works are judged together
+_FUNDED = re.compile(r"投资[^，；。]{0,3}\d[^，；。]*(?:工程|项目)$")
+_DETAILS = re.compile(r"^(?:要|并)?确保[^，；。]*等(?:工程|项目)")
 _INVESTMENT = re.compile(r"^(?:年度|全年|年内)?(?:计划)?(?:完成|实现)?(?:年度)?(?:计划)?投资(?:额)?(?:达到|超过|突破)?\d")
 
 
@@ -155,6 +159,8 @@ def join_continuations(text: str, clauses: list[Clause]) -> list[Clause]:
     asides: list[Clause] = []        # "居全市第4" between a figure and its growth
     for c in clauses:
         prev = out[-1] if out else None
+        if prev is not None and c.start < prev.end:
+            continue                       # a part of details already taken in whole (below)
         gap = text[prev.end:c.start] if prev is not None else ""
         if prev is not None and asides and is_continuation(c.text) and not re.search(r"[；;。！？]", gap):
             gap = "，"
@@ -166,6 +172,14 @@ def join_continuations(text: str, clauses: list[Clause]) -> list[Clause]:
             out.extend(asides)
             asides = []
             gap = gap.strip()
+        if prev is not None and gap in ("，", ",") and _FUNDED.search(prev.text) and _DETAILS.match(c.context or c.text):
+            # the works a sum pays for, listed: the whole list joins the sum (its items are the
+            # details of one commitment, not targets of their own)
+            end = text.find(c.context, max(0, c.start - len(c.context))) + len(c.context) if c.context else c.end
+            joined = text[prev.start:max(end, c.end)]
+            out[-1] = Clause(joined, prev.start, prev.start + len(joined), joined, prev.parts)
+            asides = []
+            continue
         if prev is not None and c.start > prev.end and gap in ("，", ",") \
                 and (is_continuation(c.text) or (_INVESTMENT.match(c.text) and "项目" in prev.text)) \
                 and ("、" not in c.context or _paired(c.text) or _paired(prev.text)) \

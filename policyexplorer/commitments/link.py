@@ -28,13 +28,13 @@ import jieba
 from ..model import Report
 from .clauses import RAISED, Clause, join_continuations, pair_respectively, split_clauses
 from .extract import Commitment, Place
-from .indicators import IndicatorIndex, Scope, default_index, scope_of
+from .indicators import NEW_WORDS, IndicatorIndex, Scope, default_index, scope_of
 from .quantity import Quantity, normalise, parse_quantities, unit_class
 
 jieba.setLogLevel(60)
 
 DONE = re.compile(r"建成|完成|开通|迈入|投产|投用|竣工|通车|开放|开业|落成|运营|上线|交付|全面完工|实现|入选|获批")
-UNDER_WAY = re.compile(r"开工|启动|加快|推进|在建|封顶|合龙|基本完工|即将完工|有序|稳步")
+UNDER_WAY = re.compile(r"开工|启动|加快|推进|在建|封顶|合龙|基本完工|即将完工|有序|稳步|进展顺利")
 # Words too common to identify a project.
 GENERIC = {"项目", "工程", "建设", "一批", "重点", "全市", "武汉", "武汉市", "推进", "加快", "实施", "完成",
            "新建", "建成", "开工", "启动", "推动", "主体", "一期", "二期", "三期", "等", "和", "及", "新区"}
@@ -232,14 +232,22 @@ def _keys(text: str, q: Quantity) -> list[tuple[str, str]]:
     before = re.search(r"([\u4e00-\u9fff“”]{2,14})$", text[: raised.start()] if raised else text[: q.start])
     if before:
         k = _MEASURE_END.sub("", _LEAD_WORDS.sub("", before.group(1)))
-        if _names_something(k) and k != "亿元以上项目":
+        # "投资3亿元实施…": money names nothing; what it pays for follows the figure
+        if _names_something(k) and k != "亿元以上项目" and not _SPENDING.fullmatch(k):
             keys.append(("before", k))
-    after = re.match(r"([\u4e00-\u9fff“”]{2,12})", text[q.end:])
+    after = re.match(r"([\u4e00-\u9fff“”]{2,16})", text[q.end:])
     if after:
-        k = _TAIL_WORDS.sub("", after.group(1))
+        k = after.group(1)
+        if before and _SPENDING.fullmatch(_MEASURE_END.sub("", _LEAD_WORDS.sub("", before.group(1)))):
+            k = _PROJECT_END.sub("", _LEAD_WORDS.sub("", k))     # "…实施供水管网改造工程" -> 供水管网改造
+        k = _TAIL_WORDS.sub("", k[:12])
         if _names_something(k):
             keys.append(("after", k))
     return keys
+
+
+_SPENDING = re.compile(r"(?:年度|全年|计划|总|累计|完成|新增)*投资(?:额)?")
+_PROJECT_END = re.compile(r"(?:等)?(?:工程|项目|建设)+$")
 
 
 def _names_something(key: str) -> bool:
@@ -488,15 +496,18 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
             stock = scope_c.period == "stock" or (t.qualifier or "") in ("提高到", "提升到") or bool(RAISED.search(c.text))
             period = _period_figure(place, c, clause, t, stock, q)
             # a count matched by its noun alone: a review figure far off is likely another count
-            if m is None and (why_not or ratio < 0.5 or ratio > (10 if period else 4)):
+            new_vs_total = m is None and ratio > 1 and _new_against_total(c.text, t, txt, q)
+            if m is None and (why_not or ratio < 0.5 or ratio > (10 if period else 4)) and not new_vs_total:
                 continue                 # a weak match is only worth a numeric verdict
-            if period:
+            if new_vs_total:
+                status, rule, conf = "reported", "new vs total figure: not comparable", conf - 0.2
+            elif period:
                 status, rule, conf = "reported", "figure for several years: not comparable", conf - 0.3
             elif why_not:
                 status, rule, conf = "reported", f"same indicator, {why_not}: not comparable", conf - 0.2
             elif t.kind == "level" and (ratio > (3 if m is not None else 4) or ratio < 0.5):
                 status, rule, conf = "reported", "figures too far apart to measure the same thing", conf - 0.3
-            elif re.match(r"完成|建成|基本建成", c.text) and UNDER_WAY.search(clause.text) and not DONE.search(clause.text):
+            elif _AIMS_AT_DONE.search(c.text) and UNDER_WAY.search(clause.text) and not DONE.search(clause.text):
                 status, rule = "partly", "reported under way, not finished"
             else:
                 status, rule = _verdict(c, q, t)
@@ -511,6 +522,20 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
         best = _other_measure(c, t, indicator, clauses, memo)
     return best
 
+
+def _new_against_total(target: str, t: Quantity, review: str, q: Quantity) -> bool:
+    """A count of new ones ("新开通3条…") answered only by the total reached ("…达到34条"): the
+    review speaks of it, with a figure of another measure."""
+    return bool(re.search("|".join(NEW_WORDS), target[max(0, t.start - 24): t.start])) \
+        and bool(_TOTAL_REACHED.fullmatch(q.qualifier or "") or _TOTAL_REACHED.search(review[max(0, q.start - 4): q.start]))
+
+
+_TOTAL_REACHED = re.compile(r"达到|达|共有|总数|总计|累计|增至|增加到|增加至")
+
+
+# A commitment to finish something: opening with it ("建成…"), or promising it of what it funds
+# ("投资…实施…工程，确保…按时完工"); a review saying it is under way reports it partly done
+_AIMS_AT_DONE = re.compile(r"^(?:完成|建成|基本建成)|(?:按时|如期|按期|年内|全面|确保)(?:完工|建成|竣工)")
 
 _MEASURE_NAMES = {"level": "level", "rate": "growth rate", "share": "share"}
 
