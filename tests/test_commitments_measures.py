@@ -233,3 +233,16 @@ def test_a_count_of_new_ones_answered_by_a_total_is_reported():
     cs = _linked(["年内新开通至沿海城市的4条航线。"], ["机场旅客吞吐量突破80万人次，国内、国际航线达到31条。"])
     (c,) = cs
     assert c.status == "reported" and "new vs total" in c.outcomes[0].explanation
+
+
+def test_a_list_item_naming_only_the_last_word_of_its_indicator_borrows_the_first_items():
+    cs = _linked(["确保粮食播种面积稳定在90万亩以上、产量6亿斤以上。"], ["全年粮食总产6.2亿斤，实现十连丰。"])
+    (c,) = [c for c in cs if "亿斤" in c.quantity.raw]
+    assert c.indicator is not None and c.indicator.family == "grain-output"
+    assert c.status in ("met", "exceeded"), [(o.status, o.explanation) for o in c.outcomes]
+
+
+def test_people_named_by_what_they_do_are_counted_by_the_doing():
+    cs = _linked(["支持返乡创业，新增创业人员3万左右。"], ["新增返乡下乡创业3.6万人。"])
+    (c,) = cs
+    assert c.status == "exceeded", [(o.status, o.explanation) for o in c.outcomes]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Paragraph, Report, Section, orientation
 from . import agencies as agencies_mod
 from .clauses import RAISED, Clause, join_continuations, pair_respectively, respective_names, split_clauses
-from .indicators import Indicator, IndicatorIndex, Scope, default_index, scope_of
+from .indicators import Indicator, IndicatorIndex, IndicatorMatch, Scope, default_index, scope_of
 from .quantity import Quantity, normalise, parse_quantities
 from .tasks import named_task
 
@@ -242,6 +242,27 @@ def clause_commitments(clause: Clause, indicators: IndicatorIndex, target_list: 
     return [spec] if spec else []
 
 
+_LIST_LEAD = re.compile(r"^(?:确保|力争|争取|全年|年内|今年|实现)+")
+
+
+def _borrowed_matches(clause: Clause, indicators: IndicatorIndex) -> list[IndicatorMatch]:
+    """A later item of a 、-list that names only the last word of its indicator, the first item
+    naming the rest: "确保棉花种植面积稳定在…、产量…以上" -> 棉花产量. The indicator found with the
+    first item's opening words lent to it, placed at the item's own start."""
+    context = clause.context or ""
+    at = context.find(clause.text)
+    if at <= 0 or not re.search(r"[、，,]\s*$", context[:at]):
+        return []
+    head = _LIST_LEAD.sub("", context)
+    for k in (2, 3, 4):
+        lent = head[:k]
+        found = [m for m in indicators.matches(lent + clause.text) if m.start < k < m.end]
+        if found:
+            m = found[0]
+            return [IndicatorMatch(m.indicator, 0, m.end - k, m.alias)]
+    return []
+
+
 def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: bool = False,
                       item: bool = False) -> dict | None:
     """What a single clause commits to, or None when it commits to nothing checkable.
@@ -252,7 +273,7 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
     legacy = bool(target_list or _LEGACY_ACTION.search(text) or _LEGACY_ACTION.search(clause.context or ""))
     if qs and (legacy or item or ACTION.search(text) or ACTION.search(clause.context or "")
                or any(_targetish(q) for q in qs)):
-        matches = indicators.matches(text)
+        matches = indicators.matches(text) or _borrowed_matches(clause, indicators)
         # the figure that goes with the first indicator, else the first figure
         m = matches[0] if matches else None
         q = qs[0]

@@ -264,7 +264,10 @@ def _variants(side: str, key: str) -> list[str]:
         return [key]
     ends = [key[len(key) - n:] for n in range(len(key), 2, -1)]
     starts = [key[:n] for n in range(len(key) - 1, 2, -1)]
-    return list(dict.fromkeys(ends + starts if side == "before" else starts + ends))
+    # people named by what they do ("创业人员", "务工人员"): a review counts them by the doing
+    # ("返乡创业2.5万人"); the stem is used as a short key (its figure right after it)
+    stem = [key[:-2]] if key.endswith("人员") and len(key) - 2 >= 2 and key[:-2] not in GENERIC else []
+    return list(dict.fromkeys((ends + starts if side == "before" else starts + ends) + stem))
 
 
 def _same_count(t: Quantity, q: Quantity) -> bool:
