@@ -33,6 +33,8 @@ from .yamlfile import safe_load
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "devset"
 HELDOUT = ROOT / "tests" / "heldout"
+# every held-out set (tests/heldout, tests/heldout2, …): each measured once before any tuning
+HELDOUTS = sorted(p for p in (ROOT / "tests").glob("heldout*") if p.is_dir())
 PRECISION = ROOT / "tests" / "data" / "precision_unseen.yaml"
 TOLERANCE = 0.15
 # Paragraph kinds a reader counts as body text (a task breakdown's items are paragraphs too).
@@ -210,8 +212,8 @@ def run(files: list[Path], data_dir: Path = ROOT / "data") -> dict[Path, FullSco
 
 
 def devset_files() -> list[Path]:
-    """The development set's label files, then the held-out set's (tests/heldout)."""
-    return [f for d in (DEVSET, HELDOUT) if d.is_dir() for f in sorted(d.glob("*-gwr.yaml"))]
+    """The development set's label files, then the held-out sets' (tests/heldout*)."""
+    return [f for d in (DEVSET, *HELDOUTS) if d.is_dir() for f in sorted(d.glob("*-gwr.yaml"))]
 
 
 def main(argv=None) -> int:
@@ -219,7 +221,8 @@ def main(argv=None) -> int:
     ap.add_argument("labels", nargs="*", help="label files (default: the shared sample and tests/devset/*.yaml)")
     ap.add_argument("--data", default=str(ROOT / "data"))
     ap.add_argument("-v", "--verbose", action="store_true", help="every check, not only the failed ones")
-    ap.add_argument("--judgments", nargs="*", default=[str(PRECISION), str(HELDOUT / "precision_heldout.yaml")],
+    ap.add_argument("--judgments", nargs="*", default=[str(PRECISION), *(str(f) for d in HELDOUTS
+                                                                         for f in sorted(d.glob("precision_*.yaml")))],
                     help="hand judgments of the precision sample (the first is the one --draw rewrites)")
     ap.add_argument("--draw", metavar="YAML", help="write the sample as drawn now: the judgments it keeps, and "
                                                   "the commitments nobody judged yet (real: null) to judge by hand")
