@@ -246,3 +246,13 @@ def test_people_named_by_what_they_do_are_counted_by_the_doing():
     cs = _linked(["支持返乡创业，新增创业人员3万左右。"], ["新增返乡下乡创业3.6万人。"])
     (c,) = cs
     assert c.status == "exceeded", [(o.status, o.explanation) for o in c.outcomes]
+
+
+def test_fields_directions_and_kinds_of_policy_are_no_named_tasks():
+    from policyexplorer.commitments.tasks import named_task
+    for aim in ["深化重点领域改革", "推动帮扶政策向常态化长效化转变", "完善养老、托育等制度", "完成全线拆迁任务",
+                "落实小微企业扶持政策", "积极争取中外合作项目", "谋划做好“山文章”"]:
+        assert named_task(aim) is None, aim
+    for task in ["稳妥推进事业单位改革", "全面落实就业优先政策", "制定首台套装备支持政策", "实施“百园百企”培育工程",
+                 "完成青石大桥主体工程"]:
+        assert named_task(task) is not None, task

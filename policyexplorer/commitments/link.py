@@ -231,13 +231,13 @@ def _keys(text: str, q: Quantity) -> list[tuple[str, str]]:
     # "医保财政补助由每人每年380元提高到420元": what is raised stands before 由
     before = re.search(r"([\u4e00-\u9fff“”]{2,14})$", text[: raised.start()] if raised else text[: q.start])
     if before:
-        k = _MEASURE_END.sub("", _LEAD_WORDS.sub("", before.group(1)))
+        k = _MEASURE_END.sub("", _LEAD_WORDS.sub("", before.group(1).replace("“", "").replace("”", "")))
         # "投资3亿元实施…": money names nothing; what it pays for follows the figure
         if _names_something(k) and k != "亿元以上项目" and not _SPENDING.fullmatch(k):
             keys.append(("before", k))
     after = re.match(r"([\u4e00-\u9fff“”]{2,16})", text[q.end:])
     if after:
-        k = after.group(1)
+        k = after.group(1).replace("“", "").replace("”", "")     # a review may name it unquoted
         if before and _SPENDING.fullmatch(_MEASURE_END.sub("", _LEAD_WORDS.sub("", before.group(1)))):
             k = _PROJECT_END.sub("", _LEAD_WORDS.sub("", k))     # "…实施供水管网改造工程" -> 供水管网改造
         k = _TAIL_WORDS.sub("", k[:12])
@@ -270,10 +270,13 @@ def _variants(side: str, key: str) -> list[str]:
     return list(dict.fromkeys((ends + starts if side == "before" else starts + ends) + stem))
 
 
-def _same_count(t: Quantity, q: Quantity) -> bool:
+def _same_count(t: Quantity, q: Quantity, firms: bool = False) -> bool:
     """Figures of one measure: the same kind and unit, or a count of people in 万 without its
-    unit ("农村低收入人口减少85万" for "80万以上农村低收入人口")."""
+    unit ("农村低收入人口减少85万" for "80万以上农村低收入人口"); firms (an indicator counting
+    企业) are counted in 家 or in 户 as a region writes it ("新增高新技术企业23户" for "10家")."""
     if t.comparable_with(q):
+        return True
+    if firms and t.kind == q.kind == "level" and {t.base_unit, q.base_unit} <= {"家", "户"}:
         return True
     units = {unit_class(t.base_unit), unit_class(q.base_unit)}
     return t.kind == q.kind == "level" and "" in units and units <= {"", "人", "户"}
@@ -484,7 +487,7 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
             name, q = found
             figures = [(None, q, clause.text)]
         for m, q, txt in figures:
-            if q is None or not _same_count(t, q):
+            if q is None or not _same_count(t, q, firms=bool(indicator and indicator.name.endswith("企业"))):
                 continue
             conf = 0.9 if indicator else 0.6
             scope_c = c.scope or scope_of(c.text, None)
@@ -500,8 +503,10 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
             period = _period_figure(place, c, clause, t, stock, q)
             # a count matched by its noun alone: a review figure far off is likely another count
             new_vs_total = m is None and ratio > 1 and _new_against_total(c.text, t, txt, q)
-            if m is None and (why_not or ratio < 0.5 or ratio > (10 if period else 4)) and not new_vs_total:
-                continue                 # a weak match is only worth a numeric verdict
+            # a count matched by its noun alone: a figure far off is likely another count; one of
+            # another scope (a total, a cumulative count) is the same thing, said otherwise
+            if m is None and (ratio < 0.5 or ratio > (10 if period else 4)) and not new_vs_total:
+                continue
             if new_vs_total:
                 status, rule, conf = "reported", "new vs total figure: not comparable", conf - 0.2
             elif period:

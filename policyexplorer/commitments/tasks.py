@@ -63,8 +63,16 @@ AIM_ENDS = re.compile(r"(?:水平|能力|能级|品质|质量|效能|效率|效�
 AIM_OPENS = re.compile(r"^(?:高水平|高质量|高能级|高标准|一流|现代化|新型|更高水平|更加)")
 # Nouns too common to name anything when they are the whole object ("推进项目建设").
 GENERIC_OBJ = re.compile(r"项目|建设|工作|重点|各类|相关|有关|一批|全市|全区|全面|工程|招商引资")
-# A quoted count is a slogan (“五个中心”, “两个确立”), not a name of a programme.
-SLOGAN_QUOTE = re.compile(r"[“\"][一二三四五六七八九十两]+[个大项条种化][^”\"]{0,8}[”\"]")
+# A quoted count is a slogan (“五个中心”, “两个确立”), not a name of a programme; so is a quoted
+# "essay" (做好“山文章”, “三篇大文章”), a figure of speech for a field of work.
+SLOGAN_QUOTE = re.compile(r"[“\"](?:[一二三四五六七八九十两]+[个大项条种化篇][^”\"]{0,8}|[^”\"]{0,6}文章)[”\"]")
+# Objects that name a field or a direction, not a reform, policy or project of its own:
+# "深化重点领域改革", "推动帮扶政策向常态化转变", "完善救助、福利等制度", "完成全线拆迁任务" (of
+# what the sentence named before), "落实惠企扶持政策" (a kind of policy), "争取合作项目" (none named).
+_FIELD_REFORM = re.compile(r"(?:领域|方面|各项|重点)改革$")
+_DIRECTION = re.compile(r"向[^，；。]{1,16}(?:转换|转变|转型|延伸|拓展|迈进|聚集|集聚)$")
+_LISTED_KINDS = re.compile(r"等(?:制度|机制|体制|体系|政策|措施|工作)$")
+_REFERS_BACK = re.compile(r"^(?:全线|全部|各项|相关|上述|有关|其余)")
 # Stance and loyalty formulas, not tasks.
 FORMULA = re.compile(r"^(?:坚持|坚定(?!不移)|始终|牢记|弘扬|践行|贯彻|学习|坚决|树牢|站稳|锚定|聚焦|围绕|立足|紧扣|"
                      r"紧盯|依托|借助|着眼|以|按照|让|使|努力|奋力|全面建设|为)|有利于|"
@@ -110,6 +118,13 @@ def named_task(clause: str) -> tuple[str, str] | None:
     improve = bool(_IMPROVE_ONLY.match(verb))
     if AIM_ENDS.search(core) and (improve or not quoted):
         return None
+    if _FIELD_REFORM.search(core) or _DIRECTION.search(core) or (_LISTED_KINDS.search(core) and not quoted) \
+            or _REFERS_BACK.match(core):
+        return None
+    if not quoted and not strong and ((verb in ("落实", "用好", "执行", "兑现") and
+                                       re.search(r"(?:扶持|支持|优惠|帮扶|激励|配套|纾困)政策$", core))
+                                      or (verb == "争取" and re.search(r"(?:项目|资金)$", core))):
+        return None          # applying a kind of policy, or seeking funds, none named ("制定…支持政策" makes one)
     if FINISH.match(text) and not improve:
         return verb, obj
     if quoted or strong:
