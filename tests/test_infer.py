@@ -240,3 +240,24 @@ def test_accuracy_on_every_labelled_report(places):
     assert {f: right[f] >= REACHED[f] for f in REACHED} == {f: True for f in REACHED}, "\n".join(wrong)
     total = sum(sum(c.get(f, [0, 0])[1] for c in table.values()) for f in inferscore.SCORED)
     assert sum(right[f] for f in inferscore.SCORED) / total >= 0.95
+
+
+def test_overview_marks_each_inferred_fact_in_both_scripts(tmp_path, places):
+    from policyexplorer.convert import converter_for
+    from policyexplorer.site.glossary import Glossary
+    from policyexplorer.site.pages import site_pages, walk
+    from policyexplorer.site.ui import UiStrings, unmark
+
+    bare = tmp_path / "wuchang-2025-gwr"
+    bare.mkdir()
+    shutil.copy(DATA / "reports" / "wuchang-2025-gwr" / "source.txt", bare / "source.txt")
+    (bare / "meta.yml").write_text("source: 测试\nspeaker: 手写的人\n", encoding="utf-8")
+    report, _ = parse_report(bare, places)
+    pages = walk(site_pages([report], glossary=Glossary.load(tmp_path, [report])))
+    md = next(p for p in pages if p.path == "reports/wuchang-2025-gwr/").markdown
+    for field in ("title", "issuer", "place", "kind", "delivered", "review_years", "plan_years"):
+        assert f"（据原文推断：“{report.meta['inferred'][field].words}”）" in unmark(md), field
+    assert "手写的人</dd>" in unmark(md)        # written: no mark
+    ui = UiStrings.load(DATA / "ui.yml")
+    hant = ui.to_hant(md, converter_for(DATA).to_hant)
+    assert "據原文推斷" in hant and not ui.missing
