@@ -261,3 +261,19 @@ def test_overview_marks_each_inferred_fact_in_both_scripts(tmp_path, places):
     ui = UiStrings.load(DATA / "ui.yml")
     hant = ui.to_hant(md, converter_for(DATA).to_hant)
     assert "據原文推斷" in hant and not ui.missing
+
+
+def test_a_township_under_a_known_county(made_up):
+    assert made_up.canonical("石门县青石镇") == "石门县青石镇"
+    assert made_up.path("石门县青石镇") == ["中国", "云岭省", "白云市", "石门县", "石门县青石镇"]
+    assert made_up.level_of("石门县青石镇") == "township" and made_up.level_of("某某乡") == "township"
+    assert made_up.slug("石门县青石镇") == "qingshi-shimen"
+    facts, _ = infer_meta(gwr("石门县青石镇", "镇长 王某"), made_up)
+    assert facts["place"].value == "石门县青石镇" and facts["level"].value == "township"
+    assert facts["issuer"].value == "青石镇人民政府" and facts["title"].value == "2025年青石镇政府工作报告"
+
+
+def test_a_congress_named_short(made_up):
+    text = "政府工作报告\n\n（2025年1月10日在石门县十八届人大三次会议上）\n\n县长 王某\n\n一、2024年工作回顾\n"
+    facts, _ = infer_meta(text, made_up)
+    assert facts["place"].value == "石门县" and facts["delivered"].value == "2025-01-10"

@@ -64,7 +64,7 @@ MD_RX = r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一�
 MONTH_DAY_RX = r"\s*" + MD_RX
 DATE = re.compile(YEAR_RX + MONTH_DAY_RX)
 # 会议: "在青山县第九届人民代表大会第二次会议上", "十三届全国人大二次会议", "经青山县…会议表决通过"
-MEETING = re.compile(rf"(?:(?:在|经)([{HAN}]{{0,24}}?))?第?[一二三四五六七八九十]+届(全国)?人民代表大会|"
+MEETING = re.compile(rf"(?:(?:在|经)([{HAN}]{{0,24}}?))?第?[一二三四五六七八九十]+届(全国)?(?:人民代表大会|人大)|"
                      r"[一二三四五六七八九十]+届(全国)人大")
 # byline: office + name ("青山县人民政府县长 王某", "国务院总理\n李某", "代县长 王某")
 OFFICE = re.compile(rf"(国务院|人民政府)?(代理?)?((?:省|市|区|县|州|盟|旗|镇|乡)长|总理|(?<=人民政府)主席|(?<=自治区)主席)"
@@ -125,23 +125,17 @@ def _place_at_end(text: str, places: Places) -> tuple[str, list[str]] | None:
     or [places.yml name])."""
     text = text.rsplit("\n", 1)[-1]
     for start in range(max(0, len(text) - 24), len(text) - 1):
-        words = text[start:]
-        if places.resolve(words):
-            return words, [places.resolve(words)]
-        found = places.candidates(words)
-        if found:
-            return words, [places.name(c) for c in found]
+        names = places.meanings(text[start:])
+        if names:
+            return text[start:], names
     return None
 
 
 def _place_at_start(text: str, places: Places) -> tuple[str, list[str]] | None:
     for end in range(min(len(text), 24), 1, -1):
-        words = text[:end]
-        if places.resolve(words):
-            return words, [places.resolve(words)]
-        found = places.candidates(words)
-        if found:
-            return words, [places.name(c) for c in found]
+        names = places.meanings(text[:end])
+        if names:
+            return text[:end], names
     return None
 
 
@@ -252,8 +246,7 @@ def infer_meta(text: str, places: Places, place: str | None = None) -> tuple[dic
         national = Fact(line, line, n)
     written, place, place_fact = place, None, None
     if written is not None:
-        names = [places.resolve(written)] if places.resolve(written) else \
-            [places.name(c) for c in places.candidates(written)] or [written]
+        names = places.meanings(written) or [written]
         chosen = _choose(names, text, places)
         if chosen:
             place, place_fact = chosen, Fact(chosen, written)
@@ -392,7 +385,8 @@ def _short(place: str, places: Places) -> str:
     found = [code] if code else places.candidates(place)
     if len(found) == 1:
         return places.divisions.by_code[found[0]].name
-    return place
+    town = None if found else places.township(place)
+    return town[1] if town else place
 
 
 KIND_CODES = {"government-work-report": "gwr", "plan-report": "plan", "task-breakdown": "tasks"}

@@ -19,6 +19,10 @@ from .errors import CorpusError
 from .meta import LEVELS
 from ..yamlfile import safe_load
 
+# A township's name (乡, 镇, 街道, 苏木): the register ends at counties, so a township is found as
+# the county-level place it belongs to followed by its name.
+TOWNSHIP = re.compile(r"(?:镇|乡|街道|苏木)$")
+
 
 class Places:
     def __init__(self, entries: list[dict] | None = None, where: str = "places.yml",
@@ -81,18 +85,45 @@ class Places:
         bears (海拉尔区, 北京市朝阳区)."""
         return self.name_of.get(code) or self.divisions.canonical(code)
 
+    def township(self, place: str) -> tuple[str, str] | None:
+        """(the place it belongs to, its own name) for a township named after the county-level
+        place it belongs to (青山县石门镇), which the register, ending at counties, does not list."""
+        if self.resolve(place) or not TOWNSHIP.search(place):
+            return None
+        for end in range(len(place) - 2, 1, -1):
+            parent = self.canonical(place[:end])
+            if parent:
+                return parent, place[end:]
+        return None
+
+    def meanings(self, place: str) -> list[str]:
+        """The name of every place the name can mean: places.yml's, the register's, or a township
+        under one of them; [] for a name neither knows."""
+        if self.resolve(place):
+            return [self.resolve(place)]
+        found = self.candidates(place)
+        if found:
+            return [self.name(c) for c in found]
+        town = self.township(place)
+        return ["".join(town)] if town else []
+
     def canonical(self, place: str) -> str | None:
         """The one place the name means (places.yml's name, else the register's), else None."""
         if self.resolve(place):
             return self.resolve(place)
         found = self.candidates(place)
-        return self.name(found[0]) if len(found) == 1 else None
+        if len(found) == 1:
+            return self.name(found[0])
+        town = None if found else self.township(place)
+        return "".join(town) if town else None
 
     def level_of(self, place: str) -> str | None:
         if self.resolve(place):
             return self.level[self.resolve(place)]
         found = self.candidates(place)
-        return self.divisions.by_code[found[0]].level if len(found) == 1 else None
+        if len(found) == 1:
+            return self.divisions.by_code[found[0]].level
+        return "township" if not found and TOWNSHIP.search(place) else None
 
     def slug(self, place: str) -> str:
         """The place's name in addresses: as places.yml gives it; else the pinyin of its name in the
@@ -105,6 +136,9 @@ class Places:
         found = [code] if code else self.candidates(place)
         if len(found) == 1:
             return self.divisions.slug(found[0], self.reserved)
+        town = None if found else self.township(place)
+        if town:     # townships share names: the slug of the place each belongs to goes with it
+            return f"{pinyin_slug(town[1], len(short_name(town[1])))}-{self.slug(town[0])}"
         short = pinyin_slug(place, len(short_name(place)))
         taken = set(self.slugs.values()) | {self.divisions.slug(c, self.reserved)
                                             for c in self.divisions.by_name.get(short_name(place), [])}
@@ -116,6 +150,9 @@ class Places:
         name = self.resolve(place)
         if name is None:
             found = self.candidates(place)
+            town = None if found else self.township(place)
+            if town:
+                return self.path(town[0]) + ["".join(town)]
             if len(found) != 1:
                 return [place]
             return [self.name(code) for code in self.divisions.chain(found[0])]
