@@ -277,3 +277,16 @@ def test_a_congress_named_short(made_up):
     text = "政府工作报告\n\n（2025年1月10日在石门县十八届人大三次会议上）\n\n县长 王某\n\n一、2024年工作回顾\n"
     facts, _ = infer_meta(text, made_up)
     assert facts["place"].value == "石门县" and facts["delivered"].value == "2025-01-10"
+
+
+@pytest.mark.parametrize("head, delivered, plan", [
+    ("政府工作报告\n（2025年1月10日）\n在石门县第九届人民代表大会第二次会议上\n", "2025-01-10", 2025),
+    ("政府工作报告\n——2025年1月10日在石门县第九届人民代表大会第二次会议上\n\n一、2024年及过去五年工作回顾\n", "2025-01-10", 2025),
+    ("政府工作报告\n——2025年1月10日在石门县第九届人民代表大会第二次会议上\n\n一、过去五年和2024年工作回顾\n", "2025-01-10", 2025),
+    ("二〇二五年石门县政府工作报告\n\n县长 王某\n\n各位代表：\n", None, 2025),
+])
+def test_datelines_and_headings_as_printed(made_up, head, delivered, plan):
+    facts, _ = infer_meta(head + "\n过去一年，各项工作取得新进展。\n", made_up)
+    assert (facts["delivered"].value if "delivered" in facts else None) == delivered
+    assert facts["plan_years"].value == [plan] and facts["review_years"].value == [plan - 1]
+    assert facts["place"].value == "石门县" and facts["kind"].value == "government-work-report"

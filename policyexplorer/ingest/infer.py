@@ -82,7 +82,7 @@ KINDS = (  # the first that matches the title decides
     ("government-work-report", re.compile(r"政府工作报告")),
 )
 TITLE_LINE = re.compile(r"政府工作报告|^关于.{4,}|规划.{0,30}纲要|方案的通知$|的通知$")
-REVIEW_HEADING = re.compile(rf"^(?:[一二三四五六七八九十]+[、.．]\s*)?{YEAR_RX}(?:和[^，。]{{0,12}})?(?:的)?(?:政府)?工作(?:回顾|总结)")
+REVIEW_HEADING = re.compile(rf"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:过去五年[和及与])?{YEAR_RX}(?:[和及与][^，。]{{0,12}})?(?:的)?(?:政府)?工作(?:回顾|总结)")
 PLAN_HEADING = re.compile(rf"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:对)?{YEAR_RX}(?:的)?(?:政府工作|工作|经济社会发展|发展)"
                           r"(?:的)?(?:总体要求|主要预期目标|预期目标|安排|建议|重点工作|主要任务|政策取向)")
 PLAN_IN_TEXT = re.compile(rf"(?:对|[、，,]){YEAR_RX}(?:的)?(?:政府工作的建议|经济社会发展总体要求|(?:发展)?主要预期目标)")
@@ -194,7 +194,7 @@ def infer_meta(text: str, places: Places, place: str | None = None) -> tuple[dic
     date = None
     for m in DATE.finditer(t.joined):
         after = t.joined[m.end(): m.end() + 40]
-        if re.match(r"[上下]?午?[，,]?\s*(?:在|经)", after) or t.joined[max(0, m.start() - 2): m.start()].endswith(("—", "-")) \
+        if re.match(r"[）)]?\s*[上下]?午?[，,]?\s*(?:在|经)", after) or t.joined[max(0, m.start() - 2): m.start()].endswith(("—", "-")) \
                 or re.search(r"(?:人民政府|委员会|办公厅|国务院)$", t.joined[max(0, m.start() - 8): m.start()]):
             date = m
             break
