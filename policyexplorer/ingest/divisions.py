@@ -81,7 +81,7 @@ class Divisions:
 
     def find(self, name: str) -> list[str]:
         """Codes of every division the name can mean: a name, a short name, or a chain of them
-        from any ancestor down (内蒙古自治区呼伦贝尔市海拉尔区, 北京朝阳区)."""
+        from any ancestor down (江苏省苏州市姑苏区, 北京朝阳区)."""
         name = re.sub(r"\s+", "", name)
         found = []
         for end in range(len(name)):
@@ -105,7 +105,7 @@ class Divisions:
         return False
 
     def canonical(self, code: str) -> str:
-        """A name only this division bears (海拉尔区), else its parent's name before it (北京市朝阳区)."""
+        """A name only this division bears (姑苏区), else its parent's name before it (北京市朝阳区)."""
         d = self.by_code[code]
         if len([c for c in self.by_name.get(d.name, []) if self.by_code[c].name == d.name]) > 1 and d.parent \
                 and d.parent != self.root:
@@ -152,7 +152,7 @@ class Divisions:
 
 def pinyin_slug(name: str, keep: int | None = None) -> str:
     """Lower-case ASCII pinyin without tones or separators of the first `keep` characters of the
-    name (海拉尔区, 3 -> hailaer); "" when they have no Chinese characters, letters or digits. The
+    name (姑苏区, 2 -> gusu); "" when they have no Chinese characters, letters or digits. The
     whole name is read, so a place name's reading of a character can win (朝阳区: chaoyang)."""
     from pypinyin import Style, lazy_pinyin
 

@@ -393,7 +393,7 @@ KIND_CODES = {"government-work-report": "gwr", "plan-report": "plan", "task-brea
 
 
 def suggest_id(facts: dict[str, Fact], places: Places) -> str | None:
-    """The report id by the contract's pattern <place>-<plan year>-<kind> (wuhan-2025-gwr), or None
+    """The report id by the contract's pattern <place>-<plan year>-<kind> (shimen-2025-gwr), or None
     when the facts do not give one. Kind codes: gwr, plan, tasks (gwr-tasks for the breakdown of a
     government work report), other; a five-year plan is <place>-fyp<number> (fyp14: 2021-2025)."""
     if "place" not in facts or "kind" not in facts or not facts.get("plan_years") or not facts["plan_years"].value:

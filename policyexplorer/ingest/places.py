@@ -82,7 +82,7 @@ class Places:
 
     def name(self, code: str) -> str:
         """A division's name here: places.yml's where it lists it (武汉市武昌区), else one only it
-        bears (海拉尔区, 北京市朝阳区)."""
+        bears (姑苏区, 北京市朝阳区)."""
         return self.name_of.get(code) or self.divisions.canonical(code)
 
     def township(self, place: str) -> tuple[str, str] | None:
