@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .divisions import short_name
 from .meta import INFERRED_FIELDS
 from .numbering import cn_to_int
 from .orient import plan_period
@@ -140,14 +141,14 @@ def _place_at_start(text: str, places: Places) -> tuple[str, list[str]] | None:
 
 
 def _choose(names: list[str], text: str, places: Places) -> str | None:
-    """One of several places a name can mean, by a parent the text names (北京市朝阳区 or the parent
-    alone); None when the text names none or more than one of their parents."""
+    """One of several places a name can mean, by a parent the text names (北京市朝阳区, or the parent
+    alone, by its full or short name); None when the text names none or more than one of their parents."""
     if len(names) == 1:
         return names[0]
     named = []
     for name in names:
-        parents = places.path(name)[1:-1]
-        if any(p in text for p in parents if len(p) >= 2):
+        parents = {w for p in places.path(name)[1:-1] for w in (p, short_name(p)) if len(w) >= 2}
+        if any(p in text for p in parents):
             named.append(name)
     return named[0] if len(named) == 1 else None
 
@@ -187,6 +188,8 @@ def infer_meta(text: str, places: Places, place: str | None = None) -> tuple[dic
             if "政府工作报告" in line or re.search(r"现在[，,]?我代表.{0,12}(?:政府|国务院)[，,]?向大会报告|关于政府工作的报告", line):
                 kind, kind_words, title_line = "government-work-report", line, title_line or n
                 break
+    if kind is None and title_words:
+        kind, kind_words = "other", title_words
     if kind:
         facts["kind"] = Fact(kind, kind_words, title_line)
 
