@@ -93,6 +93,7 @@ def test_infer_a_county_report(made_up):
     assert missing == {}
     assert facts["delivered"].line == 3 and "2025年1月10日" in facts["delivered"].words
     assert facts["place"].line == 3
+    assert facts["speaker"].words == "石门县人民政府县长　王某某" and facts["speaker"].line == 5   # as printed
     assert suggest_id(facts, made_up) == "shimen-2025-gwr"
 
 

@@ -120,6 +120,18 @@ class _Text:
     def line_of(self, pos: int) -> int | None:
         return self.at[min(pos, len(self.at) - 1)] if self.at else None
 
+    def as_printed(self, fact: Fact) -> Fact:
+        """The fact with its words as the text prints them from its line on (the spaces, line breaks
+        and marks that matching set aside put back, a break as one space), where they are found."""
+        if not fact.line or not fact.words:
+            return fact
+        chars = [re.escape(ch) for ch in fact.words if not ch.isspace()]
+        rx = re.compile(r"[\s*#>]*".join(chars))
+        m = rx.search("\n".join(self.raw[fact.line - 1: fact.line + 2]))
+        if not m:
+            return fact
+        return Fact(fact.value, re.sub(r"\s*\n\s*", " ", m.group(0)).strip(), fact.line)
+
 
 def _place_at_end(text: str, places: Places) -> tuple[str, list[str]] | None:
     """The longest end of text (on its last line) that names a place: (the words, their candidates
@@ -223,17 +235,13 @@ def infer_meta(text: str, places: Places, place: str | None = None) -> tuple[dic
             found.append((m.group(0), hit[1], t.line_of(m.start())))
             break
     office = OFFICE.search(t.joined)
-    if office:
-        if office.group(1) == "国务院":
-            national = national or Fact(office.group(0), office.group(0), t.line_of(office.start()))
-        elif office.group(1):
-            hit = _place_at_end(t.joined[max(0, office.start() - 24): office.start()], places)
-            if hit:
-                found.append((hit[0] + office.group(0), hit[1], t.line_of(office.start())))
-        if not office.group(1) and not office.group(2) and office.group(3) != "总理":
-            hit = _place_at_end(t.joined[max(0, office.start() - 24): office.start()], places)
-            if hit and hit[1]:
-                found.append((hit[0] + office.group(0), hit[1], t.line_of(office.start())))
+    # the place the byline names before its office (青山县人民政府县长, 青山县县长)
+    said = _place_at_end(t.joined[max(0, office.start() - 24): office.start()], places) \
+        if office and office.group(1) != "国务院" and office.group(3) != "总理" else None
+    if office and office.group(1) == "国务院":
+        national = national or Fact(office.group(0), office.group(0), t.line_of(office.start()))
+    elif said:
+        found.append((said[0] + office.group(0), said[1], t.line_of(office.start())))
     if title_words:
         body = re.sub(rf"^{YEAR_RX}", "", re.sub(r"^关于(?:印发)?", "", title_words))
         hit = _place_at_start(body, places)
@@ -358,13 +366,12 @@ def infer_meta(text: str, places: Places, place: str | None = None) -> tuple[dic
             issuer_fact = Fact(issuer, m.group(0), t.line_of(m.start()))
         else:
             issuer = _short(place, places) + "人民政府"
-            if office and office.group(1) == "人民政府":
-                said = _place_at_end(t.joined[max(0, office.start() - 24): office.start()], places)
-                if said and place in said[1]:
-                    issuer = said[0] + "人民政府"
+            if office and office.group(1) == "人民政府" and said and place in said[1]:
+                issuer = said[0] + "人民政府"
+                issuer_fact = Fact(issuer, said[0] + office.group(0), t.line_of(office.start()))
         facts["issuer"] = issuer_fact or Fact(issuer, place_fact.words, place_fact.line)
     if office:
-        facts["speaker"] = Fact(office.group(4), office.group(0).replace("\n", " "), t.line_of(office.start()))
+        facts["speaker"] = Fact(office.group(4), (said[0] if said else "") + office.group(0), t.line_of(office.start()))
     elif title_note and title_note.group(5):
         facts["speaker"] = Fact(title_note.group(5), title_note.group(0), title_line)
     elif m := SPEAKER_AT_MEETING.search(t.joined) or NAME_BEFORE_OFFICE.search(t.joined):
@@ -379,7 +386,7 @@ def infer_meta(text: str, places: Places, place: str | None = None) -> tuple[dic
     for field in FIELDS:
         if field not in facts and field not in missing:
             missing[field] = f"write {field}: {WHAT_TO_WRITE[field]}"
-    return {f: facts[f] for f in FIELDS if f in facts}, missing
+    return {f: t.as_printed(facts[f]) for f in FIELDS if f in facts}, missing
 
 
 def _short(place: str, places: Places) -> str:
