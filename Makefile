@@ -51,12 +51,14 @@ bench-scale: venv
 
 # Scores against the labelled samples in ../shared/eval: commitment links, the unseen reports
 # (bundled corpus plus shared/eval/unseen in a scratch copy), the whole labelled reports
-# (shared/eval/unseen_full.yaml and tests/devset/*.yaml), then search (on build/site).
+# (shared/eval/unseen_full.yaml and tests/devset/*.yaml), then search (on build/site), then the
+# meta.yml fields read from each report's text against the hand-written ones.
 score: build
 	$(PY) -m policyexplorer.commitments.score
 	$(PY) -m policyexplorer.unseen
 	$(PY) -m policyexplorer.fullscore
 	$(PY) -m policyexplorer.search.score
+	$(PY) -m policyexplorer.ingest.inferscore
 
 clean:
 	rm -rf build

@@ -155,7 +155,7 @@ class Report:
     text_key: str = ""
 
     def __post_init__(self):
-        if not self.place_slug:          # a place without a slug in data/places.yml (ingest/places.py)
+        if not self.place_slug:          # a name with no letter to spell in pinyin (ingest/places.Places.slug)
             name = str(self.meta.get("place") or "")
             self.place_slug = "p-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 

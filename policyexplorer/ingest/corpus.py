@@ -12,28 +12,43 @@ from . import clean, structure
 from .damage import find_damage
 from .decode import decode_source, find_source
 from .errors import CorpusError
+from .infer import infer_meta
 from .meta import field_line, load_meta
 from .places import Places
 
 
 def parse_report(folder: Path, places: Places | None = None) -> tuple[Report, list[str]]:
+    """A report folder parsed; meta.yml may leave out (or the folder lack) the fields its text
+    tells (ingest/infer.py): they are inferred, and a warning names them."""
     meta_path = folder / "meta.yml"
-    meta = load_meta(meta_path, folder.name)
+    places = places or Places()
     source = find_source(folder)
     text = decode_source(source)
+    meta = load_meta(meta_path, folder.name, infer=lambda written: infer_meta(text, places, place=written.get("place")), source=source)
+    inferred = meta.get("inferred") or {}
     blocks, removed = clean.clean(text, meta.get("debris"), meta.get("speaker"))
     if not blocks:
         raise CorpusError(f"{source}: nothing left after cleaning (only debris?)")
     outline = structure.build(blocks, meta, removed, str(meta_path))
     warnings = [f"{source}: {w}" for w in outline.warnings]
+    if inferred:
+        warnings.append(f"{source}: not in {meta_path.name}, inferred from the text: " + "; ".join(
+            f"{key} {fact.value!r} ({f'line {fact.line}: ' if fact.line else ''}{fact.words!r})"
+            for key, fact in inferred.items()))
     warnings += [f"{meta_path}:{field_line(meta_path, 'parts')}: {w}" for w in outline.hint_warnings]
-    places = places or Places()
-    if places.resolve(meta["place"]) is None and places.parent:
-        warnings.append(f"{meta_path}:{field_line(meta_path, 'place')}: place {meta['place']!r} is not in "
-                        f"data/places.yml, so no figure of a wider or narrower place is kept apart from it")
-    elif places.resolve(meta["place"]) and places.level[places.resolve(meta["place"])] != meta["level"]:
+    where = f"{meta_path}:{field_line(meta_path, 'place')}" if "place" not in inferred and meta_path.exists() else str(source)
+    found = places.candidates(meta["place"])
+    if len(found) > 1:
+        raise CorpusError(f"{where}: place {meta['place']!r} is the name of {len(found)} places "
+                          f"({', '.join(' > '.join(places.path(places.name(c))) for c in found)}): "
+                          f"write place: with its parent, e.g. {places.name(found[0])}")
+    if places.canonical(meta["place"]) is None and (places.parent or places.divisions):
+        warnings.append(f"{where}: place {meta['place']!r} is in neither data/places.yml nor the register of "
+                        f"divisions, so no figure of a wider or narrower place is kept apart from it")
+    elif places.canonical(meta["place"]) and places.level_of(meta["place"]) != meta["level"]:
         warnings.append(f"{meta_path}:{field_line(meta_path, 'level')}: level {meta['level']!r} differs from "
-                        f"data/places.yml ({places.level[places.resolve(meta['place'])]})")
+                        f"{'data/places.yml' if places.resolve(meta['place']) else 'the register of divisions'} "
+                        f"({places.level_of(meta['place'])})")
     report = Report(meta["id"], Meta(meta["id"], meta), outline.sections, sorted(removed, key=lambda r: (r.line, r.kind)),
                     str(source), place_path=places.path(meta["place"]), place_slug=places.slug(meta["place"]))
     assign_pages(report)
@@ -91,8 +106,9 @@ def load_corpus(data_dir: Path, warnings: list[str] | None = None, cache=None,
     folders = sorted(p for p in reports_dir.iterdir() if p.is_dir())
     if not folders:
         raise CorpusError(f"{reports_dir}: no reports")
-    places_file = data_dir / "places.yml"
-    common = [code_fingerprint("ingest", "model"), places_file.read_bytes() if places_file.exists() else b""]
+    places_file, divisions_file = data_dir / "places.yml", data_dir / "divisions.tsv"
+    common = [code_fingerprint("ingest", "model"), places_file.read_bytes() if places_file.exists() else b"",
+              divisions_file.read_bytes() if divisions_file.exists() else b""]
     keys = {folder: fingerprint(*common, str(folder.resolve()), *folder_bytes(folder)) for folder in folders}
     parsed: dict[Path, tuple[Report, list[str]]] = {}
     if cache is not None:

@@ -20,6 +20,9 @@ ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 LEVELS = ("national", "province", "city", "district", "county", "township")
 KINDS = {"government-work-report", "plan-report", "five-year-plan", "task-breakdown", "other"}
 
+# The fields a report's text can tell (ingest/infer.FIELDS).
+INFERRED_FIELDS = ("title", "issuer", "speaker", "place", "level", "kind", "delivered", "review_years", "plan_years")
+
 # key: (required, accepted types, description)
 META_FIELDS = {
     "id": (False, (str,), "report id; defaults to the folder name"),
@@ -105,11 +108,22 @@ def check_url(value: str) -> str | None:
     return None
 
 
-def load_meta(path: Path, folder_id: str) -> dict:
+# Filled when meta.yml leaves them out and the text does not tell them.
+NOT_INFERRED = {"source": None}
+
+
+def load_meta(path: Path, folder_id: str, infer=None, source: Path | str | None = None) -> dict:
+    """meta.yml's fields, checked. With `infer` (a function of the fields written giving
+    ingest/infer.infer_meta's (facts, missing) for the report's text, called only when needed), meta.yml may be absent or
+    leave fields out: each is filled from the text, what is written wins, and meta["inferred"]
+    holds {field: Fact} for the fields filled; a required field neither written nor found in the
+    text is an error naming the file and saying what to write."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise CorpusError(f"{path}: missing (every report folder needs a meta.yml)") from None
+        if infer is None:
+            raise CorpusError(f"{path}: missing (every report folder needs a meta.yml)") from None
+        text = "{}"
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     try:
@@ -128,6 +142,24 @@ def load_meta(path: Path, folder_id: str) -> dict:
     for key in meta:
         if key not in META_FIELDS:
             fail(key, f"unknown field {key!r} (known: {', '.join(sorted(META_FIELDS))})")
+    if infer is not None and any(key not in meta for key in INFERRED_FIELDS):
+        facts, missing = infer(meta)
+        inferred = {key: facts[key] for key in INFERRED_FIELDS if key not in meta and key in facts}
+        unknown = [key for key in INFERRED_FIELDS if key not in meta and key not in facts and META_FIELDS[key][0]]
+        if unknown and "place" in meta and "place" in missing:    # the place written says not which
+            fail("place", missing["place"])
+        if unknown:   # the place first: the others often follow from it
+            unknown.sort(key=lambda key: key != "place")
+            text_name = f"the text ({source})" if source else "the text"
+            raise CorpusError(f"{path}: missing field{'s' if len(unknown) > 1 else ''} "
+                              f"{', '.join(repr(k) for k in unknown)}, and {text_name} does not tell "
+                              f"{'them' if len(unknown) > 1 else 'it'}: "
+                              + "; ".join(missing.get(k, f"write {k}: {META_FIELDS[k][2]}") for k in unknown))
+        meta.update({key: fact.value for key, fact in inferred.items()})
+        for key, value in NOT_INFERRED.items():
+            meta.setdefault(key, value)
+    else:
+        inferred = {}
     for key, (required, types, what) in META_FIELDS.items():
         if key not in meta:
             if required:
@@ -181,6 +213,8 @@ def load_meta(path: Path, folder_id: str) -> dict:
     for i, words in enumerate(meta.get("damage") or []):
         if not isinstance(words, str) or not words.strip():
             fail("damage", f"damage[{i}] must be the damaged words as they stand in the text")
+    if inferred:
+        meta["inferred"] = inferred
     meta.setdefault("id", folder_id)
     if not ID.match(meta["id"]):
         fail("id" if "id" in lines else "title",
@@ -189,5 +223,8 @@ def load_meta(path: Path, folder_id: str) -> dict:
 
 
 def field_line(path: Path, key: str) -> int:
-    """The line of a top-level field in a meta.yml already loaded (for warnings about it)."""
+    """The line of a top-level field in a meta.yml already loaded (for warnings about it); 1 for a
+    report folder without one."""
+    if not path.exists():
+        return 1
     return _key_lines(path.read_text(encoding="utf-8-sig")).get(key, 1)

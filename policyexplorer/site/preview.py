@@ -14,7 +14,8 @@ from html.parser import HTMLParser
 
 DESCRIPTION_CHARS = 120
 _SKIP_TAGS = {"script", "style", "noscript", "nav", "form", "button", "select", "template", "svg", "details"}
-_SKIP_CLASSES = {"pe-tip__box", "headerlink", "pe-pl", "pe-crumbs", "pe-cite", "pe-cite-btn", "pe-switched"}
+_SKIP_CLASSES = {"pe-tip__box", "headerlink", "pe-pl", "pe-crumbs", "pe-cite", "pe-cite-btn", "pe-switched",
+                 "pe-inferred"}   # the words an inferred fact came from (templates/report.md.j2)
 _BLOCKS = {"h1", "p", "dt", "dd", "li", "td", "th", "h2", "h3", "h4", "h5", "h6", "caption", "figcaption", "blockquote"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
