@@ -10,17 +10,24 @@ from pathlib import Path
 from ..model import Meta, Report
 from . import clean, structure
 from .damage import find_damage
-from .decode import decode_source, find_source
+from .decode import check_inside, find_source, original_file, published_name
 from .errors import CorpusError
 from .meta import field_line, load_meta
 from .places import Places
 
 
 def parse_report(folder: Path, places: Places | None = None) -> tuple[Report, list[str]]:
+    from .formats import to_text
+
+    if folder.is_symlink():
+        raise CorpusError(f"{folder}: is a symbolic link; a report folder must be a folder under {folder.parent}")
     meta_path = folder / "meta.yml"
+    if meta_path.is_symlink():
+        check_inside(meta_path, folder)
     meta = load_meta(meta_path, folder.name)
     source = find_source(folder)
-    text = decode_source(source)
+    text = to_text(source)
+    original = original_file(folder)
     blocks, removed = clean.clean(text, meta.get("debris"), meta.get("speaker"))
     if not blocks:
         raise CorpusError(f"{source}: nothing left after cleaning (only debris?)")
@@ -35,7 +42,8 @@ def parse_report(folder: Path, places: Places | None = None) -> tuple[Report, li
         warnings.append(f"{meta_path}:{field_line(meta_path, 'level')}: level {meta['level']!r} differs from "
                         f"data/places.yml ({places.level[places.resolve(meta['place'])]})")
     report = Report(meta["id"], Meta(meta["id"], meta), outline.sections, sorted(removed, key=lambda r: (r.line, r.kind)),
-                    str(source), place_path=places.path(meta["place"]), place_slug=places.slug(meta["place"]))
+                    str(source), place_path=places.path(meta["place"]), place_slug=places.slug(meta["place"]),
+                    original=published_name(original) if original else "")
     assign_pages(report)
     report.damage, unfound = find_damage(report)
     report.text_key = report.fingerprint_text()
