@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "build" / "test-formats"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 
 
 def blocks(report, source: Path) -> list[tuple[str, str, int]]:
@@ -27,7 +27,8 @@ def blocks(report, source: Path) -> list[tuple[str, str, int]]:
     out = []
     for s in report.sections:
         heading = (s.number or "") + s.title
-        printed = 0 < s.line <= len(lines) and squash(s.title) in squash(lines[s.line - 1])
+        # a heading may set its number and title on lines of their own ("## 第一章" / title)
+        printed = 0 < s.line <= len(lines) and squash(s.title) in squash("".join(lines[s.line - 1:s.line + 2]))
         if printed and s.kind != "preamble":
             out.append(("h", heading, s.level))
         for p in s.paragraphs:

@@ -24,9 +24,7 @@ from policyexplorer.ingest.places import Places
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "data" / "reports"
-# every bundled report but the five-year outline (225 KB: its PDF alone takes longer to print
-# than the others together; the same code reads it)
-RIDS = ["wuchang-2025-gwr", "wuhan-2024-gwr", "wuhan-2025-plan", "wuhan-2025-gwr-tasks"]
+RIDS = sorted(p.name for p in REPORTS.iterdir() if p.is_dir())     # every bundled report
 FORMATS = [".pdf", ".docx", ".html"]
 
 
@@ -90,6 +88,13 @@ def test_the_saved_page_loses_its_frame(generated):
     text = to_text(generated["wuchang-2025-gwr"][".html"])
     for frame in ("当前位置", "分享到", "网站标识码", "关于开展第1批", "请输入关键词"):
         assert frame not in text
+
+
+def test_a_page_saved_in_gbk_reads_the_same(generated, tmp_path):
+    page = generated["wuchang-2025-gwr"][".html"].read_text(encoding="utf-8")
+    gbk = tmp_path / "page.htm"
+    gbk.write_bytes(page.replace('<meta charset="utf-8">', '<meta charset="gbk">').encode("gbk"))
+    assert to_text(gbk) == to_text(generated["wuchang-2025-gwr"][".html"])
 
 
 # --- normalisation -------------------------------------------------------------------------
