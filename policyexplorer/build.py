@@ -433,11 +433,12 @@ def _theme_overrides(folder: Path, ui: UiStrings, variant: str) -> Path:
 
 
 def _published_source(source: Path) -> bytes:
-    """The source as received, decoded (GBK, UTF-16; a PDF, .docx or saved page as its text) and
+    """The source as received, decoded (GBK, UTF-16; a PDF, .docx or saved page as the text read
+    from it, a text file's characters as they stand) and
     encoded as UTF-8 with a BOM: served without a charset (file://, `make serve`) a browser
     otherwise guesses windows-1252."""
-    from .ingest.formats import to_text
-    return ("\ufeff" + to_text(source)).encode("utf-8")
+    from .ingest.formats import TEXT_SUFFIXES, to_text
+    return ("\ufeff" + to_text(source, glyphs=source.suffix.lower() not in TEXT_SUFFIXES)).encode("utf-8")
 
 
 def _original(report) -> Path:

@@ -3,7 +3,7 @@
 For each file: its text (formats.to_text, normalised), what the text says about itself
 (infer.infer_meta: each field with the words it came from), an id (infer.suggest_id, else one
 made from the file name), then data/reports/<id>/ with
-    source.txt          the text, UTF-8
+    source.txt          the text, UTF-8, a PDF font's radicals mapped to the ideographs they stand for
     received.<suffix>   the file as received (published on the overview when a PDF, .docx or page)
     meta.yml            each inferred field with a comment naming its words and line; each field
                         not inferred as a commented-out line saying what to write
@@ -127,11 +127,13 @@ def _same_folder(a: Path, b: Path) -> bool:
 def add_file(file: Path, reports_dir: Path, places: Places, force: bool = False) -> Added:
     """One file -> its report folder (see the module's docstring). CorpusError names the file."""
     file = Path(file)
-    text = normalise(to_text(file))          # a .txt copied out of a PDF carries radicals too
+    # source.txt keeps the spaces and line breaks as received (layout.py reads line widths; the
+    # build's clean.py drops the spaces); inference reads the text normalised, line for line
+    text = to_text(file)                     # glyphs mapped in every format: a .txt copied out of a PDF too
     if not text.strip():
         raise CorpusError(f"{file}: no text in the file")
     data = file.read_bytes()
-    facts, missing = infer_meta(text, places)
+    facts, missing = infer_meta(normalise(text), places)
     report_id = suggest_id(facts, places)
     from_name = report_id is None or not ID.match(report_id)
     if from_name:

@@ -26,7 +26,7 @@ def parse_report(folder: Path, places: Places | None = None) -> tuple[Report, li
         check_inside(meta_path, folder)
     meta = load_meta(meta_path, folder.name)
     source = find_source(folder)
-    text = to_text(source)
+    text = to_text(source)     # a PDF font's radicals mapped in text files too (none in the bundled ones)
     original = original_file(folder)
     blocks, removed = clean.clean(text, meta.get("debris"), meta.get("speaker"))
     if not blocks:

@@ -5,7 +5,11 @@
     word.py       python-docx paragraphs and tables in order; headings from their styles
     html.py       trafilatura: a saved page's main text without its navigation and footer
 
-to_text(path) dispatches by suffix. Every refusal is a CorpusError naming the file: an unknown
+to_text(path) dispatches by suffix and maps a PDF font's glyphs back (normalise_glyphs) in every
+format; it keeps spaces and line breaks as they stand, because layout.py infers hard wrapping
+from each line's width as received (dropping the spaces around figures would make a full line
+look short and end its paragraph there); clean.py drops those spaces line by line afterwards, as
+normalise.normalise does for a reader of the whole text (inference). Every refusal is a CorpusError naming the file: an unknown
 format, a file over MAX_BYTES, an encrypted PDF, a PDF without a text layer, nothing to read.
 .txt and .md are decoded as before (decode.decode_source: UTF-8, BOM, UTF-16, GBK).
 """
@@ -15,7 +19,7 @@ from pathlib import Path
 
 from ..decode import CONVERTED_SUFFIXES, decode_source
 from ..errors import CorpusError
-from .normalise import normalise
+from .normalise import normalise_glyphs
 
 # The largest file read: a work report's PDF with photos is a few MB; a file a hundred times
 # that is a mistake (a scan, an archive), and reading it whole would stall the build.
@@ -39,14 +43,16 @@ def check_file(path: Path) -> None:
                           f"{MAX_BYTES // 1024 // 1024} MB for a report")
 
 
-def to_text(path: Path) -> str:
-    """The report's text from a .pdf, .docx, .html/.htm, .txt or .md file. Converted formats come
-    back normalised (normalise.normalise); text files as written (the build has always read them so)."""
+def to_text(path: Path, glyphs: bool = True) -> str:
+    """The report's text from a .pdf, .docx, .html/.htm, .txt or .md file, its glyphs normalised
+    (radicals -> ideographs). glyphs=False: a text file's characters as they stand (the build
+    publishes a source.txt as received)."""
     path = Path(path)
     check_file(path)
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        return decode_source(path)
+        text = decode_source(path)
+        return normalise_glyphs(text) if glyphs else text
     if path.stat().st_size == 0:
         raise CorpusError(f"{path}: the file is empty")
     if suffix == ".pdf":
@@ -58,7 +64,7 @@ def to_text(path: Path) -> str:
     else:
         from .html import html_to_text
         text = html_to_text(path)
-    text = normalise(text)
+    text = normalise_glyphs(text)
     if not text.strip():
         raise CorpusError(f"{path}: no text in the file")
     return text
