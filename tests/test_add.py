@@ -168,23 +168,33 @@ def test_the_command_line_adds_and_prints_one_line_per_report(reports, tmp_path)
     assert again.returncode == 0 and again.stdout.rstrip().endswith("[unchanged]")
 
 
-def test_a_folder_with_a_word_file_builds_and_publishes_it_beside_its_text(tmp_path):
-    """The build reads a report folder holding only a .docx (no source.txt) and publishes the
-    .docx as received beside the text, linked from the overview."""
+@pytest.mark.parametrize("suffix, published, label", [(".docx", "received.docx", "原件（Word）"),
+                                                     (".html", "received.html.txt", "原件（网页源码）")])
+def test_a_folder_with_only_a_word_file_or_page_builds_and_publishes_it(tmp_path, suffix, published, label):
+    """The build reads a report folder holding only a .docx or saved page (no source.txt) and
+    publishes the file as received beside the text, linked from the overview; a page as text,
+    so its scripts never run on the site."""
     data = tmp_path / "data"
     shutil.copytree(GOOD, data)
     folder = data / "reports" / "good-2024-gwr"
     report, _ = corpus.parse_report(folder)
-    formatgen.write_docx(formatgen.blocks(report, folder / "source.txt"), tmp_path / "report.docx")
+    items = formatgen.blocks(report, folder / "source.txt")
+    original = tmp_path / f"report{suffix}"
+    if suffix == ".docx":
+        formatgen.write_docx(items, original)
+    else:
+        original.write_text(formatgen.saved_page(items, report.meta["title"]).replace(
+            "</body>", "<script>window.pwned = 1</script></body>"), encoding="utf-8")
     (folder / "source.txt").unlink()
-    shutil.copy(tmp_path / "report.docx", folder / "原件 报告.docx")
+    shutil.copy(original, folder / f"原件 报告{suffix}")
     out = tmp_path / "site"
     proc = subprocess.run([sys.executable, "-m", "policyexplorer", "build", "--data", str(data), "--out", str(out)],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     for prefix in ("", "zh-Hant/"):
         site = out / prefix / "reports" / "good-2024-gwr"
-        assert (site / "received.docx").read_bytes() == (tmp_path / "report.docx").read_bytes()
+        assert (site / published).read_bytes() == original.read_bytes()
+        assert [p.name for p in site.iterdir() if p.is_file() and p.suffix in (".html", ".htm")] == ["index.html"]
         assert (site / "source.txt").read_bytes().startswith("\ufeff".encode())
         overview = (site / "index.html").read_text(encoding="utf-8")
-        assert 'href="received.docx"' in overview and ("原件（Word）" in overview or "原件（Word）" in overview)
+        assert f'href="{published}"' in overview and (label in overview if not prefix else "原件（" in overview)

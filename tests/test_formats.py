@@ -237,3 +237,55 @@ def test_two_report_files_in_one_folder_are_refused(tmp_path, generated):
     shutil.copy(generated["wuchang-2025-gwr"][".docx"], folder / "other.docx")
     with pytest.raises(CorpusError, match="more than one report file"):
         corpus.parse_report(folder)
+
+
+# --- a PDF's page frame, by shape ----------------------------------------------------------
+
+WORDS = "甲乙丙丁戊己庚辛壬癸"
+
+
+def _body(i):
+    """Page i's two body lines (different words on every page, as a report's are)."""
+    return [f"{WORDS[i]}项工作，写满一整行的文字。", f"{WORDS[i]}项工作完成。"]
+
+
+def _pages(n, head=None, foot=None):
+    """n pages of (line, left edge) as pdf._page_lines gives them; head/foot: page number -> line."""
+    pages = []
+    for i in range(1, n + 1):
+        lines = ([(head(i), None)] if head else []) + [(b, None) for b in _body(i)] + ([(foot(i), None)] if foot else [])
+        pages.append(lines)
+    return pages
+
+
+@pytest.mark.parametrize("head, foot", [
+    (None, lambda i: f"- {i} -"),
+    (None, lambda i: f"— {i} —"),
+    (None, lambda i: f"第{i}页 共6页"),
+    (None, lambda i: f"{i}/6"),
+    (lambda i: "某地区年度报告（征求意见稿）", lambda i: f"Page {i} of 6"),
+    (lambda i: f"某地区年度报告 · 第 {i} 页", None),
+    (lambda i: "某地区年度报告", lambda i: f"{i}"),
+])
+def test_running_heads_feet_and_page_numbers_go_by_shape(head, foot):
+    from policyexplorer.ingest.formats.pdf import _strip_frame
+    kept = [[t for t, _ in page] for page in _strip_frame(_pages(6, head, foot))]
+    assert kept == [_body(i) for i in range(1, 7)]
+
+
+def test_a_title_like_the_running_head_stays_on_its_page():
+    from policyexplorer.ingest.formats.pdf import _strip_frame
+    pages = _pages(5, lambda i: "某地区年度报告", lambda i: f"- {i} -")
+    pages[0].insert(1, ("某地区年度报告", None))           # page one: the head, then the title itself
+    kept = _strip_frame(pages)
+    assert [t for t, _ in kept[0]][0] == "某地区年度报告"
+    assert all("某地区年度报告" not in [t for t, _ in page] for page in kept[1:])
+
+
+def test_a_line_on_few_pages_is_the_report_not_its_frame():
+    from policyexplorer.ingest.formats.pdf import _strip_frame
+    pages = _pages(8, None, lambda i: f"- {i} -")
+    pages[2].insert(0, ("一、某项工作", None))
+    pages[5].insert(0, ("一、某项工作", None))
+    kept = _strip_frame(pages)
+    assert [t for t, _ in kept[2]][0] == "一、某项工作" and [t for t, _ in kept[5]][0] == "一、某项工作"
