@@ -141,3 +141,37 @@ def generate(report, source: Path) -> dict[str, Path]:
         ".docx": _cached("report.docx", "docx" + key, lambda p: write_docx(items, p)),
         ".pdf": _cached("report.pdf", "pdf" + key, lambda p: print_pdf(article_html(items, title), p, title)),
     }
+
+
+NUMBERING = """<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:abstractNumId="90">
+<w:multiLevelType w:val="multilevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum>"""
+NUM = """<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:numId="90"><w:abstractNumId w:val="90"/></w:num>"""
+AUTO_LEVELS = [re.compile(r"^[一二三四五六七八九十]+、"), re.compile(r"^（[一二三四五六七八九十]+）")]
+
+
+def write_docx_numbered(items, path: Path) -> None:
+    """A .docx whose headings numbered 一、 and （一） carry Word's automatic numbering (a list
+    of two levels, as a 公文 template sets it) instead of typed numbers."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(NUMBERING))
+    numbering.append(parse_xml(NUM))
+    for kind, text, level in items:
+        if kind != "h":
+            document.add_paragraph(text)
+            continue
+        auto = next((i for i, rx in enumerate(AUTO_LEVELS) if rx.match(text)), None)
+        if auto is None:
+            document.add_heading(text, level=min(level, 9))
+            continue
+        p = document.add_heading(AUTO_LEVELS[auto].sub("", text), level=min(level, 9))
+        num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = auto
+        num_pr.get_or_add_numId().val = 90
+    document.save(str(path))

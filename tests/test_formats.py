@@ -289,3 +289,23 @@ def test_a_line_on_few_pages_is_the_report_not_its_frame():
     pages[5].insert(0, ("一、某项工作", None))
     kept = _strip_frame(pages)
     assert [t for t, _ in kept[2]][0] == "一、某项工作" and [t for t, _ in kept[5]][0] == "一、某项工作"
+
+
+# --- Word's automatic numbering ------------------------------------------------------------
+
+def test_word_list_numbers_are_written_back_before_their_headings(bundled, places, tmp_path):
+    """Headings numbered by a list style (一、 （一）), not typed, read as the typed ones do."""
+    rid = "wuchang-2025-gwr"
+    path = tmp_path / "numbered.docx"
+    formatgen.write_docx_numbered(formatgen.blocks(bundled[rid], REPORTS / rid / "source.txt"), path)
+    import docx
+    assert not any(p.text.startswith(("一、", "（一）")) for p in docx.Document(str(path)).paragraphs)
+    report, _ = corpus.parse_report(as_folder(tmp_path, rid, path), places)
+    assert summary(report) == summary(bundled[rid])
+
+
+@pytest.mark.parametrize("n, want", [(1, "一"), (10, "十"), (12, "十二"), (20, "二十"), (35, "三十五"),
+                                     (100, "一百"), (105, "一百零五"), (110, "一百一十"), (999, "九百九十九")])
+def test_chinese_list_numbers(n, want):
+    from policyexplorer.ingest.formats.word import chinese_number
+    assert chinese_number(n) == want
