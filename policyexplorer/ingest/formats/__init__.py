@@ -1,17 +1,19 @@
-"""A report as received, in whatever format -> its text, whole and normalised.
+"""A report as received, in whatever format -> its text, whole, a PDF font's glyphs mapped back.
 
     normalise.py  radicals and compatibility ideographs -> ideographs; spaces a PDF adds
     pdf.py        pypdfium2 text layer; running headers, footers, page numbers removed by shape
-    word.py       python-docx paragraphs and tables in order; headings from their styles
+    word.py       python-docx paragraphs and tables in order; headings from their styles and
+                  the numbers a list style sets
     html.py       trafilatura: a saved page's main text without its navigation and footer
 
-to_text(path) dispatches by suffix and maps a PDF font's glyphs back (normalise_glyphs) in every
-format; it keeps spaces and line breaks as they stand, because layout.py infers hard wrapping
-from each line's width as received (dropping the spaces around figures would make a full line
-look short and end its paragraph there); clean.py drops those spaces line by line afterwards, as
-normalise.normalise does for a reader of the whole text (inference). Every refusal is a CorpusError naming the file: an unknown
-format, a file over MAX_BYTES, an encrypted PDF, a PDF without a text layer, nothing to read.
-.txt and .md are decoded as before (decode.decode_source: UTF-8, BOM, UTF-16, GBK).
+to_text(path) dispatches by suffix and maps glyphs back (normalise_glyphs) in every format. It
+keeps spaces and line breaks as they stand: layout.py infers hard wrapping from each line's
+width as received (dropping the spaces around figures would make a full line look short and end
+its paragraph there); clean.py drops those spaces line by line afterwards, as
+normalise.normalise does for a reader of the whole text (inference in `add`).
+Every refusal is a CorpusError naming the file: an unknown format, a file over MAX_BYTES, an
+encrypted PDF, a PDF without a text layer, nothing to read. .txt and .md are decoded as before
+(decode.decode_source: UTF-8, BOM, UTF-16, GBK).
 """
 from __future__ import annotations
 
