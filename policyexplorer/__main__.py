@@ -2,6 +2,7 @@
 
     python -m policyexplorer build [--data DIR] [--out DIR] [--site-url URL] [--quiet] [--no-wait]
     python -m policyexplorer serve [--data DIR] [--out DIR] [--port 8000] [--quiet]
+    python -m policyexplorer add FILE... [--reports-dir DIR] [--force]
 """
 from __future__ import annotations
 
@@ -57,11 +58,32 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("serve", help="build, serve build/site, and rebuild when the corpus or data change")
     _build_options(s)
     s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    a = sub.add_parser("add", help="add reports from PDF, Word (.docx), saved web pages (.html) or text files")
+    a.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    a.add_argument("--reports-dir", type=Path, default=ROOT / "data" / "reports",
+                   help="where report folders go (default: data/reports); places.yml is read beside it")
+    a.add_argument("--force", action="store_true", help="replace a report folder that exists with other content")
     args = parser.parse_args(argv)
+    if args.command == "add":
+        return _add(args)
     if args.command == "serve":
         from .serve import serve
         return serve(args, run_build)
     return run_build(args, wait=not args.no_wait)
+
+
+def _add(args) -> int:
+    from .ingest.add import add
+    try:
+        done, errors = add(args.files, args.reports_dir, force=args.force)
+    except CorpusError as exc:          # places.yml unreadable: nothing was added
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for added in done:
+        print(added.line())
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":

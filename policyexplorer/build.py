@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from . import buildlock, ingest
+from .ingest.decode import published_name
 from .cache import Cache, fingerprint
 from .datafiles import check_data_files
 from .commitments import TERMS, build_tracker
@@ -325,6 +326,7 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
         converts = {"hans": unmark, "hant": lambda s: ui.to_hant(s, converter.to_hant)}
         titles = {"hans": unmark, "hant": lambda s: ui.title(unmark(s), converter.to_hant)}
         sources = {r.id: _published_source(Path(r.source_path)) for r in reports}
+        originals = {r.id: _original(r) for r in reports if r.original}
         removed = _write_docs({v: work / v / "docs" for v in converts}, pages, converts, ui,
                               state=work / "pages.state" if incremental else None,
                               base=rerender.base_key(ui.phrases, converter.digest), refs=rerender.References(reports))
@@ -356,6 +358,8 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
             _publish(work / variant / "search-data", staging / prefix / "search" / "data")
             for report_id, text in sources.items():
                 (staging / prefix / "reports" / report_id / "source.txt").write_bytes(text)
+            for report_id, original in originals.items():      # the file as received, beside its text
+                shutil.copyfile(original, staging / prefix / "reports" / report_id / published_name(original))
         if site_url:    # one sitemap of both scripts at the root (MkDocs' lists only the Simplified pages)
             lastmod = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
             langs = {lang: prefix for prefix, _, lang in VARIANTS.values()}
@@ -473,9 +477,22 @@ def _theme_overrides(folder: Path, ui: UiStrings, variant: str) -> Path:
 
 
 def _published_source(source: Path) -> bytes:
-    """The source as received, decoded (GBK, UTF-16) and encoded as UTF-8 with a BOM: served
-    without a charset (file://, `make serve`) a browser otherwise guesses windows-1252."""
-    return ("\ufeff" + ingest.decode_source(source)).encode("utf-8")
+    """The source as received, decoded (GBK, UTF-16; a PDF, .docx or saved page as the text read
+    from it, a text file's characters as they stand) and
+    encoded as UTF-8 with a BOM: served without a charset (file://, `make serve`) a browser
+    otherwise guesses windows-1252."""
+    from .ingest.formats import TEXT_SUFFIXES, to_text
+    return ("\ufeff" + to_text(source, glyphs=source.suffix.lower() not in TEXT_SUFFIXES)).encode("utf-8")
+
+
+def _original(report) -> Path:
+    """The report's file as received (a PDF, .docx or saved page), checked again as the build
+    reads it (a symbolic link or a path outside its folder is refused)."""
+    from .ingest.decode import original_file
+    original = original_file(Path(report.source_path).parent)
+    if original is None or published_name(original) != report.original:
+        raise BuildError(f"{Path(report.source_path).parent}: the report's original file has gone during the build")
+    return original
 
 
 def _drop_unused_theme_files(site_dir: Path) -> None:

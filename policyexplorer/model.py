@@ -150,6 +150,9 @@ class Report:
     # The key of the inputs the report was parsed from (ingest/corpus.py: folder, place list,
     # ingest code), which later stages cache their results by; "" for a report made otherwise.
     content_key: str = ""
+    # The name the site publishes the report's file as received under, beside source.txt, when it
+    # came as a PDF, .docx or saved page (ingest/decode.original_file, published_name); else "".
+    original: str = ""
     # A fingerprint of everything parsed but meta.yml (sections, removals, damage, place): pages
     # refer to the report by it (site/rerender.py) and note the meta fields they read (Meta).
     text_key: str = ""
@@ -162,6 +165,7 @@ class Report:
     def fingerprint_text(self) -> str:
         """What text_key is made of: the report as parsed, but its meta.yml."""
         parsed = (self.id, self.sections, self.removed, self.source_path, self.place_path, self.place_slug, self.damage)
+        parsed += (self.original,) if self.original else ()     # (the keys of reports without one as they were)
         return hashlib.sha256(pickle.dumps(parsed, protocol=4)).hexdigest()
 
     @property

@@ -92,6 +92,16 @@ CASES = {
     "neither UTF-8 nor GBK": (lambda d: _src(d).write_bytes("一、标题\n正文\n".encode() + b"caf\xe9 na\xefve\n"),
                               f"reports/{RID}/source.txt", 3, "not UTF-8 or GBK"),
     "no source": (lambda d: _src(d).unlink(), f"reports/{RID}", None, "no source text"),
+    # issue #21: a link would publish whatever it points at (a system file) in the site and its search index
+    "source a link to a system file": (lambda d: (_src(d).unlink(), _src(d).symlink_to("/etc/passwd")),
+                                       f"reports/{RID}/source.txt", None, "is a symbolic link"),
+    "meta.yml a link": (lambda d: (shutil.copy(_meta(d), d / "elsewhere.yml"), _meta(d).unlink(),
+                                   _meta(d).symlink_to(d / "elsewhere.yml")), f"reports/{RID}/meta.yml", None,
+                        "is a symbolic link"),
+    "report folder a link": (lambda d: (d / "reports" / "linked-2024-gwr").symlink_to(report_dir(d)),
+                             "reports/linked-2024-gwr", None, "is a symbolic link"),
+    "two report files": (lambda d: ((report_dir(d) / "a.pdf").write_bytes(b"%PDF"), (report_dir(d) / "b.docx").write_bytes(b"PK")),
+                         f"reports/{RID}", None, "more than one report file"),
     "no meta.yml": (lambda d: _meta(d).unlink(), f"reports/{RID}/meta.yml", None, "missing"),
     # a field meta.yml leaves out is read from the text (ingest/infer.py); one the text does not tell
     # either (the level of a place in neither places.yml nor the register) is an error

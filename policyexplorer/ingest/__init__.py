@@ -1,6 +1,9 @@
 """Ingest: a report folder -> a parsed Report.
 
-    decode.py     bytes -> text (UTF-8, BOM, UTF-16, GBK)
+    decode.py     bytes -> text (UTF-8, BOM, UTF-16, GBK); which file of a folder is the report
+    formats/      a PDF, .docx or saved web page -> text (and normalise.py for any text)
+    add.py        `add FILE...`: a file as received -> a report folder (text, original, meta.yml)
+    infer.py      meta.yml's fields read from the text
     meta.py       meta.yml checked field by field (errors name file:line)
     frame.py      the page's head and tail around the report, by shape and position
     furniture.py  page furniture recognised wherever it stands

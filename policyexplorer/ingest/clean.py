@@ -93,6 +93,8 @@ def normalise_spaces(text: str) -> str:
     text = re.sub(f"(?<=\\S) (?=[{CJK}{CJK_PUNCT}])", "", text)
     # "6% 左右" -> "6%左右"
     text = re.sub(f"(?<=%) (?=[{CJK}])", "", text)
+    # "增长6% ," -> "增长6%,": a PDF sets a figure apart as a run of its own, ASCII comma and all
+    text = re.sub(r"(?<=[\d%‰]) (?=[,;:!?)])", "", text)
     return text.replace("\x00", " ")
 
 

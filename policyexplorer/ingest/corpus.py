@@ -10,7 +10,7 @@ from pathlib import Path
 from ..model import Meta, Report
 from . import clean, structure
 from .damage import find_damage
-from .decode import decode_source, find_source
+from .decode import check_inside, find_source, original_file, published_name
 from .errors import CorpusError
 from .infer import infer_meta
 from .meta import field_line, load_meta
@@ -19,11 +19,19 @@ from .places import Places
 
 def parse_report(folder: Path, places: Places | None = None) -> tuple[Report, list[str]]:
     """A report folder parsed; meta.yml may leave out (or the folder lack) the fields its text
-    tells (ingest/infer.py): they are inferred, and a warning names them."""
+    tells (ingest/infer.py): they are inferred, and a warning names them. The text comes from
+    source.txt or from the report as received (PDF, .docx, a saved page: ingest/formats)."""
+    from .formats import to_text
+
+    if folder.is_symlink():
+        raise CorpusError(f"{folder}: is a symbolic link; a report folder must be a folder under {folder.parent}")
     meta_path = folder / "meta.yml"
+    if meta_path.is_symlink():
+        check_inside(meta_path, folder)
     places = places or Places()
     source = find_source(folder)
-    text = decode_source(source)
+    text = to_text(source)     # a PDF font's radicals mapped in text files too (none in the bundled ones)
+    original = original_file(folder)
     meta = load_meta(meta_path, folder.name, infer=lambda written: infer_meta(text, places, place=written.get("place")), source=source)
     inferred = meta.get("inferred") or {}
     blocks, removed = clean.clean(text, meta.get("debris"), meta.get("speaker"))
@@ -50,7 +58,8 @@ def parse_report(folder: Path, places: Places | None = None) -> tuple[Report, li
                         f"{'data/places.yml' if places.resolve(meta['place']) else 'the register of divisions'} "
                         f"({places.level_of(meta['place'])})")
     report = Report(meta["id"], Meta(meta["id"], meta), outline.sections, sorted(removed, key=lambda r: (r.line, r.kind)),
-                    str(source), place_path=places.path(meta["place"]), place_slug=places.slug(meta["place"]))
+                    str(source), place_path=places.path(meta["place"]), place_slug=places.slug(meta["place"]),
+                    original=published_name(original) if original else "")
     assign_pages(report)
     report.damage, unfound = find_damage(report)
     report.text_key = report.fingerprint_text()

@@ -36,8 +36,43 @@ def decode_source(path: Path) -> str:
     return text
 
 
+def check_inside(path: Path, folder: Path) -> Path:
+    """Refuse a file of a report folder that is a symbolic link or resolves outside the folder:
+    the build publishes a report's source whole, so a link to a system file would publish it."""
+    if path.is_symlink():
+        raise CorpusError(f"{path}: is a symbolic link; copy the file itself into {folder}")
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise CorpusError(f"{path}: leads outside {folder}")
+    return path
+
+
+# What the build converts when a folder has no source text (ingest/formats: PDF, Word, a saved page).
+CONVERTED_SUFFIXES = (".pdf", ".docx", ".html", ".htm")
+
+
+def original_file(folder: Path) -> Path | None:
+    """The report as received in another format (a PDF, .docx or saved page) beside its text, or
+    None; two such files are an error (which one is the report?)."""
+    found = sorted(p for p in folder.iterdir() if p.suffix.lower() in CONVERTED_SUFFIXES and not p.name.startswith("."))
+    if len(found) > 1:
+        raise CorpusError(f"{folder}: more than one report file ({', '.join(p.name for p in found)}); keep one")
+    return check_inside(found[0], folder) if found else None
+
+
+def published_name(original: Path) -> str:
+    """The name the site publishes a report's original file under, beside its source.txt. A saved
+    web page is published as text: served as HTML from the site, its scripts would run there."""
+    suffix = original.suffix.lower()
+    return f"received{suffix}.txt" if suffix in (".html", ".htm") else f"received{suffix}"
+
+
 def find_source(folder: Path) -> Path:
+    """The report's text: source.txt (or .md), else the one PDF, .docx or saved page in the folder."""
     for name in SOURCE_NAMES:
-        if (folder / name).exists():
-            return folder / name
-    raise CorpusError(f"{folder}: no source text (expected one of {', '.join(SOURCE_NAMES)})")
+        if (folder / name).exists() or (folder / name).is_symlink():
+            return check_inside(folder / name, folder)
+    original = original_file(folder)
+    if original is not None:
+        return original
+    raise CorpusError(f"{folder}: no source text (expected one of {', '.join(SOURCE_NAMES)}, "
+                      f"or a {', '.join(CONVERTED_SUFFIXES)} file)")

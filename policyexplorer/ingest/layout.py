@@ -136,15 +136,19 @@ def to_blocks(entries: list[Line | None]) -> list[Block]:
         elif starts or entry.listed or previous.hard:
             # a list dash opens a new block, but only numbering makes it an item
             joins = False
+        elif indents and entry.indent:
+            # before the heading rule below: an indented line after a heading opens its first
+            # paragraph even when it is short and its first comma falls on the next line (PDF text)
+            joins = False
         elif is_heading_line(raw_blocks[-1][0]) and not (wrap and _full(previous, wrap)):
             # after a heading line, a line with sentence punctuation (or a long one) is the
             # body, not the wrapped tail of the heading ("一、总体要求" / "坚持稳中求进，……")
             joins = not (len(text) > 25 or re.search(r"[，。；,;：:]", text))
-        elif indents and entry.indent:
-            joins = False
         elif wrap is not None and _full(previous, wrap):
             # a full line runs on, unless it ends a sentence and the next line opens a paragraph
-            joins = not (ends_sentence(previous.text) and opens_paragraph(text))
+            # (where indents open paragraphs, a line without one never does: a lead sentence
+            # that happens to start a line of a PDF stays in its paragraph)
+            joins = indents or not (ends_sentence(previous.text) and opens_paragraph(text))
         else:
             # a short line (or, in a file that is not wrapped, any line) ends its paragraph,
             # except inside a block of a file whose paragraphs are separated by blank lines
