@@ -152,9 +152,10 @@ class Divisions:
 
 def pinyin_slug(name: str, keep: int | None = None) -> str:
     """Lower-case ASCII pinyin without tones or separators of the first `keep` characters of the
-    name (姑苏区, 2 -> gusu); "" when they have no Chinese characters, letters or digits. The
-    whole name is read, so a place name's reading of a character can win (朝阳区: chaoyang)."""
+    name (姑苏区, 2 -> gusu); "" when they have no Chinese characters or digits. The whole name is
+    read, so a place name's reading of a character can win (朝阳区: chaoyang). Latin letters are
+    left out: a name carrying an address ("某市(http://…)") must not put it into every URL."""
     from pypinyin import Style, lazy_pinyin
 
-    words = lazy_pinyin(name, style=Style.NORMAL, errors=lambda chars: [c for c in chars])
+    words = lazy_pinyin(name, style=Style.NORMAL, errors=lambda chars: [c if c.isdigit() else "" for c in chars])
     return re.sub(r"[^a-z0-9]", "", "".join(words[:keep]).lower())
