@@ -144,6 +144,8 @@ class Renderer:
             return self._row_page(*args)
         if name == "gloss":
             return self.gloss.digest(*args)
+        if name == "gloss_term":
+            return self.gloss.term_digest(*args)
         raise KeyError(name)
 
     def render(self, template: str, page: str, **context) -> str:
