@@ -21,6 +21,7 @@ FILES = {
     "s2t_overrides.yml": None,
     "hant_glyphs.yml": None,
     "hant_zhun.yml": None,
+    "changes_words.yml": None,
     "ui.yml": None,
     "links.yml": "links",
     "indicators.yml": "indicators",
