@@ -4,7 +4,7 @@ Two sources, both data: each report's own 名词注释 section (ingest/glossary.
 data/glossary.yml, curated slogans with their sources, explained on every page. A report's term
 is explained on its own pages, and on every other page that uses it too (naming the report it
 comes from, issue #23 B), unless its explanation is about that one place (LOCAL_WORDS, the
-place's name: “昌七条” as one district's seven measures means nothing for the next). On another
+place's name: a district's “十条措施” means nothing for the next district). On another
 report's page a report's own terms come first, then the curated ones, then other reports'; when
 two reports explain one form, the earliest delivered (then the first id) explains it elsewhere,
 so the choice never depends on the order reports were read.
@@ -87,10 +87,10 @@ def load_curated(path: Path, reports: list[Report]) -> list[Term]:
     return terms
 
 
-# Words that tie an explanation to the place whose report gives it ("本区…", "全市…", "区属国企"):
+# Words that tie an explanation to the place whose report gives it ("本区…", "全市…", "区属企业"):
 # such a term is explained on its own report's pages only. The report's place name (and the name
 # without its 区/市/县/省) counts too, and for a district or county an explanation opening with
-# 区/县 itself ("区综合政务服务中心": the district's); 市 and 省 open ordinary words (市场, 省级).
+# 区/县 itself ("区政务中心…": the district's); 市 and 省 open ordinary words (市场, 省级).
 LOCAL_WORDS = ("本区", "我区", "全区", "区属", "区级", "区委", "本市", "我市", "全市", "市属", "本县", "我县",
                "全县", "县属", "县级", "本省", "我省", "全省", "省属", "本镇", "全镇", "本乡", "全乡")
 _LOCAL_OPENING = {"district": "区", "county": "县"}
