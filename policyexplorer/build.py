@@ -312,7 +312,7 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
         where = row_pages(reports, tracker.commitments)      # commitment id -> its row's tracker page
         extra, tracker_years = tracker_pages(reports, tracker, data_dir, where)
         pages = site_pages(reports, tracker.marks, extra=extra, tracker_years=tracker_years,
-                           row_pages=where, glossary=Glossary.load(data_dir, reports))
+                           row_pages=where, glossary=Glossary.load(data_dir, reports), commitments=tracker.commitments)
         page_paths = [p.path for p in walk(pages)]
         result.pages = len(page_paths)
         lap("pages")

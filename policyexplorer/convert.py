@@ -7,6 +7,8 @@ data/hant_glyphs.yml swaps the few forms s2tw keeps that those readers find odd 
 s2tw still guesses wrong on some one-to-many characters (范礼奎 -> 範禮奎, 斗级营 -> 鬥級營), so
 the corpus keeps a dictionary of phrases whose Traditional form is known (data/s2t_overrides.yml).
 Text is cut at every override phrase; the pieces between are converted, the phrases replaced.
+准 is decided by its word (data/hant_zhun.yml): 准 where it means "permit" (准入, 批准), 準 where
+it means "standard, accurate" (標準, 準確); OpenCC alone prints 市場準入.
 """
 from __future__ import annotations
 
@@ -63,6 +65,47 @@ def load_glyphs(path: Path) -> dict[str, str]:
     return dict(glyphs)
 
 
+ZHUN = "准"
+ZHUN_FORMS = {"permit": "准", "standard": "準"}
+
+
+def load_zhun(path: Path) -> dict[str, str]:
+    """data/hant_zhun.yml: {word holding 准: the Traditional form of its 准} (permit: 准, standard: 準)."""
+    if not path.exists():
+        return {}
+    data = safe_load(path.read_text(encoding="utf-8")) or {}
+    words: dict[str, str] = {}
+    for sense, form in ZHUN_FORMS.items():
+        for word in data.get(sense) or []:
+            if not isinstance(word, str) or ZHUN not in word:
+                raise OverrideError(f"{path}: {sense}: {word!r} must be a word holding {ZHUN}")
+            if word in words:
+                raise OverrideError(f"{path}: {word} is listed twice")
+            words[word] = form
+    return words
+
+
+class Zhun:
+    """Which 准 of a text data/hant_zhun.yml decides, and how: forward maximum matching (the
+    longest listed word starting at a position wins, read left to right)."""
+
+    def __init__(self, words: dict[str, str]):
+        self.words = dict(words)
+        keys = sorted(self.words, key=lambda w: (-len(w), w))
+        self._pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
+
+    def decide(self, text: str) -> dict[int, tuple[str, str]]:
+        """{position of a 准: (its Traditional form, the word that decided it)}."""
+        if self._pattern is None or ZHUN not in text:
+            return {}
+        out = {}
+        for m in self._pattern.finditer(text):
+            for i in range(m.start(), m.end()):
+                if text[i] == ZHUN:
+                    out[i] = (self.words[m.group(0)], m.group(0))
+        return out
+
+
 class Base:
     """OpenCC s2tw followed by the preferred glyphs: what the text becomes without overrides."""
 
@@ -75,8 +118,10 @@ class Base:
 
 
 class Converter:
-    def __init__(self, overrides: dict[str, str] | None = None, glyphs: dict[str, str] | None = None):
+    def __init__(self, overrides: dict[str, str] | None = None, glyphs: dict[str, str] | None = None,
+                 zhun: dict[str, str] | None = None):
         self._cc = Base(glyphs)
+        self.zhun = Zhun(zhun or {})
         self.glyphs = dict(glyphs or {})
         self.overrides = dict(overrides or {})
         # Longest phrase first so 斗级营一期 wins over 斗级营 when both are listed.
@@ -85,6 +130,20 @@ class Converter:
 
     @lru_cache(maxsize=65536)
     def to_hant(self, text: str) -> str:
+        out = self._to_hant(text)
+        decided = self.zhun.decide(text)
+        if decided:
+            # s2t and the overrides are character for character, so positions match; an
+            # override phrase keeps its own form
+            covered = self._override_positions(text)
+            chars = list(out)
+            for i, (form, _) in decided.items():
+                if i not in covered:
+                    chars[i] = form
+            out = "".join(chars)
+        return out
+
+    def _to_hant(self, text: str) -> str:
         if not text:
             return text
         if self._pattern is None:
@@ -101,10 +160,14 @@ class Converter:
     def digest(self) -> str:
         """A fingerprint of what the conversion depends on: OpenCC, the overrides and glyphs."""
         return hashlib.sha256(json.dumps([version("opencc"), BASE, sorted(self.overrides.items()),
-                                          sorted(self.glyphs.items())], ensure_ascii=False).encode()).hexdigest()
+                                          sorted(self.glyphs.items()), sorted(self.zhun.words.items())],
+                                         ensure_ascii=False).encode()).hexdigest()
 
     def override_spans(self, text: str) -> set[int]:
-        """Positions of text an override phrase decides."""
+        """Positions of text an override phrase decides, and each 准 data/hant_zhun.yml decides."""
+        return self._override_positions(text) | set(self.zhun.decide(text))
+
+    def _override_positions(self, text: str) -> set[int]:
         if self._pattern is None:
             return set()
         return {i for m in self._pattern.finditer(text) for i in range(m.start(), m.end())}
@@ -114,9 +177,10 @@ class Converter:
 
 
 def converter_for(data_dir: Path) -> Converter:
-    """The converter of a corpus: data/s2t_overrides.yml and data/hant_glyphs.yml."""
+    """The converter of a corpus: data/s2t_overrides.yml, hant_glyphs.yml and hant_zhun.yml."""
     data_dir = Path(data_dir)
-    return Converter(load_overrides(data_dir / "s2t_overrides.yml"), load_glyphs(data_dir / "hant_glyphs.yml"))
+    return Converter(load_overrides(data_dir / "s2t_overrides.yml"), load_glyphs(data_dir / "hant_glyphs.yml"),
+                     load_zhun(data_dir / "hant_zhun.yml"))
 
 
 _T2S = None

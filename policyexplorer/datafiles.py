@@ -20,6 +20,8 @@ from .yamlfile import compose, safe_load
 FILES = {
     "s2t_overrides.yml": None,
     "hant_glyphs.yml": None,
+    "hant_zhun.yml": None,
+    "changes_words.yml": None,
     "ui.yml": None,
     "links.yml": "links",
     "indicators.yml": "indicators",

@@ -118,14 +118,37 @@ def test_the_marked_text_is_the_text(glossary):
     assert re.sub(r"<[^>]+>", "", shown).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") == text
 
 
-def test_a_reports_own_terms_stay_on_its_pages(glossary):
+def test_a_reports_terms_are_explained_on_other_reports_pages_naming_it(glossary):
     report, g = glossary
     mark = Marker(g)
     assert "稳就业" in mark("落实“六稳”要求", report.id, "s1")
-    assert "pe-gl" not in mark("落实“六稳”要求", "another-report", "s1")
+    mark.reset()                                                             # another page
+    elsewhere = mark("落实“六稳”要求", "another-report", "s1")             # issue #23 B: spread
+    assert "稳就业" in elsewhere and str(report.meta["title"]) in elsewhere    # naming its source
     # the definitions themselves are not marked
     section = next(s for s in report.sections if "名词解释" in s.title)
     assert "pe-gl" not in mark("“两重”“两新”", report.id, section.anchor)
+
+
+def test_a_local_definition_stays_on_its_own_reports_pages(tmp_path):
+    report = report_with(tmp_path, "三、名词解释\n\n1.“六稳”：稳就业、稳金融、稳外贸。\n"
+                                   "2.“八条”：本区促进夜间消费的八条措施。\n3.“双十”：区属十家企业和十个园区。\n")
+    g = Glossary.load(tmp_path, [report])
+    mark = Marker(g)
+    assert "本区促进夜间消费" in mark("出台“八条”", report.id, "s1")            # on its own pages
+    for text in ("出台“八条”", "打造“双十”"):
+        assert "pe-gl" not in mark(text, "another-report", "s1"), text        # about one place: not elsewhere
+    assert "pe-gl" in mark("落实“六稳”", "another-report", "s2")
+
+
+def test_two_reports_explaining_one_term_the_earliest_explains_it_elsewhere(tmp_path):
+    first = report_with(tmp_path, "三、名词解释\n\n1.“六稳”：第一种解释。\n", name="a-2025-gwr")
+    second = report_with(tmp_path, "三、名词解释\n\n1.“六稳”：第二种解释。\n", name="b-2025-gwr")
+    second.meta = type(second.meta)(second.id, {**dict(second.meta), "delivered": "2024-12-31"})
+    for order in ([first, second], [second, first]):
+        mark = Marker(Glossary.load(tmp_path, order))
+        assert "第二种解释" in mark("落实“六稳”", "c-2025-gwr", "s1")            # delivered earlier
+        assert "第一种解释" in mark("落实“六稳”", first.id, "s1")                 # its own, on its pages
 
 
 def test_curated_entries_need_an_explanation_and_a_source(tmp_path):
@@ -161,3 +184,24 @@ def test_lost_words_are_underlined_where_they_are_and_terms_keep_clear_of_them(g
     lost = [Damage("s1-p1", "reports/x/s1/", "noted", "“两重”", 3, 2, 6)]
     out = unmark(Marker(g)(text, report.id, "s1", lost))
     assert '<span class="pe-lost">“两重”</span>' in out and "pe-gl" not in out.split("pe-lost")[0]
+
+
+def test_a_page_re_renders_when_another_reports_glossary_changes(tmp_path):
+    """What a page notes of the glossary (trace.py) covers the terms other reports lend it: the
+    forms it looks for, and the words of each term it shows."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    report = report_with(tmp_path / "a", "三、名词解释\n\n1.“六稳”：稳就业、稳金融。\n")
+    edited = report_with(tmp_path / "b", "三、名词解释\n\n1.“六稳”：稳就业、稳金融、稳外贸。\n")
+    g, h = Glossary.load(tmp_path, [report]), Glossary.load(tmp_path, [edited])
+    assert g.digest("another-report") == h.digest("another-report")          # the same forms
+    assert g.term_digest("another-report", "“六稳”") != h.term_digest("another-report", "“六稳”")
+    assert Glossary.load(tmp_path, []).digest("another-report") != g.digest("another-report")
+    seen = {}
+    from policyexplorer import trace
+    trace.reads = seen
+    try:
+        Marker(g)("落实“六稳”", "another-report", "s1")
+    finally:
+        trace.reads = None
+    assert seen[("gloss_term", ("another-report", "“六稳”"))] == g.term_digest("another-report", "“六稳”")

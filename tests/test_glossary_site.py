@@ -192,3 +192,37 @@ def test_every_tooltip_opens_on_screen(tab, site_url, width):
         p.wait_for_timeout(50)                                       # placed on the next frame
         box = tip_of(term).bounding_box()
         assert box and 0 <= box["x"] and box["x"] + box["width"] <= width, (i, box)
+
+
+def test_a_report_term_is_explained_on_other_reports_pages_unless_local(built_site):
+    """Issue #23 B, from the corpus's own glossaries (no term written here): each term a report
+    explains for anyone is explained, naming that report, on another report's page using it; a
+    term about one place only is explained nowhere else."""
+    from pathlib import Path
+    from policyexplorer.ingest import load_corpus
+    from policyexplorer.site.glossary import Glossary
+    data = Path(__file__).resolve().parents[1] / "data"
+    reports = load_corpus(data)
+    g = Glossary.load(data, reports)
+    curated = {f for t in g.curated for f in t.forms}
+    spread = [t for t in g.shared if not curated & set(t.forms)]
+    local = [t for ts in g.own.values() for t in ts if t.key not in {s.key for s in g.shared}]
+    assert spread and local
+    seen = 0
+    for report in reports:
+        for path in (built_site / "reports" / report.id).rglob("index.html"):
+            html = path.read_text(encoding="utf-8")
+            tips = re.findall(r'<abbr class="pe-tip pe-gl"[^>]*>(.*?)<span class="pe-tip__box"[^>]*>(.*?)'
+                              r'<span class="pe-tip__src">(.*?)</span>', html)
+            for t in spread:
+                if t.report == report.id:
+                    continue
+                for words, explanation, source in tips:
+                    if words in t.forms:
+                        seen += 1
+                        assert source == t.source and g.titles[t.report] in source
+            for t in local:
+                if t.report != report.id:
+                    assert not any(words in t.forms and explanation == t.explanation
+                                   for words, explanation, _ in tips), (path, t.term)
+    assert seen >= 1

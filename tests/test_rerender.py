@@ -66,10 +66,10 @@ def test_a_page_is_rendered_again_when_a_shared_read_changes(corpus):
     refs = rerender.References(reports)
     pages = pages_of(reports, tracker)
     page = next(p for path, p in pages.items() if path.startswith("reports/") and
-                any(name == "row_page" for name, _ in rendered(p).reads))
+                {"row_page", "gloss_term"} <= {name for name, _ in rendered(p).reads})
     entry = rendered(page)
     entry.key = "k"
-    assert {name for name, _ in entry.reads} == {"row_page", "gloss", "meta"}
+    assert {name for name, _ in entry.reads} == {"row_page", "gloss", "gloss_term", "meta"}
     assert rerender.unchanged(page, "k", entry, refs)
     assert not rerender.unchanged(page, "other", entry, refs)
     renderer = page.body.func.__self__
@@ -81,13 +81,26 @@ def test_a_page_is_rendered_again_when_a_shared_read_changes(corpus):
     finally:
         renderer.row_pages[cid] = before
     assert rerender.unchanged(page, "k", entry, refs)
-    report_id = page.path.split("/")[1]
     glossary = renderer.gloss.glossary
-    glossary.curated[0].explanation += "（改）"                 # a term its paragraphs may explain
+    (_, (report_id, form)) = next(k for k in entry.reads if k[0] == "gloss_term")
+    term = glossary.terms_for(report_id)[1][form]
+    term.explanation += "（改）"                                # a term its paragraphs explain
+    try:
+        assert renderer.current("gloss_term", (report_id, form)) != entry.reads[("gloss_term", (report_id, form))]
+        assert renderer.current("gloss", (report_id,)) == entry.reads[("gloss", (report_id,))]
+        assert not rerender.unchanged(page, "k", entry, refs)
+    finally:
+        term.explanation = term.explanation[:-len("（改）")]
     glossary._patterns.clear()
     glossary._digests.clear()
-    assert renderer.current("gloss", (report_id,)) != entry.reads[("gloss", (report_id,))]
-    assert not rerender.unchanged(page, "k", entry, refs)
+    glossary.curated[0].forms.append("一个新写法")               # a form its pages look for
+    try:
+        assert renderer.current("gloss", (report_id,)) != entry.reads[("gloss", (report_id,))]
+        assert not rerender.unchanged(page, "k", entry, refs)
+    finally:
+        glossary.curated[0].forms.pop()
+        glossary._patterns.clear()
+        glossary._digests.clear()
 
 
 def test_a_page_depends_on_the_meta_fields_it_reads(corpus):
@@ -137,7 +150,10 @@ def test_a_rebuild_after_a_new_title_renders_that_reports_pages_not_the_site(tmp
     result = build(data, out)
     assert "修订 " in (out / "reports" / "wuchang-2025-gwr" / "index.html").read_text(encoding="utf-8")
     assert seen and len(set(seen)) < result.pages // 4
-    assert not [p for p in seen if p.startswith("reports/") and "wuchang-2025-gwr" not in p and p != "reports/"]
+    # another report's page renders again only where it explains a term of this report's notes
+    # (issue #23 B): its tooltip names the report by its title
+    for p in {p for p in seen if p.startswith("reports/") and "wuchang-2025-gwr" not in p and p != "reports/"}:
+        assert '<span class="pe-tip__src">修订 ' in (out / p / "index.html").read_text(encoding="utf-8"), p
 
     clean = tmp_path / "clean" / "site"
     build(data, clean, incremental=False)

@@ -1,8 +1,13 @@
 """The glossary: terms explained where they are used, and a page listing them all (issue #13).
 
-Two sources, both data: each report's own 名词注释 section (ingest/glossary.py), whose terms are
-explained on that report's pages only (another report may mean something else by “三个中心”),
-and data/glossary.yml, curated slogans with their sources, explained on every page.
+Two sources, both data: each report's own 名词注释 section (ingest/glossary.py) and
+data/glossary.yml, curated slogans with their sources, explained on every page. A report's term
+is explained on its own pages, and on every other page that uses it too (naming the report it
+comes from, issue #23 B), unless its explanation is about that one place (LOCAL_WORDS, the
+place's name: a district's “十条措施” means nothing for the next district). On another
+report's page a report's own terms come first, then the curated ones, then other reports'; when
+two reports explain one form, the earliest delivered (then the first id) explains it elsewhere,
+so the choice never depends on the order reports were read.
 
 A term is marked where it first appears in a section (or a tracker row): the explanation rides
 in the marked element itself (<abbr> + a tooltip shown on hover, focus and tap by site.css and
@@ -82,11 +87,51 @@ def load_curated(path: Path, reports: list[Report]) -> list[Term]:
     return terms
 
 
+# Words that tie an explanation to the place whose report gives it ("本区…", "全市…", "区属企业"):
+# such a term is explained on its own report's pages only. The report's place name (and the name
+# without its 区/市/县/省) counts too, and for a district or county an explanation opening with
+# 区/县 itself ("区政务中心…": the district's); 市 and 省 open ordinary words (市场, 省级).
+LOCAL_WORDS = ("本区", "我区", "全区", "区属", "区级", "区委", "本市", "我市", "全市", "市属", "本县", "我县",
+               "全县", "县属", "县级", "本省", "我省", "全省", "省属", "本镇", "全镇", "本乡", "全乡")
+_LOCAL_OPENING = {"district": "区", "county": "县"}
+MIN_BARE = 3     # elsewhere a form of two characters is found only in quotes ("两新" inside 两新一重)
+
+
+def is_local(term: str, explanation: str, report: Report) -> bool:
+    """Whether a term (its head or its explanation) speaks of the report's own place only."""
+    text = f"{term}：{explanation}"
+    return (any(w in text for w in LOCAL_WORDS) or any(n in text for n in place_names(report))
+            or explanation.startswith(_LOCAL_OPENING.get(str(report.meta.get("level") or ""), "\0")))
+
+
+def place_names(report: Report) -> set[str]:
+    """The report's place as a text names it: in full (武汉市某区), without the places it belongs
+    to (某区, data/places.yml's path), and without its 区/市/县/省 when three characters remain."""
+    place = str(report.meta.get("place") or "")
+    names = {place}
+    for parent in report.place_path[:-1]:
+        names |= {n[len(parent):] for n in names if n.startswith(parent) and len(n) > len(parent)}
+    names |= {n[:-1] for n in names if len(n) >= 3 and n[-1] in "区市县省"}
+    return {n for n in names if len(n) >= 2}
+
+
+def _elsewhere(term: Term) -> Term | None:
+    """A report's term as other pages find it: a short form only in quotes."""
+    forms = [f if f.startswith("“") or _cjk_count(f) >= MIN_BARE else f"“{f}”" for f in term.forms]
+    forms = sorted(dict.fromkeys(forms), key=len, reverse=True)
+    return Term(term.term, forms, term.explanation, term.source, term.report, term.where)
+
+
+def _cjk_count(text: str) -> int:
+    return len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
 class Glossary:
     def __init__(self, curated: list[Term], own: dict[str, list[Term]], titles: dict[str, str],
-                 skip: set[tuple[str, str]]):
+                 skip: set[tuple[str, str]], shared: list[Term] | None = None):
         self.curated = curated
         self.own = own                      # report id -> its own terms
+        self.shared = shared or []          # reports' terms explained on other reports' pages too
         self.titles = titles                # report id -> title, for the page
         self.skip = skip                    # (report id, section anchor) holding the definitions
         self._patterns: dict[str, tuple[re.Pattern | None, dict[str, Term]]] = {}
@@ -94,24 +139,28 @@ class Glossary:
 
     @classmethod
     def load(cls, data_dir: Path, reports: list[Report]) -> "Glossary":
-        own, skip = {}, set()
-        for report in reports:
+        own, skip, shared = {}, set(), []
+        order = sorted(reports, key=lambda r: (str(r.meta.get("delivered") or ""), r.id))
+        for report in order:
             entries = report_entries(report)
             if entries:
                 title = str(report.meta.get("title") or report.id)
                 own[report.id] = [Term(e.head, e.forms, "".join([e.explanation] + e.more), f"{title} · {e.heading}",
                                        report.id, f"{e.page}#{e.anchor}") for e in entries]
                 skip |= {(report.id, e.container) for e in entries}
-        return cls(load_curated(Path(data_dir) / "glossary.yml", reports), own,
-                   {r.id: str(r.meta.get("title") or r.id) for r in reports}, skip)
+                shared += [_elsewhere(t) for t in own[report.id] if not is_local(t.term, t.explanation, report)]
+        return cls(load_curated(Path(data_dir) / "glossary.yml", reports), {rid: own[rid] for rid in sorted(own)},
+                   {r.id: str(r.meta.get("title") or r.id) for r in reports}, skip, shared)
 
     def terms_for(self, report_id: str | None) -> tuple[re.Pattern | None, dict[str, Term]]:
         """One pattern of every form a page of this report may explain, longest first; the
-        report's own terms win over curated ones written the same way."""
+        report's own terms win over curated ones written the same way, and those over other
+        reports' terms (the earliest report's first)."""
         key = report_id or ""
         if key not in self._patterns:
             forms: dict[str, Term] = {}
-            for term in self.own.get(key, []) + self.curated:
+            others = [t for t in self.shared if t.report != key]
+            for term in self.own.get(key, []) + self.curated + others:
                 for form in term.forms:
                     forms.setdefault(form, term)
             ordered = sorted(forms, key=len, reverse=True)
@@ -121,14 +170,26 @@ class Glossary:
 
 
     def digest(self, report_id: str | None) -> str:
-        """A fingerprint of what the pages of a report read of the glossary: its terms and forms
-        (terms_for) and the sections that hold its definitions (skip)."""
+        """A fingerprint of what every page of a report reads of the glossary: the forms it looks
+        for, which term each stands for (by key), and the sections holding its definitions (skip).
+        A term's words are read only where it is found (term_digest): a new title of the report
+        that explains “X” re-renders the pages showing “X”, not every page."""
         key = report_id or ""
         if key not in self._digests:
             _, forms = self.terms_for(report_id)
             skip = sorted(scope for rid, scope in self.skip if rid == report_id)
-            self._digests[key] = hashlib.sha256(pickle.dumps((list(forms.items()), skip), protocol=4)).hexdigest()
+            mapping = sorted((form, term.key) for form, term in forms.items())
+            self._digests[key] = hashlib.sha256(pickle.dumps((mapping, skip), protocol=4)).hexdigest()
         return self._digests[key]
+
+    def term_digest(self, report_id: str | None, form: str) -> str | None:
+        """A fingerprint of the term a form stands for on a report's pages (its explanation and
+        source), as a page showing it reads it."""
+        term = self.terms_for(report_id)[1].get(form)
+        if term is None:
+            return None
+        return hashlib.sha256(pickle.dumps((term.term, term.explanation, term.source, term.report, term.where),
+                                           protocol=4)).hexdigest()
 
 
 def _whole(text: str, start: int, end: int, form: str) -> bool:
@@ -173,6 +234,7 @@ class Marker:
                         or any(s < m.end() and m.start() < e for s, e, _ in cuts)):
                     continue
                 self.seen.add((scope, term.key))
+                trace.note("gloss_term", (report_id, m.group(0)), self.glossary.term_digest(report_id, m.group(0)))
                 cuts.append((m.start(), m.end(), term))
                 at = m.end()
         out, pos = [], 0
@@ -190,8 +252,12 @@ class Marker:
         return "".join(out)
 
     def digest(self, report_id: str | None) -> str | None:
-        """All a call for this report may read of the glossary (trace.py)."""
+        """What any call for this report reads of the glossary (trace.py)."""
         return self.glossary.digest(report_id) if self.glossary else None
+
+    def term_digest(self, report_id: str | None, form: str) -> str | None:
+        """What a call that explains `form` reads of its term (trace.py)."""
+        return self.glossary.term_digest(report_id, form) if self.glossary else None
 
     def tip(self, words: str, term: Term) -> str:
         tid = f"tip-{self.count}"

@@ -17,6 +17,7 @@ import jinja2
 from .. import trace
 from ..ingest.meta import LEVELS
 from ..model import Report, Section, newest_first
+from . import changes
 from .cite import citation, templates as cite_templates
 from .glossary import Glossary, Marker, glossary_page
 from .nav import attach_local_nav
@@ -144,6 +145,8 @@ class Renderer:
             return self._row_page(*args)
         if name == "gloss":
             return self.gloss.digest(*args)
+        if name == "gloss_term":
+            return self.gloss.term_digest(*args)
         raise KeyError(name)
 
     def render(self, template: str, page: str, **context) -> str:
@@ -184,7 +187,7 @@ def outline_html(report: Report, page: str, max_depth: int = 3) -> str:
     return items(None, 1)
 
 
-def report_pages(report: Report, marks: dict, r: Renderer) -> Page:
+def report_pages(report: Report, marks: dict, r: Renderer, changes: list | None = None) -> Page:
     base = f"reports/{report.id}/"
     roots = _page_roots(report)
     damaged: dict[str, list] = {}            # paragraph anchor -> its lost words (ingest/damage.py)
@@ -201,7 +204,7 @@ def report_pages(report: Report, marks: dict, r: Renderer) -> Page:
                       marks={k: marks[k] for k in keys if k in marks}, damaged=damaged, subpages=subpages,
                       forward={s.anchor: href(top.page, s.page) for s in subpages}, overview=base)
         children.append(Page(top.page, section_heading(top), md))
-    md = r.later("report.md.j2", base, report=report, outline=outline_html(report, base),
+    md = r.later("report.md.j2", base, report=report, outline=outline_html(report, base), changes=changes or [],
                   counts={"sections": len(report.sections),
                           "paragraphs": sum(len(s.paragraphs) for s in report.sections)})
     return Page(base, str(report.meta["title"]), md, children, local_root=True)
@@ -209,7 +212,7 @@ def report_pages(report: Report, marks: dict, r: Renderer) -> Page:
 
 def site_pages(reports: list[Report], marks: dict | None = None, extra: list[Page] | None = None,
                tracker_years: list[int] | None = None, row_pages: dict[str, str] | None = None,
-               glossary: Glossary | None = None) -> list[Page]:
+               glossary: Glossary | None = None, commitments: list | None = None) -> list[Page]:
     """Every generated page, in navigation order: home, reports, extra sections, glossary, search."""
     r = Renderer()
     r.gloss.glossary = glossary or Glossary.load(TEMPLATES.parent / "data", reports)
@@ -218,9 +221,14 @@ def site_pages(reports: list[Report], marks: dict | None = None, extra: list[Pag
     recent = newest_first(reports)[:HOME_RECENT]
     pages = [Page("", "首页", r.later("home.md.j2", "", recent=recent, total=len(reports),
                                         tracker_years=tracker_years or []))]
+    # site/changes.py: a page per two consecutive reports of a place, linked from both overviews
+    pairs = changes.pairs(reports)
+    linked = changes.overview_links(pairs)
+    overviews = [report_pages(report, marks or {}, r, linked.get(report.id)) for report in reports]
+    changes.attach(pairs, {report.id: page for report, page in zip(reports, overviews)}, r, commitments,
+                   glossary=r.gloss.glossary)
     browse = Page("reports/", "报告", r.later("reports.md.j2", "reports/", groups=_by_place(reports),
-                                                count=len(reports)),
-                  [report_pages(report, marks or {}, r) for report in reports])
+                                                count=len(reports)), overviews)
     pages.append(browse)
     pages += extra or []
     pages.append(glossary_page(r.gloss.glossary, r))
