@@ -58,14 +58,17 @@ AIM_ENDS = re.compile(r"(?:水平|能力|能级|品质|质量|效能|效率|效�
                       # "做好外事、侨务工作", "推动博物馆事业高质量发展", "扩大制度型开放", "加强…联动",
                       # "加强国家创新体系建设", "发展壮大…产业", "提高政策精准度", "落实…各项政策"
                       r"工作|发展|开放|联动|协作|衔接|体系建设|基础设施建设|产业|经济|性|服务|精准度|"
-                      r"各项(?:政策|措施|任务|举措))$")
+                      r"各项(?:政策|措施|任务|举措)|"
+                      # "增强…的责任感和…的执行力", "推动在建项目形成更多实物工作量"
+                      r"责任感|执行力|战斗力|凝聚力|向心力|公信力|工作量|实物量)$")
 # Adjectives that make an object an aim when only a soft noun follows ("建设高水平开放平台").
-AIM_OPENS = re.compile(r"^(?:高水平|高质量|高能级|高标准|一流|现代化|新型|更高水平|更加)")
+AIM_OPENS = re.compile(r"^(?:高水平|高质量|高能级|高标准|一流|现代化|新型|更高水平|更加|专业化|规范化|常态化|长效)")
 # Nouns too common to name anything when they are the whole object ("推进项目建设").
 GENERIC_OBJ = re.compile(r"项目|建设|工作|重点|各类|相关|有关|一批|全市|全区|全面|工程|招商引资")
 # A quoted count is a slogan (“五个中心”, “两个确立”), not a name of a programme; so is a quoted
 # "essay" (做好“山文章”, “三篇大文章”), a figure of speech for a field of work.
-SLOGAN_QUOTE = re.compile(r"[“\"](?:[一二三四五六七八九十两]+[个大项条种化篇][^”\"]{0,8}|[^”\"]{0,6}文章)[”\"]")
+SLOGAN_QUOTE = re.compile(r"[“\"](?:[一二三四五六七八九十两]+[个大项条种化篇][^”\"]{0,8}|[^”\"]{0,6}文章|"
+                          r"[^”\"]有所[^”\"])[”\"]")     # and a promise of the 有所 kind: “老有所养”
 # Objects that name a field or a direction, not a reform, policy or project of its own:
 # "深化重点领域改革", "推动帮扶政策向常态化转变", "完善救助、福利等制度", "完成全线拆迁任务" (of
 # what the sentence named before), "落实惠企扶持政策" (a kind of policy), "争取合作项目" (none named).
@@ -110,8 +113,8 @@ def named_task(clause: str) -> tuple[str, str] | None:
     core = re.sub(r"[“”\"《》（）()]", "", SLOGAN_QUOTE.sub("", obj))
     if len(core) < 3 or len(GENERIC_OBJ.sub("", core)) < 3:
         return None
-    if core.startswith(("一批", "各类", "一系列")):
-        return None              # "建设一批概念验证中心": nothing named
+    if core.startswith(("一批", "各类", "一系列")) or ("一批" in core and not _QUOTED.search(obj)):
+        return None              # "建设一批概念验证中心", "选择一批县开展试点": nothing named
     quoted = bool(_QUOTED.search(obj)) and not SLOGAN_QUOTE.search(obj)
     strong = bool(_STRONG.search(core))
     soft = bool(_SOFT.search(core))
@@ -123,7 +126,7 @@ def named_task(clause: str) -> tuple[str, str] | None:
         return None
     if not quoted and not strong and ((verb in ("落实", "用好", "执行", "兑现") and
                                        re.search(r"(?:扶持|支持|优惠|帮扶|激励|配套|纾困)政策$", core))
-                                      or (verb == "争取" and re.search(r"(?:项目|资金)$", core))):
+                                      or (verb in ("争取", "用好") and re.search(r"(?:项目|资金|政策)$", core))):
         return None          # applying a kind of policy, or seeking funds, none named ("制定…支持政策" makes one)
     if FINISH.match(text) and not improve:
         return verb, obj
