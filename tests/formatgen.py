@@ -115,23 +115,31 @@ def _cached(name: str, key: str, make) -> Path:
     return path
 
 
-def print_pdf(page_html: str, path: Path, header: str) -> None:
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.set_content(page_html, wait_until="load")
-            style = "font-size:9pt;width:100%;text-align:center;font-family:'Noto Sans CJK SC',sans-serif"
-            page.pdf(path=str(path), format="A4", display_header_footer=True, print_background=False,
-                     margin={"top": "25mm", "bottom": "25mm", "left": "25mm", "right": "25mm"},
-                     header_template=f'<div style="{style}">{html.escape(header)}</div>',
-                     footer_template=f'<div style="{style}">- <span class="pageNumber"></span> -</div>')
-        finally:
-            browser.close()
+def print_pdf(page_html: str, path: Path, header: str, browser=None) -> None:
+    """Print the page to a PDF with a running header and page numbers. With `browser` (the test
+    session's: one sync Playwright per process), in a new page of it; else in a browser of its own."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as p:
+            own = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                print_pdf(page_html, path, header, own)
+            finally:
+                own.close()
+        return
+    page = browser.new_page()
+    try:
+        page.set_content(page_html, wait_until="load")
+        style = "font-size:9pt;width:100%;text-align:center;font-family:'Noto Sans CJK SC',sans-serif"
+        page.pdf(path=str(path), format="A4", display_header_footer=True, print_background=False,
+                 margin={"top": "25mm", "bottom": "25mm", "left": "25mm", "right": "25mm"},
+                 header_template=f'<div style="{style}">{html.escape(header)}</div>',
+                 footer_template=f'<div style="{style}">- <span class="pageNumber"></span> -</div>')
+    finally:
+        page.close()
 
 
-def generate(report, source: Path) -> dict[str, Path]:
+def generate(report, source: Path, browser=None) -> dict[str, Path]:
     """{suffix: file} of the report as .pdf, .docx and .html."""
     items = blocks(report, source)
     title = report.meta["title"]
@@ -139,7 +147,7 @@ def generate(report, source: Path) -> dict[str, Path]:
     return {
         ".html": _cached("page.html", "html" + key, lambda p: p.write_text(saved_page(items, title), encoding="utf-8")),
         ".docx": _cached("report.docx", "docx" + key, lambda p: write_docx(items, p)),
-        ".pdf": _cached("report.pdf", "pdf" + key, lambda p: print_pdf(article_html(items, title), p, title)),
+        ".pdf": _cached("report.pdf", "pdf" + key, lambda p: print_pdf(article_html(items, title), p, title, browser)),
     }
 
 

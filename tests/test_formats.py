@@ -39,11 +39,11 @@ def bundled(places):
 
 
 @pytest.fixture(scope="module")
-def generated(bundled):
+def generated(bundled, chromium):
     pytest.importorskip("playwright.sync_api")
     if not Path(formatgen.CHROMIUM).exists():
         pytest.fail(f"{formatgen.CHROMIUM} is missing: `make test` installs Debian's chromium")
-    return {rid: {**formatgen.generate(r, REPORTS / rid / "source.txt"), ".txt": REPORTS / rid / "source.txt"}
+    return {rid: {**formatgen.generate(r, REPORTS / rid / "source.txt", chromium), ".txt": REPORTS / rid / "source.txt"}
             for rid, r in bundled.items()}
 
 
