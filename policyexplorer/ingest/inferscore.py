@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SETS = {
     "bundled": ROOT / "data" / "reports",
     "devset": ROOT / "tests" / "devset" / "reports",
-    "heldout": ROOT / "tests" / "heldout" / "reports",
+    **{d.name: d / "reports" for d in sorted((ROOT / "tests").glob("heldout*")) if (d / "reports").is_dir()},
     "unseen": (ROOT.parent / "shared" / "eval" / "unseen") if (ROOT.parent / "shared" / "eval" / "unseen").is_dir()
     else ROOT / "tests" / "shared" / "eval" / "unseen",
 }
@@ -70,7 +70,7 @@ def score(sets: dict[str, Path], places: Places) -> tuple[dict[str, dict[str, li
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    sets = {Path(a).name: Path(a) for a in argv} if argv else SETS
+    sets = {(Path(a).parent.name if Path(a).name == "reports" else Path(a).name): Path(a) for a in argv} if argv else SETS
     places = Places.load(ROOT / "data" / "places.yml")
     table, wrong = score(sets, places)
     print("Inferred meta.yml fields against the hand-written ones (right/total)")
