@@ -196,13 +196,14 @@ def _table(figures: list[Figure], cid: str, caption: str, mult: float, unit: str
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
-def series_html(figures: list[Figure], indicator, page: str, label, words) -> str:
+def series_html(figures: list[Figure], indicator, page: str, label, words, prefix: str = "series") -> str:
     """Charts and tables of one indicator's figures (already sorted); "" when there are none.
-    label(report) names a report, words(quantity) writes a figure as printed."""
+    label(report) names a report, words(quantity) writes a figure as printed; `prefix` starts the
+    ids, so a page with several indicators' charts (a place's) keeps them apart."""
     out = []
     colours = {slug: colour for slug, _, colour in _places([f for f in figures if f.year is not None])}
     for i, group in enumerate(measures(figures, indicator.kind), 1):
-        cid = f"series-{i}"
+        cid = f"{prefix}-{i}"
         mult, unit = _unit(group)
         kind = group[0].quantity.kind
         name = html_text(indicator.name)
