@@ -140,7 +140,9 @@ def chart_svg(figures: list[Figure], cid: str, title: str, desc: str, mult: floa
                 out.append(f'<polyline class="pe-chart__line pe-chart__line--{role}" points="{line}" fill="none" '
                            f'stroke="{colour}" stroke-width="2"{dash}/>')
     drawn = set()
-    for role in ("outcome", "target"):          # targets on top: a hollow diamond around a dot
+    # outcomes on top: a dot inside the target's hollow diamond, both seen when the two are close
+    # (a diamond drawn over the dot, filled white, hid a result near its target)
+    for role in ("target", "outcome"):
         for slug, _name, colour in places:
             for f in figures:
                 value = num(f.value / mult)

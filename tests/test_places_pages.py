@@ -1,0 +1,219 @@
+"""Place pages and scorecards (issue #23): a place's main targets year by year beside what the next
+report says, on places/<slug>/ and in data/scorecards.json + csv.
+
+Checked on the bundled corpus (Wuhan's 2024 and 2025 targets), on the bundled corpus with the
+shared sample's unseen reports (a district's 2012 targets answered by its 2013 report), and on a
+made-up county with six consecutive work reports (the scorecard works for N years, not two).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from policyexplorer.commitments import build_tracker
+from policyexplorer.csvtable import BOM, key
+from policyexplorer.ingest import load_corpus
+from policyexplorer.shared import shared_path
+from policyexplorer.site.places import main_passages, scorecards, scorecards_csv, scorecards_json
+from policyexplorer.site.tracker import row_pages
+from policyexplorer.unseen import load_scratch
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SCHEMA = json.loads(shared_path("contract", "scorecards.schema.json").read_text(encoding="utf-8"))
+STATUSES = {"exceeded", "met", "partly", "missed", "reported", "no_report", "pending"}
+VERDICTS = {"exceeded", "met", "partly", "missed"}
+
+
+def _cards(reports, commitments):
+    return scorecards(reports, commitments, row_pages(reports, commitments))
+
+
+def _card_of(cards, report_id: str, reports):
+    slug = next(r.place_slug for r in reports if r.id == report_id)
+    return next(c for c in cards if c.slug == slug)
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    reports = load_corpus(DATA)
+    commitments = build_tracker(reports, DATA).commitments
+    return reports, commitments, _cards(reports, commitments)
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory):
+    reports, commitments = load_scratch(DATA, shared_path("eval", "unseen_sample.yaml").parent / "unseen",
+                                        tmp_path_factory.mktemp("scratch"))
+    return reports, commitments, _cards(reports, commitments)
+
+
+def six_years(data: Path, first: int = 2018, n: int = 6) -> Path:
+    """A data folder with the bundled data files and n consecutive work reports of a made-up county,
+    each reviewing the year before and listing its main targets."""
+    data.mkdir(parents=True)
+    for f in DATA.glob("*.yml"):
+        shutil.copy(f, data / f.name)
+    for i in range(n):
+        y = first + i
+        folder = data / "reports" / f"testcounty-{y}-gwr"
+        folder.mkdir(parents=True)
+        folder.joinpath("meta.yml").write_text(
+            f"title: {y}年甲县政府工作报告\nissuer: 甲县人民政府\nplace: 甲县\nlevel: county\n"
+            f"kind: government-work-report\ndelivered: {y}-02-20\nreview_years: [{y - 1}]\nplan_years: [{y}]\n"
+            "source: 测试用的虚构报告\n", encoding="utf-8")
+        folder.joinpath("source.txt").write_text(
+            f"{y}年甲县政府工作报告\n\n一、{y - 1}年工作回顾\n\n"
+            f"{y - 1}年，全县地区生产总值同比增长{6.5 + i * 0.3:.1f}%，城镇新增就业{2800 + i * 150}人，"
+            f"居民消费价格上涨{1.5 + i * 0.4:.1f}%。\n\n二、{y}年工作安排\n\n"
+            f"{y}年全县经济社会发展的主要预期目标是：地区生产总值增长7%左右，城镇新增就业3000人以上，"
+            "居民消费价格涨幅3%左右。\n\n"
+            f"全年新建农村公路{20 + i}公里。\n", encoding="utf-8")
+    return data
+
+
+@pytest.fixture(scope="module")
+def six(tmp_path_factory):
+    data = six_years(tmp_path_factory.mktemp("six") / "data")
+    reports = load_corpus(data)
+    commitments = build_tracker(reports, data).commitments
+    return reports, commitments, _cards(reports, commitments)
+
+
+def test_wuhan_has_its_2024_and_2025_main_targets(bundled):
+    reports, commitments, cards = bundled
+    card = _card_of(cards, "wuhan-2024-gwr", reports)
+    assert card.path == "places/wuhan/" and card.years == [2024, 2025]
+    assert len(card.rows) >= 3
+    both = [row for row in card.rows if [c.year for c in row.cells] == [2024, 2025]]
+    assert len(both) >= 3, [row.name for row in card.rows]
+    by_id = {c.id: c for c in commitments}
+    for row in card.rows:
+        for cell in row.cells:
+            c = by_id[cell.commitment]
+            assert cell.target and cell.status == c.status in STATUSES and cell.year == c.year
+            assert cell.target_url == c.place.url and cell.row_page.startswith(f"tracker/{cell.year}/")
+    # the 2024 work report's main-targets paragraph is where the 2024 column comes from
+    firsts = {row.cells[0].commitment.split(":")[0] for row in both}
+    assert firsts == {"wuhan-2024-gwr"}
+    assert all(row.cells[1].status == "pending" for row in both)     # no 2026 report yet
+    # a 2024 target the 2025 plan report answers carries its figure and passage
+    answered = [cell for row in card.rows for cell in row.cells if cell.outcome]
+    assert answered and all(cell.outcome_report == "wuhan-2025-plan" and cell.outcome_url.startswith("reports/")
+                            for cell in answered)
+
+
+def test_main_targets_are_found_in_the_text(bundled):
+    reports, commitments, cards = bundled
+    gwr = next(r for r in reports if r.id == "wuhan-2024-gwr")
+    found = main_passages(gwr)
+    assert found and all(re.search(r"主要(?:预期)?目标|预期目标|发展目标",
+                                   next(p.text for _, p in gwr.paragraphs() if p.anchor == a)) for a in found)
+    # a figure outside that passage (a section's tasks) is no main target, unless the indicator
+    # is a main one in another year
+    card = _card_of(cards, "wuhan-2024-gwr", reports)
+    main = {row.key for row in card.rows}
+    outside = [c for c in commitments if c.report.id == "wuhan-2024-gwr" and c.indicator is not None
+               and c.place.paragraph.anchor not in found]
+    assert any((c.indicator.family or c.indicator.id) not in main for c in outside)
+
+
+def test_the_district_2012_targets_have_the_2013_reports_figures(scratch):
+    reports, commitments, cards = scratch
+    card = _card_of(cards, "hailar-2012-gwr", reports)
+    assert card.years == [2012, 2013]
+    cells_2012 = [cell for row in card.rows for cell in row.cells if cell.year == 2012]
+    assert len(cells_2012) >= 4
+    assert all(cell.status != "pending" for cell in cells_2012)
+    answered = [cell for cell in cells_2012 if cell.outcome]
+    assert len(answered) >= 4 and {cell.status for cell in answered} <= VERDICTS
+    assert {cell.outcome_report for cell in answered} == {"hailar-2013-gwr"}
+    assert all(re.search(r"\d", cell.outcome) for cell in answered)
+    cells_2013 = [cell for row in card.rows for cell in row.cells if cell.year == 2013]
+    assert cells_2013 and all(cell.status == "pending" and cell.outcome is None for cell in cells_2013)
+    # a level set one year and its growth the next are one indicator's row (its family)
+    assert sum(len(row.cells) == 2 for row in card.rows) >= 3
+
+
+def test_six_consecutive_years_make_six_columns(six):
+    reports, commitments, cards = six
+    [card] = cards
+    assert card.years == list(range(2018, 2024)) and len(card.rows) == 3
+    for row in card.rows:
+        assert [c.year for c in row.cells] == card.years
+        assert all(c.status in VERDICTS and c.outcome for c in row.cells[:-1])
+        assert row.cells[-1].status == "pending" and row.cells[-1].outcome is None
+    # an ordinary task's figure is not a main target
+    assert all("公路" not in row.name for row in card.rows)
+    by_id = {c.id: c for c in commitments}
+    assert [by_id[cell.commitment].report.id for cell in card.rows[0].cells] == \
+           [f"testcounty-{y}-gwr" for y in card.years]
+
+
+def test_scorecards_json_follows_the_contract_and_the_csv_matches(scratch):
+    reports, commitments, cards = scratch
+    data = scorecards_json(cards)
+    jsonschema.validate(data, SCHEMA)
+    assert data == scorecards_json(_cards(reports, commitments))       # deterministic
+    ids = {c.id for c in commitments}
+    places = {p["url"]: p for p in data["places"]}
+    for place in data["places"]:
+        assert re.fullmatch(r"places/[a-z0-9-]+/", place["url"]) and place["rows"]
+        for row in place["rows"]:
+            assert row["commitment"] in ids
+            assert (row["outcome_report"] is None) == (row["outcome_url"] is None)
+    wuhan = places["places/wuhan/"]
+    assert wuhan["level"] == "city" and wuhan["parent"]
+    assert {2024, 2025} <= {row["year"] for row in wuhan["rows"]}
+    text = scorecards_csv(cards)
+    assert text.startswith(BOM)
+    table = list(csv.reader(io.StringIO(text[len(BOM):])))
+    assert [key(cell) for cell in table[0]] == ["place", "level", "parent", "url", "indicator", "year", "target",
+                                                "commitment", "status", "outcome", "outcome_report", "outcome_url"]
+    assert len(table) - 1 == sum(len(p["rows"]) for p in data["places"])
+    assert {row[7] for row in table[1:]} == {r["commitment"] for p in data["places"] for r in p["rows"]}
+
+
+def _links(page: Path) -> set[Path]:
+    html = page.read_text(encoding="utf-8")
+    return {(page.parent / m).resolve() for m in re.findall(r'href="([^"#:]+?index\.html)(?:#[^"]*)?"', html)}
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
+def test_browse_overview_and_tracker_link_to_the_place_page(built_site, prefix):
+    site = built_site / prefix if prefix else built_site
+    target = (site / "places" / "wuhan" / "index.html").resolve()
+    assert target.is_file()
+    for page in ["reports/index.html", "reports/wuhan-2024-gwr/index.html", "tracker/2024/wuhan/index.html",
+                 "tracker/2024/index.html"]:
+        assert target in _links(site / page), page
+    assert (site / "places" / "index.html").resolve() in _links(site / "tracker" / "index.html")
+    assert target in _links(site / "places" / "index.html")
+    # the place page links down to the district, and every link it has resolves
+    page = site / "places" / "wuhan" / "index.html"
+    assert (site / "places" / "wuchang" / "index.html").resolve() in _links(page)
+    assert all(link.is_file() for link in _links(page))
+    html = page.read_text(encoding="utf-8")
+    assert 'class="pe-scorecard"' in html and 'role="img"' in html
+    assert page.stat().st_size < 300_000
+
+
+def test_the_site_publishes_scorecards(built_site):
+    data = json.loads((built_site / "data" / "scorecards.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, SCHEMA)
+    for place in data["places"]:
+        assert (built_site / place["url"] / "index.html").is_file()
+        assert (built_site / "zh-Hant" / place["url"] / "index.html").is_file()
+        for row in place["rows"]:
+            if row["outcome_url"]:
+                path, _, anchor = row["outcome_url"].partition("#")
+                assert f'id="{anchor}"' in (built_site / path / "index.html").read_text(encoding="utf-8")
+    assert (built_site / "data" / "scorecards.csv").read_text(encoding="utf-8").startswith(BOM)
+    assert (built_site / "zh-Hant" / "data" / "scorecards.json").is_file()
