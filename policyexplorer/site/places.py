@@ -212,14 +212,14 @@ def scorecards(reports: list[Report], commitments: list[Commitment], where: dict
         below = sorted({s for s, other in by_place.items() if s != slug
                         and canonical[slug] in (other[0].place_path or [])[:-1]},
                        key=lambda s: (len(by_place[s][0].place_path), canonical[s]))
-        children = [(str(by_place[s][0].meta.get("place") or canonical[s]), s, str(by_place[s][0].meta.get("level")))
+        children = [(str(by_place[s][0].meta.get("place") or canonical[s]), s, str(by_place[s][0].meta.get("level") or ""))
                     for s in below]
         listed = [(r.id, str(r.meta.get("title") or r.id), KIND.get(r.meta.get("kind"), ""),
                    _years_words(r.plan_years or r.review_years)) for r in newest_first(rs)]
         planned = sorted({y for r in rs if r.meta.get("kind") in ANNUAL_KINDS and len(r.plan_years) == 1
                           for y in r.plan_years})
         card = PlaceCard(slug, canonical[slug], str(first.meta.get("place") or canonical[slug]),
-                         str(first.meta.get("level")), path[-2] if len(path) > 1 else None, trail, children,
+                         str(first.meta.get("level") or ""), path[-2] if len(path) > 1 else None, trail, children,
                          listed, sorted({cell.year for row in rows for cell in row.cells}), planned, rows)
         cards.append(card)
     return sorted(cards, key=lambda k: (LEVELS.index(k.level) if k.level in LEVELS else len(LEVELS), len(k.trail),
