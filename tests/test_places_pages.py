@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -59,8 +60,8 @@ def six_years(data: Path, first: int = 2018, n: int = 6) -> Path:
     """A data folder with the bundled data files and n consecutive work reports of a made-up county,
     each reviewing the year before and listing its main targets."""
     data.mkdir(parents=True)
-    for f in DATA.glob("*.yml"):
-        shutil.copy(f, data / f.name)
+    for name in ("indicators.yml", "agencies.yml", "areas.yml", "places.yml"):   # not those naming bundled reports
+        shutil.copy(DATA / name, data / name)
     for i in range(n):
         y = first + i
         folder = data / "reports" / f"testcounty-{y}-gwr"
@@ -80,11 +81,16 @@ def six_years(data: Path, first: int = 2018, n: int = 6) -> Path:
 
 
 @pytest.fixture(scope="module")
-def six(tmp_path_factory):
+def six_tracker(tmp_path_factory):
     data = six_years(tmp_path_factory.mktemp("six") / "data")
     reports = load_corpus(data)
-    commitments = build_tracker(reports, data).commitments
-    return reports, commitments, _cards(reports, commitments)
+    return data, reports, build_tracker(reports, data)
+
+
+@pytest.fixture(scope="module")
+def six(six_tracker):
+    _, reports, tracker = six_tracker
+    return reports, tracker.commitments, _cards(reports, tracker.commitments)
 
 
 def test_wuhan_has_its_2024_and_2025_main_targets(bundled):
@@ -155,6 +161,36 @@ def test_six_consecutive_years_make_six_columns(six):
     by_id = {c.id: c for c in commitments}
     assert [by_id[cell.commitment].report.id for cell in card.rows[0].cells] == \
            [f"testcounty-{y}-gwr" for y in card.years]
+
+
+def test_a_long_record_is_split_into_pages_that_link_to_each_other(six_tracker, monkeypatch):
+    """At scale a place may have decades of reports: the place's page keeps the latest years and
+    as many charts as fit; the rest are pages of their own, each linked from the others."""
+    from policyexplorer.site import places
+    from policyexplorer.site.pages import walk
+    from policyexplorer.site.tracker import tracker_pages
+    data, reports, tracker = six_tracker
+    monkeypatch.setattr(places, "YEARS_PER_PAGE", 4)
+    monkeypatch.setattr(places, "CHARTS_BUDGET", 1)          # one indicator's charts a page
+    pages, _ = tracker_pages(reports, tracker, data)
+    by_path = {p.path: p for p in walk(pages)}
+    slug = reports[0].place_slug
+    main = f"places/{slug}/"
+    assert {main, f"{main}2018-2019/", f"{main}charts/2/", f"{main}charts/3/"} <= set(by_path)
+    links = {main: [f"{main}2018-2019/", f"{main}charts/2/", f"{main}charts/3/"], f"{main}2018-2019/": [main],
+             f"{main}charts/2/": [main, f"{main}charts/3/"], f"{main}charts/3/": [main, f"{main}charts/2/"]}
+    for path, targets in links.items():
+        for target in targets:
+            assert f'href="{posixpath.relpath(target, path)}/index.html"' in by_path[path].markdown, (path, target)
+    shown = {path: re.findall(r'<th scope="col">(\d{4})年</th>', by_path[path].markdown)
+             for path in [main, f"{main}2018-2019/", f"{main}charts/2/"]}
+    assert shown == {main: ["2020", "2021", "2022", "2023"], f"{main}2018-2019/": ["2018", "2019"],
+                     f"{main}charts/2/": []}
+    charts = [by_path[p].markdown.count('<section class="pe-place-chart"') for p in
+              [main, f"{main}charts/2/", f"{main}charts/3/"]]
+    assert charts == [1, 1, 1]
+    assert "2018-2019" not in by_path[main].title and all(by_path[p].markdown.startswith("# ") for p in by_path
+                                                          if p.startswith(main))
 
 
 def test_scorecards_json_follows_the_contract_and_the_csv_matches(scratch):

@@ -119,7 +119,6 @@ class PlaceCard:
     years: list[int]             # the scorecard's columns
     planned: list[int]           # years an annual report of the place plans
     rows: list[ScoreRow] = field(default_factory=list)
-    charts: str = ""             # SVG charts and their tables (site/charts.py), per indicator
 
     @property
     def path(self) -> str:
@@ -256,11 +255,13 @@ def _figures(card: PlaceCard, row: ScoreRow, commitments: dict[str, Commitment])
     return sorted(out, key=lambda f: f.sort_key)
 
 
-def charts_html(card: PlaceCard, commitments: dict[str, Commitment], page: str, label, words) -> str:
-    """For each indicator with targets in two or more years: its chart(s) and table."""
+def chart_sections(card: PlaceCard, commitments: dict[str, Commitment], page: str, label, words,
+                   only: set[str] | None = None) -> list[tuple[str, str]]:
+    """For each indicator with targets in two or more years (or those keyed in `only`): (its row's
+    key, its chart(s) and table as HTML, linking from `page`)."""
     parts = []
-    for i, row in enumerate(card.rows, 1):
-        if len(row.cells) < 2:
+    for row in card.rows:
+        if len(row.cells) < 2 or (only is not None and row.key not in only):
             continue
         figures = _figures(card, row, commitments)
         if not figures:
@@ -268,21 +269,59 @@ def charts_html(card: PlaceCard, commitments: dict[str, Commitment], page: str, 
         indicator = replace(commitments[row.cells[0].commitment].indicator, name=row.name)
         html = series_html(figures, indicator, page, label, words, prefix=f"chart-{row.key}")
         if html:
-            parts.append(f'<section class="pe-place-chart" id="c-{row.key}">\n{html}\n</section>')
-    return "\n\n".join(parts)
+            parts.append((row.key, f'<section class="pe-place-chart" id="c-{row.key}">\n{html}\n</section>'))
+    return parts
 
 
 # ---- pages -------------------------------------------------------------------------------------
 
+# Pages stay small however long a place's record: the scorecard shows YEARS_PER_PAGE years (the
+# latest on the place's page, earlier ones on pages of their own), and the charts fill the place's
+# page up to CHARTS_BUDGET bytes, the rest on chart pages (places/<slug>/charts/<k>/).
+YEARS_PER_PAGE = 10
+CHARTS_BUDGET = 120_000
+
+
+def _pack(sections: list[tuple[str, str]], budget: int) -> list[list[tuple[str, str]]]:
+    packs: list[list[tuple[str, str]]] = [[]]
+    size = 0
+    for key, html in sections:
+        n = len(html.encode("utf-8"))
+        if packs[-1] and size + n > budget:
+            packs.append([])
+            size = 0
+        packs[-1].append((key, html))
+        size += n
+    return packs
+
+
 def place_pages(r: Renderer, cards: list[PlaceCard], commitments: list[Commitment]) -> Page:
-    """places/ (every place by level) and places/<slug>/ for each place with a report."""
+    """places/ (every place by level) and places/<slug>/ for each place with a report, with pages
+    for its earlier years and further charts where one page would be too long."""
     from .tracker import figure, report_label
     by_id = {c.id: c for c in commitments}
     children = []
     for card in cards:
-        card.charts = charts_html(card, by_id, card.path, report_label, figure)
-        md = r.later("place.md.j2", card.path, card=card)
-        children.append(Page(card.path, card.name, md, in_nav=False))
+        years = card.years
+        chunks = [years[max(0, i - YEARS_PER_PAGE):i] for i in range(len(years), 0, -YEARS_PER_PAGE)] or [[]]
+        year_pages = [(card.path if k == 0 else f"{card.path}{chunk[0]}-{chunk[-1]}/", chunk)
+                      for k, chunk in enumerate(chunks)]
+        packs = _pack(chart_sections(card, by_id, card.path, report_label, figure), CHARTS_BUDGET)
+        chart_pages = [card.path] + [f"{card.path}charts/{k}/" for k in range(2, len(packs) + 1)]
+        links = dict(years=[(path, chunk[0], chunk[-1]) for path, chunk in year_pages],
+                     charts=chart_pages)
+        sub = []
+        for path, chunk in year_pages[1:]:
+            md = r.later("place.md.j2", path, card=card, years=chunk, charts="", links=links, main=False)
+            sub.append(Page(path, f"{card.name} · {chunk[0]}—{chunk[-1]}", md, in_nav=False))
+        for k, (path, pack) in enumerate(zip(chart_pages[1:], packs[1:]), 2):
+            html = "\n\n".join(h for _, h in chart_sections(card, by_id, path, report_label, figure,
+                                                              {key for key, _ in pack}))
+            md = r.later("place.md.j2", path, card=card, years=[], charts=html, links=links, main=False)
+            sub.append(Page(path, f"{card.name} · {k}", md, in_nav=False))
+        md = r.later("place.md.j2", card.path, card=card, years=chunks[0], charts="\n\n".join(h for _, h in packs[0]),
+                     links=links, main=True)
+        children.append(Page(card.path, card.name, md, sub, in_nav=False))
     levels = []
     for card in cards:
         if not levels or levels[-1][0] != card.level:
