@@ -253,3 +253,31 @@ def test_the_site_publishes_scorecards(built_site):
                 assert f'id="{anchor}"' in (built_site / path / "index.html").read_text(encoding="utf-8")
     assert (built_site / "data" / "scorecards.csv").read_text(encoding="utf-8").startswith(BOM)
     assert (built_site / "zh-Hant" / "data" / "scorecards.json").is_file()
+
+
+def test_a_place_page_is_rendered_again_only_when_what_it_shows_changes(bundled):
+    """site/rerender.py keys a page by its context: a place's page has a key, and another place's
+    new report title leaves it alone while its own report's title renews it."""
+    from policyexplorer.site import rerender
+    from policyexplorer.site.pages import walk
+    from policyexplorer.site.tracker import tracker_pages
+    from policyexplorer.commitments import Tracker
+    reports, commitments, _ = bundled
+    tracker = Tracker(commitments, {})
+
+    def keys():
+        pages, _ = tracker_pages(reports, tracker, DATA)
+        refs = rerender.References(reports)
+        return {p.path: rerender.page_key(p, "base", refs) for p in walk(pages) if p.path.startswith("places/")}
+
+    before = keys()
+    assert {"places/", "places/wuhan/", "places/wuchang/"} <= set(before) and None not in before.values()
+    district = next(r for r in reports if r.place_slug == "wuchang")
+    old = dict.__getitem__(district.meta, "title")
+    dict.__setitem__(district.meta, "title", old + "（改）")
+    try:
+        after = keys()
+    finally:
+        dict.__setitem__(district.meta, "title", old)
+    assert after["places/wuchang/"] != before["places/wuchang/"]
+    assert after["places/wuhan/"] == before["places/wuhan/"]
