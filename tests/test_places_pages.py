@@ -281,3 +281,20 @@ def test_a_place_page_is_rendered_again_only_when_what_it_shows_changes(bundled)
         dict.__setitem__(district.meta, "title", old)
     assert after["places/wuchang/"] != before["places/wuchang/"]
     assert after["places/wuhan/"] == before["places/wuhan/"]
+
+
+def test_a_year_the_corpus_lacks_is_a_column_that_says_so(tmp_path):
+    data = six_years(tmp_path / "data", n=4)
+    shutil.rmtree(data / "reports" / "testcounty-2020-gwr")
+    reports = load_corpus(data)
+    tracker = build_tracker(reports, data)
+    [card] = _cards(reports, tracker.commitments)
+    assert card.years == [2018, 2019, 2020, 2021] and 2020 not in card.planned
+    assert all(2020 not in [c.year for c in row.cells] for row in card.rows)
+    from policyexplorer.site.pages import walk
+    from policyexplorer.site.tracker import tracker_pages
+    pages, _ = tracker_pages(reports, tracker, data)
+    md = next(p for p in walk(pages) if p.path == card.path).markdown
+    gaps = re.findall(r'<td class="pe-scorecard__cell pe-scorecard__cell--none" data-year="(\d+)"><p class="pe-sc-none">'
+                      r'([^<]+)</p>', md)
+    assert gaps and {y for y, _ in gaps} == {"2020"} and {words for _, words in gaps} == {"语料中没有本年的年度报告"}

@@ -116,7 +116,7 @@ class PlaceCard:
     trail: list[tuple[str, str | None]]      # the places above, from the top: (name, slug of its page or None)
     children: list[tuple[str, str, str]]    # places below with reports: (name, slug, level)
     reports: list[tuple[str, str, str, str]]  # (id, title, kind words, years words), newest first
-    years: list[int]             # the scorecard's columns
+    years: list[int]             # the scorecard's columns: first target's year to the last, gaps included
     planned: list[int]           # years an annual report of the place plans
     rows: list[ScoreRow] = field(default_factory=list)
 
@@ -217,9 +217,12 @@ def scorecards(reports: list[Report], commitments: list[Commitment], where: dict
                    _years_words(r.plan_years or r.review_years)) for r in newest_first(rs)]
         planned = sorted({y for r in rs if r.meta.get("kind") in ANNUAL_KINDS and len(r.plan_years) == 1
                           for y in r.plan_years})
+        # every year from the first target to the last: a year the corpus lacks shows as a gap
+        targeted = [cell.year for row in rows for cell in row.cells]
+        years = list(range(min(targeted), max(targeted) + 1)) if targeted else []
         card = PlaceCard(slug, canonical[slug], str(first.meta.get("place") or canonical[slug]),
                          str(first.meta.get("level") or ""), path[-2] if len(path) > 1 else None, trail, children,
-                         listed, sorted({cell.year for row in rows for cell in row.cells}), planned, rows)
+                         listed, years, planned, rows)
         cards.append(card)
     return sorted(cards, key=lambda k: (LEVELS.index(k.level) if k.level in LEVELS else len(LEVELS), len(k.trail),
                                         k.place, k.slug))
@@ -308,7 +311,7 @@ def place_pages(r: Renderer, cards: list[PlaceCard], commitments: list[Commitmen
                       for k, chunk in enumerate(chunks)]
         packs = _pack(chart_sections(card, by_id, card.path, report_label, figure), CHARTS_BUDGET)
         chart_pages = [card.path] + [f"{card.path}charts/{k}/" for k in range(2, len(packs) + 1)]
-        links = dict(years=[(path, chunk[0], chunk[-1]) for path, chunk in year_pages],
+        links = dict(years=[(path, chunk[0], chunk[-1]) for path, chunk in year_pages if chunk],
                      charts=chart_pages)
         sub = []
         for path, chunk in year_pages[1:]:
