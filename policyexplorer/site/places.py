@@ -282,7 +282,7 @@ def chart_sections(card: PlaceCard, commitments: dict[str, Commitment], page: st
 # latest on the place's page, earlier ones on pages of their own), and the charts fill the place's
 # page up to CHARTS_BUDGET bytes, the rest on chart pages (places/<slug>/charts/<k>/).
 YEARS_PER_PAGE = 10
-CHARTS_BUDGET = 120_000
+CHARTS_BUDGET = 90_000
 
 
 def _pack(sections: list[tuple[str, str]], budget: int) -> list[list[tuple[str, str]]]:
