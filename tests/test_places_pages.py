@@ -171,14 +171,15 @@ def test_a_long_record_is_split_into_pages_that_link_to_each_other(six_tracker, 
     from policyexplorer.site.tracker import tracker_pages
     data, reports, tracker = six_tracker
     monkeypatch.setattr(places, "YEARS_PER_PAGE", 4)
-    monkeypatch.setattr(places, "CHARTS_BUDGET", 1)          # one indicator's charts a page
+    monkeypatch.setattr(places, "CHARTS_BUDGET", 1)          # one indicator's charts a page, none on the place's
     pages, _ = tracker_pages(reports, tracker, data)
     by_path = {p.path: p for p in walk(pages)}
     slug = reports[0].place_slug
     main = f"places/{slug}/"
-    assert {main, f"{main}2018-2019/", f"{main}charts/2/", f"{main}charts/3/"} <= set(by_path)
-    links = {main: [f"{main}2018-2019/", f"{main}charts/2/", f"{main}charts/3/"], f"{main}2018-2019/": [main],
-             f"{main}charts/2/": [main, f"{main}charts/3/"], f"{main}charts/3/": [main, f"{main}charts/2/"]}
+    chart_pages = [f"{main}charts/{k}/" for k in (2, 3, 4)]
+    assert {main, f"{main}2018-2019/", *chart_pages} <= set(by_path)
+    links = {main: [f"{main}2018-2019/", *chart_pages], f"{main}2018-2019/": [main],
+             **{p: [main, *(q for q in chart_pages if q != p)] for p in chart_pages}}
     for path, targets in links.items():
         for target in targets:
             assert f'href="{posixpath.relpath(target, path)}/index.html"' in by_path[path].markdown, (path, target)
@@ -186,9 +187,8 @@ def test_a_long_record_is_split_into_pages_that_link_to_each_other(six_tracker, 
              for path in [main, f"{main}2018-2019/", f"{main}charts/2/"]}
     assert shown == {main: ["2020", "2021", "2022", "2023"], f"{main}2018-2019/": ["2018", "2019"],
                      f"{main}charts/2/": []}
-    charts = [by_path[p].markdown.count('<section class="pe-place-chart"') for p in
-              [main, f"{main}charts/2/", f"{main}charts/3/"]]
-    assert charts == [1, 1, 1]
+    charts = [by_path[p].markdown.count('<section class="pe-place-chart"') for p in [main, *chart_pages]]
+    assert charts == [0, 1, 1, 1]
     assert "2018-2019" not in by_path[main].title and all(by_path[p].markdown.startswith("# ") for p in by_path
                                                           if p.startswith(main))
 
@@ -298,3 +298,35 @@ def test_a_year_the_corpus_lacks_is_a_column_that_says_so(tmp_path):
     gaps = re.findall(r'<td class="pe-scorecard__cell pe-scorecard__cell--none" data-year="(\d+)"><p class="pe-sc-none">'
                       r'([^<]+)</p>', md)
     assert gaps and {y for y, _ in gaps} == {"2020"} and {words for _, words in gaps} == {"语料中没有本年的年度报告"}
+
+
+def test_a_long_record_stays_under_300_kb_a_page():
+    """A province's thirty main indicators over thirty years, each cell with long figures: the
+    place's page (ten years, charts up to their budget) stays under 300 KB with the theme's frame."""
+    from policyexplorer.site import places
+    from policyexplorer.site.pages import Renderer
+    from policyexplorer.site.ui import unmark
+    years = list(range(1995, 2025))
+    rows = [places.ScoreRow(f"family-{i}", f"indicator-{i}", "规模以上工业企业研究与试验发展经费支出占比", [
+        places.Cell(y, f"province-{y}-gwr:s12-3-p14:{i}", "达到12345.6亿元左右；同比增长10.5%以上",
+                    f"reports/province-{y}-gwr/s12-3/#s12-3-p14", f"某某省{y}年政府工作报告", "exceeded",
+                    f"tracker/{y}/province/3/", "完成12456.7亿元；同比增长11.2%", f"province-{y + 1}-gwr",
+                    f"reports/province-{y + 1}-gwr/s1-2/#s1-2-p3", f"某某省{y + 1}年政府工作报告")
+        for y in years]) for i in range(30)]
+    reports = [(f"province-{y}-{k}", "关于某某省国民经济和社会发展计划执行情况与下一年计划草案的报告", "计划执行情况报告",
+                f"{y}年") for y in years for k in ("gwr", "plan")]
+    card = places.PlaceCard("province", "某某省", "某某省", "province", "中国", [("中国", "cn")], [], reports, years,
+                            years, rows)
+    r = Renderer()
+    r.env.globals.update(status_meaning={}, report_label=str, short=str, figure=str, indicator_kinds={},
+                         directions={}, indicator_page=str, agency_page=str, status_order=[])
+    charts = [(f"family-{i}", "x" * 12_000) for i in range(30)]      # a chart and its table of thirty years
+    chunks, packs = places.page_plan(card, charts)
+    assert sorted(y for chunk in chunks for y in chunk) == years and sum(map(len, packs)) == len(charts)
+    theme = 40_000          # Material's header, navigation and footer around a page's own HTML (~15 KB)
+    for k, chunk in enumerate(chunks):
+        md = r.render("place.md.j2", card.path, card=card, years=chunk, main=k == 0,
+                      charts="\n\n".join(h for _, h in packs[0]) if k == 0 else "",
+                      links={"years": [(card.path, 2015, 2024)], "charts": [card.path]})
+        assert len(unmark(md).encode("utf-8")) + theme < 300_000, (k, len(md.encode("utf-8")))
+    assert all(sum(len(h) for _, h in pack) <= places.CHARTS_BUDGET for pack in packs)

@@ -278,24 +278,42 @@ def chart_sections(card: PlaceCard, commitments: dict[str, Commitment], page: st
 
 # ---- pages -------------------------------------------------------------------------------------
 
-# Pages stay small however long a place's record: the scorecard shows YEARS_PER_PAGE years (the
-# latest on the place's page, earlier ones on pages of their own), and the charts fill the place's
-# page up to CHARTS_BUDGET bytes, the rest on chart pages (places/<slug>/charts/<k>/).
+# Pages stay small however long a place's record (no page over 300 KB; the theme adds ~15 KB): the
+# scorecard shows at most YEARS_PER_PAGE years, fewer where it has many rows (the latest on the
+# place's page, earlier ones on pages of their own), sized by CELL_BYTES, a cell at its longest;
+# the charts fill what the place's page has left of PAGE_BUDGET, the rest go on chart pages
+# (places/<slug>/charts/<k>/) of CHARTS_BUDGET each.
 YEARS_PER_PAGE = 10
+PAGE_BUDGET = 250_000
+SCORECARD_BUDGET = 150_000
+CELL_BYTES = 800
+REPORT_BYTES = 400          # a line of the reports table
 CHARTS_BUDGET = 90_000
 
 
-def _pack(sections: list[tuple[str, str]], budget: int) -> list[list[tuple[str, str]]]:
+def _pack(sections: list[tuple[str, str]], first: int, budget: int) -> list[list[tuple[str, str]]]:
+    """Sections in order into packs: the first up to `first` bytes (possibly none), then `budget`
+    each (at least one section a pack)."""
     packs: list[list[tuple[str, str]]] = [[]]
-    size = 0
+    size, limit = 0, first
     for key, html in sections:
         n = len(html.encode("utf-8"))
-        if packs[-1] and size + n > budget:
+        if size + n > limit and (packs[-1] or len(packs) == 1):
             packs.append([])
-            size = 0
+            size, limit = 0, budget
         packs[-1].append((key, html))
         size += n
     return packs
+
+
+def page_plan(card: PlaceCard, sections: list[tuple[str, str]]) -> tuple[list[list[int]], list[list[tuple[str, str]]]]:
+    """The years each scorecard page shows (the latest first: the place's page) and the charts
+    each chart page holds (the first: the place's page), so that no page grows past its budget."""
+    years = card.years
+    per_page = max(1, min(YEARS_PER_PAGE, SCORECARD_BUDGET // (CELL_BYTES * max(1, len(card.rows)))))
+    chunks = [years[max(0, i - per_page):i] for i in range(len(years), 0, -per_page)] or [[]]
+    left = PAGE_BUDGET - CELL_BYTES * len(card.rows) * len(chunks[0]) - REPORT_BYTES * len(card.reports)
+    return chunks, _pack(sections, min(left, CHARTS_BUDGET), CHARTS_BUDGET)
 
 
 def place_pages(r: Renderer, cards: list[PlaceCard], commitments: list[Commitment]) -> Page:
@@ -305,11 +323,9 @@ def place_pages(r: Renderer, cards: list[PlaceCard], commitments: list[Commitmen
     by_id = {c.id: c for c in commitments}
     children = []
     for card in cards:
-        years = card.years
-        chunks = [years[max(0, i - YEARS_PER_PAGE):i] for i in range(len(years), 0, -YEARS_PER_PAGE)] or [[]]
+        chunks, packs = page_plan(card, chart_sections(card, by_id, card.path, report_label, figure))
         year_pages = [(card.path if k == 0 else f"{card.path}{chunk[0]}-{chunk[-1]}/", chunk)
                       for k, chunk in enumerate(chunks)]
-        packs = _pack(chart_sections(card, by_id, card.path, report_label, figure), CHARTS_BUDGET)
         chart_pages = [card.path] + [f"{card.path}charts/{k}/" for k in range(2, len(packs) + 1)]
         links = dict(years=[(path, chunk[0], chunk[-1]) for path, chunk in year_pages if chunk],
                      charts=chart_pages)
