@@ -330,3 +330,21 @@ def test_a_long_record_stays_under_300_kb_a_page():
                       links={"years": [(card.path, 2015, 2024)], "charts": [card.path]})
         assert len(unmark(md).encode("utf-8")) + theme < 300_000, (k, len(md.encode("utf-8")))
     assert all(sum(len(h) for _, h in pack) <= places.CHARTS_BUDGET for pack in packs)
+
+
+def test_the_district_page_shows_2012_targets_beside_the_2013_figures(scratch):
+    from policyexplorer.commitments import Tracker
+    from policyexplorer.site.pages import walk
+    from policyexplorer.site.tracker import tracker_pages
+    reports, commitments, cards = scratch
+    card = _card_of(cards, "hailar-2012-gwr", reports)
+    pages, _ = tracker_pages(reports, Tracker(commitments, {}), DATA)
+    md = next(p for p in walk(pages) if p.path == card.path).markdown
+    cells = re.findall(r'<td class="pe-scorecard__cell" data-year="2012" data-status="(\w+)">(.*?)</td>', md, re.S)
+    assert len(cells) >= 4
+    for status, html in cells:
+        assert f"pe-badge--{status}" in html and status != "pending"
+        assert "reports/hailar-2012-gwr/" in html and "tracker/2012/" in html
+    answered = [html for status, html in cells if "reports/hailar-2013-gwr/" in html]
+    assert len(answered) >= 4
+    assert re.search(r'<svg class="pe-chart__svg"[^>]* role="img" aria-labelledby="chart-', md)
