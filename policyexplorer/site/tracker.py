@@ -504,8 +504,8 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
                          indicator_page=indicator_page, agency_page=agency_page)
 
     rows = make_rows(reports, tracker.commitments, areas, agencies)
-    if not rows:
-        return [], []
+    if not rows:        # no tracker; the places' pages still, which the browse page and overviews link to
+        return [places_section(r, scorecards(reports, [], r.row_pages), [])], []
     years = sorted({row.c.year for row in rows})
     order = {rep.id: i for i, rep in enumerate(reports)}
 
