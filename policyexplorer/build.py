@@ -27,6 +27,7 @@ from .convert import converter_for
 from .site.ui import UiStrings, unmark
 from .site.exports import corpus_csv, corpus_dict, dumps
 from .site.glossary import Glossary
+from .site.places import scorecards, scorecards_csv, scorecards_json
 from .site.pages import Page, keep_compiled_templates, site_pages, walk
 from .search import build_indexes, docs_from_reports
 from .site.tracker import row_pages, tracker_pages
@@ -402,6 +403,9 @@ def _write_exports(reports, tracker, folder: Path) -> float:
     (folder / "corpus.csv").write_text(corpus_csv(reports), encoding="utf-8")
     (folder / "commitments.json").write_text(dumps(tracker.json()), encoding="utf-8")
     (folder / "commitments.csv").write_text(tracker.csv(), encoding="utf-8")
+    cards = scorecards(reports, tracker.commitments, row_pages(reports, tracker.commitments))
+    (folder / "scorecards.json").write_text(dumps(scorecards_json(cards)), encoding="utf-8")
+    (folder / "scorecards.csv").write_text(scorecards_csv(cards), encoding="utf-8")
     return time.perf_counter() - started
 
 

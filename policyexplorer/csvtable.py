@@ -19,6 +19,9 @@ LABELS = {
     "id": "编号", "year": "年份", "value": "数值", "unit": "单位", "qualifier": "限定词", "indicator": "指标",
     "lead": "牵头单位", "support": "责任单位", "status": "状态", "outcome_paragraph": "执行情况段落",
     "outcome_text": "执行情况", "outcome_status": "执行情况状态", "outcome_by": "判定方式",
+    # data/scorecards.csv
+    "place": "地区", "level": "层级", "parent": "上级地区", "target": "目标", "commitment": "承诺编号",
+    "outcome": "实际", "outcome_report": "实际数出处报告", "outcome_url": "实际数链接",
 }
 
 

@@ -8,7 +8,7 @@ SEARCH = "search/index.html?q=地铁"
 OPTIONAL = {"tracker/2024/index.html", "tracker/2024/wuhan/index.html"}
 PAGES = ["index.html", "reports/index.html", "reports/wuhan-2024-gwr/index.html", "reports/wuhan-2024-gwr/s2/index.html",
          "tracker/2024/index.html", "tracker/2024/wuhan/index.html", "tracker/indicators/tech-contract-value/index.html",
-         "glossary/index.html", SEARCH]
+         "glossary/index.html", "places/wuhan/index.html", SEARCH]
 PREFIXES = ["", "zh-Hant/"]
 
 

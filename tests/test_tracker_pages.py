@@ -248,7 +248,7 @@ def test_report_text_is_escaped_everywhere(tmp_path):
     assert {p.path for p in all_pages} >= {"tracker/", "tracker/2024/", "tracker/indicators/urban-new-jobs/"}
     assert any(p.path.startswith("tracker/agencies/u-") for p in all_pages), "an unlisted agency gets a slug"
     for p in all_pages:
-        assert re.fullmatch(r"tracker/([a-z0-9-]+/)*", p.path), p.path
+        assert re.fullmatch(r"(tracker|places)/([a-z0-9-]+/)*", p.path), p.path     # places/: site/places.py
         assert "<script>alert" not in p.markdown, p.path
         # Markdown only ever sees headings (entity-escaped); everything else is a raw HTML block,
         # where Markdown, attribute lists and links in the source stay text.

@@ -140,7 +140,9 @@ def chart_svg(figures: list[Figure], cid: str, title: str, desc: str, mult: floa
                 out.append(f'<polyline class="pe-chart__line pe-chart__line--{role}" points="{line}" fill="none" '
                            f'stroke="{colour}" stroke-width="2"{dash}/>')
     drawn = set()
-    for role in ("outcome", "target"):          # targets on top: a hollow diamond around a dot
+    # outcomes on top: a dot inside the target's hollow diamond, both seen when the two are close
+    # (a diamond drawn over the dot, filled white, hid a result near its target)
+    for role in ("target", "outcome"):
         for slug, _name, colour in places:
             for f in figures:
                 value = num(f.value / mult)
@@ -196,13 +198,14 @@ def _table(figures: list[Figure], cid: str, caption: str, mult: float, unit: str
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
-def series_html(figures: list[Figure], indicator, page: str, label, words) -> str:
+def series_html(figures: list[Figure], indicator, page: str, label, words, prefix: str = "series") -> str:
     """Charts and tables of one indicator's figures (already sorted); "" when there are none.
-    label(report) names a report, words(quantity) writes a figure as printed."""
+    label(report) names a report, words(quantity) writes a figure as printed; `prefix` starts the
+    ids, so a page with several indicators' charts (a place's) keeps them apart."""
     out = []
     colours = {slug: colour for slug, _, colour in _places([f for f in figures if f.year is not None])}
     for i, group in enumerate(measures(figures, indicator.kind), 1):
-        cid = f"series-{i}"
+        cid = f"{prefix}-{i}"
         mult, unit = _unit(group)
         kind = group[0].quantity.kind
         name = html_text(indicator.name)

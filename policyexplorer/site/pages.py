@@ -21,7 +21,7 @@ from . import changes
 from .cite import citation, templates as cite_templates
 from .glossary import Glossary, Marker, glossary_page
 from .nav import attach_local_nav
-from .paths import Page, _link, _root, href, tracker_path, walk  # noqa: F401 (re-exported)
+from .paths import Page, _link, _root, href, place_path, tracker_path, walk  # noqa: F401 (re-exported)
 from .ui import mark
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -104,7 +104,7 @@ class Renderer:
         self.env.filters["json"] = lambda v: html.escape(json.dumps(v, ensure_ascii=False, sort_keys=True), quote=True)
         # a JavaScript string in a data file (CJK kept as is, for the Traditional conversion)
         self.env.filters["jsstr"] = lambda v: json.dumps(str(v), ensure_ascii=False)
-        self.env.globals.update(attr=_attr, years=_years, tracker_path=tracker_path, looks_label=_looks_label, heading=section_heading,
+        self.env.globals.update(attr=_attr, years=_years, tracker_path=tracker_path, place_path=place_path, looks_label=_looks_label, heading=section_heading,
                                 statuses=STATUS, roles=ROLE, kinds=KIND, levels=LEVEL, looks=LOOKS,
                                 removal_kinds=REMOVAL, damage_kinds=DAMAGE)
         self.env.globals.update(cite_templates=cite_templates, citation=citation, mark=mark)

@@ -87,6 +87,11 @@ def tracker_path(year: int, place_slug: str) -> str:
     return f"tracker/{year}/{place_slug}/"
 
 
+def place_path(place_slug: str) -> str:
+    """A place's page (site/places.py): its reports and scorecard; the tracker's slug for the place."""
+    return f"places/{place_slug}/"
+
+
 def walk(pages: list[Page]):
     for p in pages:
         yield p

@@ -39,6 +39,7 @@ from .glossary import Glossary
 from .paginate import ids_script, pagers, split
 from .paths import relpath
 from .pages import KIND, STATUS, Page, Renderer, html_text, section_heading, tracker_path
+from .places import place_pages as places_section, scorecards
 from .review import review_page
 from .ui import mark
 from ..yamlfile import safe_load
@@ -503,8 +504,8 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
                          indicator_page=indicator_page, agency_page=agency_page)
 
     rows = make_rows(reports, tracker.commitments, areas, agencies)
-    if not rows:
-        return [], []
+    if not rows:        # no tracker; the places' pages still, which the browse page and overviews link to
+        return [places_section(r, scorecards(reports, [], r.row_pages), [])], []
     years = sorted({row.c.year for row in rows})
     order = {rep.id: i for i, rep in enumerate(reports)}
 
@@ -627,4 +628,6 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
                   n_agencies=len(agency_pages), total=len(rows))
     review = review_page(r, rows)
     top = Page("tracker/", "承诺追踪", md, [*year_pages, indicators_page, agencies_page, review], local_root=True)
-    return [top], years
+    # a page per place with its scorecard (site/places.py): the tracker's rows, a place at a time
+    cards = scorecards(reports, tracker.commitments, r.row_pages)
+    return [top, places_section(r, cards, tracker.commitments)], years
