@@ -332,10 +332,9 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
         lap("copy")
 
         result.beside["exports"] = _join(exports, "data exports")
-        # Pages link to the exports relatively ({root}data/...), and the Traditional pages are the
-        # Simplified ones converted, so the same files must also sit below zh-Hant/.
-        for variant in converts:
-            _publish(work / "data", staging / VARIANTS[variant][0] / "data")
+        # One set of exports (Simplified, the contract) at the site's root: the Traditional pages
+        # link up to it ({{ site_root }}data/..., site/ui.py SITE_UP)
+        _publish(work / "data", staging / "data")
         lap("exports")
 
         _swap(staging, out)
