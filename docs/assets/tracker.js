@@ -12,6 +12,9 @@
  * where the browser refuses (file://), filtering still works. A #<commitment id> made before a
  * list was split is forwarded to the page that holds the row (ids.js beside page 1).
  * UI strings come from the form's data-strings, written in the page's own script.
+ * A list on several pages keeps its choices (with their counts over the whole list), its group
+ * headings and its pages' rows.js in one list.js beside page 1 (form's data-list), read before
+ * the form is shown: written once a list, not in each of its pages.
  */
 (function () {
   "use strict";
@@ -248,6 +251,38 @@
     }
   }
 
+  // A long list's choices, headings and pages, from its list.js; without it the form stays
+  // hidden and the page is the static list it is without JavaScript.
+  function prepare(ready) {
+    var list = form.getAttribute("data-list");
+    if (!list) return ready();
+    var script = document.createElement("script");
+    script.src = list;
+    script.onload = function () {
+      var data = window.peTrackerList;
+      script.remove();
+      if (!data) return;
+      var base = script.src;
+      sources = (data.sources || []).map(function (src) { return new URL(src, base).href; });
+      groupNames = data.groups || {};
+      selects.forEach(function (s) {
+        (data.options[s.name] || []).forEach(function (o) {
+          var option = document.createElement("option");
+          option.value = o[0];
+          option.innerHTML = o[1];          // HTML written (escaped) by the build
+          option.setAttribute("data-label", option.textContent);
+          option.textContent += "（" + o[2] + "）";
+          s.appendChild(option);
+        });
+      });
+      ready();
+    };
+    document.head.appendChild(script);
+  }
+
+  prepare(init);
+
+  function init() {
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("change", function () { apply(true); });
   form.addEventListener("reset", function () {
@@ -266,5 +301,6 @@
     restore();
     apply(false);
     if (id && !target) forward(id);
+  }
   }
 })();
