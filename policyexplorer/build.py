@@ -25,6 +25,7 @@ from .commitments import TERMS, build_tracker
 from .convert import converter_for
 from .site.ui import UiStrings, unmark
 from .site.exports import corpus_csv, corpus_dict, dumps
+from .search.index import share_postings
 from .site.glossary import Glossary
 from .site.pages import Page, keep_compiled_templates, site_pages, walk
 from .search import build_indexes, docs_from_reports
@@ -324,6 +325,13 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
             _publish(work / variant / "search-data", staging / prefix / "search" / "data")
             for report_id, text in sources.items():
                 (staging / prefix / "reports" / report_id / "source.txt").write_bytes(text)
+        # the Traditional index reads the postings it shares with the Simplified one from there
+        lead = VARIANTS["hans"][0]
+        for variant in converts:
+            prefix = VARIANTS[variant][0]
+            if prefix != lead:
+                share_postings(staging / lead / "search" / "data", staging / prefix / "search" / "data",
+                               "../" * (prefix.count("/") - lead.count("/") + 2) + lead + "search/data/")
         if site_url:    # one sitemap of both scripts at the root (MkDocs' lists only the Simplified pages)
             lastmod = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
             langs = {lang: prefix for prefix, _, lang in VARIANTS.values()}
