@@ -385,7 +385,7 @@ def site_figures(site: Path) -> dict:
             "report_avg": sum(sizes[p] for p in reports) / max(1, len(reports))}
 
 
-def bench_scales(scales: list[int], queries: list[str], rebuild: bool = True) -> None:
+def bench_scales(scales: list[int], queries: list[str], measure_rebuild: bool = True) -> None:
     heading("the whole site at scale (full builds in a subprocess; copies under other place names)")
     rows, stage_rows, stages, folder_rows = [], [], [], {}
     with tempfile.TemporaryDirectory(prefix="pe-scale-") as tmp:
@@ -402,7 +402,7 @@ def bench_scales(scales: list[int], queries: list[str], rebuild: bool = True) ->
             # build's pages in work/ are reused); the goal is set for the bundled corpus, so it is
             # measured up to 20 times it
             rebuild = "-"
-            if n <= 20 and rebuild:
+            if n <= 20 and measure_rebuild:
                 meta = sorted((data / "reports").iterdir())[0] / "meta.yml"
                 meta.write_text(meta.read_text(encoding="utf-8").replace("title: ", "title: 修订 ", 1), encoding="utf-8")
                 again = build_in_subprocess(data, work / "site", work / "work")
@@ -450,7 +450,7 @@ def main(argv=None) -> None:
         print(f"\nbench done in {time.perf_counter() - started:.0f} s")
         return
     if args.sites:
-        bench_scales(args.sites, args.queries, rebuild=not args.no_rebuild)
+        bench_scales(args.sites, args.queries, measure_rebuild=not args.no_rebuild)
         print(f"\nbench done in {time.perf_counter() - started:.0f} s")
         return
     with tempfile.TemporaryDirectory(prefix="pe-bench-") as tmp:

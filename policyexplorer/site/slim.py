@@ -6,7 +6,9 @@ size limit, not its text, is what binds). After a page is rendered, every run of
 holds a line break, between tags or around text, becomes one line break: the same rendering
 (outside <pre>, <textarea>, <code>, <script> and <style>, which are kept byte for byte, white
 space in running text is one space however long), the same bytes build after build.
-Inside a tag nothing changes (attribute values are kept). Standard library only.
+Inside a tag nothing changes (attribute values are kept). And the JSON the templates write
+(Material's __config, the search panel's words) keeps its characters as they are: a Chinese
+character escaped as \\uXXXX is six bytes for three, a kilobyte on every page. Standard library only.
 """
 from __future__ import annotations
 
@@ -25,6 +27,12 @@ def slim(html: str) -> str:
         pos = m.end()
     out.append(_BREAK.sub("\n", html[pos:]))
     return "".join(out)
+
+
+def on_env(env, *, config, files):
+    # Jinja's tojson stays HTML-safe (<, >, &, ' are still escaped); only non-ASCII is kept
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    return env
 
 
 def on_post_page(output: str, *, page, config) -> str:
