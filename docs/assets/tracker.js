@@ -3,8 +3,8 @@
  * A list may span several static pages (page 1 at the list's address, page k at <address>k/);
  * each page is complete without JavaScript. This script shows the filter form (hidden without
  * JavaScript). With no filter and the source order, the page shows its own rows. Otherwise it
- * loads every page's rows.js (script tags, so it works from file://), resolves their links
- * against the page they come from, and shows the matching rows of all pages in #pe-results,
+ * loads every page's rows.js (script tags, so it works from file://: each row as data, built here
+ * as a compact row), resolves their links against the page they come from, and shows the matching rows of all pages in #pe-results,
  * grouped as on the pages (or in one table when sorted), hiding the page's own list.
  * Each <select data-filter="x"> filters on the rows' data-x (several values space-separated);
  * the counts beside its choices follow the other filters. The choice is kept in the query
@@ -83,6 +83,8 @@
   }
 
   function load(done) {
+    var status = form.querySelector("select[name=status]");
+    if (status) Array.prototype.forEach.call(status.options, function (o) { if (o.value) statusNames[o.value] = o.getAttribute("data-label"); });
     if (!allRows && !sources.length) allRows = own();     // a list on one page: its own rows
     if (allRows) return done(true);
     if (loading) return;
@@ -100,10 +102,11 @@
       var script = document.createElement("script");
       script.src = sources[i];
       script.onload = function () {
-        var html = window.peTrackerRows.pop();
+        var data = window.peTrackerRows.pop();
         script.remove();
-        if (typeof html !== "string") { failed = true; return next(sources.length); }
-        collected.push.apply(collected, parse(html, new URL(sources[i].replace(/rows\.js$/, "index.html"), location.href)));
+        if (!data || !data.rows) { failed = true; return next(sources.length); }
+        var base = new URL(sources[i].replace(/rows\.js$/, "index.html"), location.href);
+        data.rows.forEach(function (d) { collected.push(build(d, data.kind, base)); });
         next(i + 1);
       };
       script.onerror = function () { failed = true; script.remove(); next(sources.length); };
@@ -111,17 +114,45 @@
     })(0);
   }
 
-  function parse(html, base) {
-    var t = document.createElement("template");
-    t.innerHTML = "<table><tbody>" + html + "</tbody></table>";
-    var rows = Array.prototype.slice.call(t.content.querySelectorAll("tr.pe-trow"));
-    rows.forEach(function (row) {
-      row.removeAttribute("id");        // the row keeps its id on its own page only
-      Array.prototype.forEach.call(row.querySelectorAll("a[href]"), function (a) {
-        a.setAttribute("href", new URL(a.getAttribute("href"), base).href);
-      });
-    });
-    return rows;
+  // A compact row (as tracker_macros.j2 writes them) from its data in rows.js
+  // (tracker_rows.js.j2: status, area, agencies, indicator, group, link, words, target,
+  // reported, year, report; the HTML pieces escaped by the build), its links resolved against
+  // the page it comes from, each cell labelled by its column's heading (the phone layout).
+  var heads = template ? Array.prototype.map.call(template.querySelectorAll("thead th"), function (th) { return th.textContent; }) : [];
+  var statusNames = {};
+
+  function cell(tr, html, cls) {
+    var td = document.createElement("td");
+    if (cls) td.className = cls;
+    td.setAttribute("data-label", heads[tr.cells.length] || "");
+    td.innerHTML = html;
+    tr.appendChild(td);
+    return td;
+  }
+
+  function escape(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span.innerHTML;
+  }
+
+  function build(d, kind, base) {
+    var tr = document.createElement("tr");
+    tr.className = "pe-trow";
+    ["status", "area", "agencies", "indicator", "group"].forEach(function (k, i) { tr.setAttribute("data-" + k, d[i]); });
+    var href = escape(new URL(d[5], base).href);
+    var badge = '<span class="pe-badge pe-badge--' + escape(d[0]) + '">' + escape(statusNames[d[0]] || d[0]) + "</span>";
+    if (kind === "year") {
+      cell(tr, badge, "pe-tc-status");
+      cell(tr, '<a href="' + href + '">' + d[6] + "</a>");
+    } else {
+      cell(tr, '<a href="' + href + '">' + d[9] + "</a>", "pe-tc-year");
+      cell(tr, d[6] + '<br><span class="pe-tc-meta">' + d[10] + "</span>");
+    }
+    cell(tr, d[7]);
+    cell(tr, d[8]);
+    if (kind !== "year") cell(tr, badge, "pe-tc-status");
+    return tr;
   }
 
   // ---- filtering, counting, ordering
