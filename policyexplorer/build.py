@@ -323,8 +323,10 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
             _publish(site_dir, staging / prefix)
             # linked too: the next build keeps the postings files while the texts stay the same
             _publish(work / variant / "search-data", staging / prefix / "search" / "data")
-            for report_id, text in sources.items():
-                (staging / prefix / "reports" / report_id / "source.txt").write_bytes(text)
+            # the source as received, once (both scripts' overviews link to it: {{ site_root }})
+            if prefix == VARIANTS["hans"][0]:
+                for report_id, text in sources.items():
+                    (staging / prefix / "reports" / report_id / "source.txt").write_bytes(text)
         # the Traditional index reads the postings it shares with the Simplified one from there
         lead = VARIANTS["hans"][0]
         for variant in converts:
