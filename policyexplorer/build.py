@@ -26,6 +26,7 @@ from .commitments import TERMS, build_tracker
 from .convert import converter_for
 from .site.ui import UiStrings, unmark
 from .site.exports import corpus_csv, corpus_dict, dumps
+from .search.index import share_postings
 from .site.glossary import Glossary
 from .site.places import scorecards, scorecards_csv, scorecards_json
 from .site.pages import Page, keep_compiled_templates, site_pages, walk
@@ -357,10 +358,19 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
             _publish(site_dir, staging / prefix)
             # linked too: the next build keeps the postings files while the texts stay the same
             _publish(work / variant / "search-data", staging / prefix / "search" / "data")
-            for report_id, text in sources.items():
-                (staging / prefix / "reports" / report_id / "source.txt").write_bytes(text)
-            for report_id, original in originals.items():      # the file as received, beside its text
-                shutil.copyfile(original, staging / prefix / "reports" / report_id / published_name(original))
+            # the source as received, once (both scripts' overviews link to it: {{ site_root }})
+            if prefix == VARIANTS["hans"][0]:
+                for report_id, text in sources.items():
+                    (staging / prefix / "reports" / report_id / "source.txt").write_bytes(text)
+                for report_id, original in originals.items():      # the file as received, beside its text
+                    shutil.copyfile(original, staging / prefix / "reports" / report_id / published_name(original))
+        # the Traditional index reads the postings it shares with the Simplified one from there
+        lead = VARIANTS["hans"][0]
+        for variant in converts:
+            prefix = VARIANTS[variant][0]
+            if prefix != lead:
+                share_postings(staging / lead / "search" / "data", staging / prefix / "search" / "data",
+                               "../" * (prefix.count("/") - lead.count("/") + 2) + lead + "search/data/")
         if site_url:    # one sitemap of both scripts at the root (MkDocs' lists only the Simplified pages)
             lastmod = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
             langs = {lang: prefix for prefix, _, lang in VARIANTS.values()}
@@ -369,10 +379,9 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
         lap("copy")
 
         result.beside["exports"] = _join(exports, "data exports")
-        # Pages link to the exports relatively ({root}data/...), and the Traditional pages are the
-        # Simplified ones converted, so the same files must also sit below zh-Hant/.
-        for variant in converts:
-            _publish(work / "data", staging / VARIANTS[variant][0] / "data")
+        # One set of exports (Simplified, the contract) at the site's root: the Traditional pages
+        # link up to it ({{ site_root }}data/..., site/ui.py SITE_UP)
+        _publish(work / "data", staging / "data")
         lap("exports")
 
         buildlock.swap(staging, out)

@@ -371,15 +371,23 @@ def site_figures(site: Path) -> dict:
     heaviest = max(sizes, key=sizes.get)
     reports = [p for p in pages if re.search(r"(^|/)reports/[^/]+/(s[^/]+/)?index\.html$",
                                              p.relative_to(site).as_posix())]
-    total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
-    return {"bytes": total, "pages": len(pages), "heaviest": heaviest.relative_to(site).as_posix(),
+    total, folders = 0, {}
+    for f in site.rglob("*"):
+        if f.is_file():
+            size = f.stat().st_size
+            total += size
+            # where the bytes are: a script's top folder (zh-Hant/tracker, tracker, data, …)
+            rel = f.relative_to(site).parts
+            top = "/".join(rel[:2] if rel[0] == "zh-Hant" and len(rel) > 2 else rel[:1]) if len(rel) > 1 else "(root files)"
+            folders[top] = folders.get(top, 0) + size
+    return {"folders": folders, "bytes": total, "pages": len(pages), "heaviest": heaviest.relative_to(site).as_posix(),
             "heaviest_bytes": sizes[heaviest], "over_300": sum(1 for v in sizes.values() if v > BUDGET),
             "report_avg": sum(sizes[p] for p in reports) / max(1, len(reports))}
 
 
-def bench_scales(scales: list[int], queries: list[str]) -> None:
+def bench_scales(scales: list[int], queries: list[str], measure_rebuild: bool = True) -> None:
     heading("the whole site at scale (full builds in a subprocess; copies under other place names)")
-    rows, stage_rows, stages = [], [], []
+    rows, stage_rows, stages, folder_rows = [], [], [], {}
     with tempfile.TemporaryDirectory(prefix="pe-scale-") as tmp:
         for n in scales:
             work = Path(tmp) / f"x{n}"
@@ -394,7 +402,7 @@ def bench_scales(scales: list[int], queries: list[str]) -> None:
             # build's pages in work/ are reused); the goal is set for the bundled corpus, so it is
             # measured up to 20 times it
             rebuild = "-"
-            if n <= 20:
+            if n <= 20 and measure_rebuild:
                 meta = sorted((data / "reports").iterdir())[0] / "meta.yml"
                 meta.write_text(meta.read_text(encoding="utf-8").replace("title: ", "title: 修订 ", 1), encoding="utf-8")
                 again = build_in_subprocess(data, work / "site", work / "work")
@@ -408,10 +416,15 @@ def bench_scales(scales: list[int], queries: list[str]) -> None:
             stage_rows.append([f"x{n}"] + [f"{result['timings'][s]:.1f}" for s in stages]
                               + [f"{result['beside'].get('search', 0):.1f}"])
             print(f"  x{n}: heaviest page {figures['heaviest']}", flush=True)
+            for top, size in figures["folders"].items():
+                folder_rows.setdefault(top, {})[n] = size
             shutil.rmtree(work)
     print(table(["corpus", "reports", "pages", "build s", "rebuild s", "peak GB", "site MB", "report page KB",
                  "heaviest KB", "pages > 300 KB", "first query KB"], rows))
     print(table(["corpus"] + stages + ["search index (beside)"], stage_rows))
+    ordered = sorted(folder_rows, key=lambda t: -max(folder_rows[t].values()))
+    print(table(["folder"] + [f"x{n} MB" for n in scales],
+                [[t] + [f"{folder_rows[t].get(n, 0) / 1e6:.2f}" for n in scales] for t in ordered]))
 
 
 # --- main ------------------------------------------------------------------------------------
@@ -423,7 +436,8 @@ def main(argv=None) -> None:
     ap.add_argument("--no-browser", action="store_true", help="skip the latency measure in Chromium")
     ap.add_argument("--sites", type=int, nargs="*", metavar="N",
                     help="only build whole sites of N times the bundled corpus (e.g. --sites 1 20 100) and "
-                         "print build time per stage, peak memory, site bytes, pages, first-query bytes")
+                         "print build time per stage, peak memory, site bytes (and per folder), pages, first-query bytes")
+    ap.add_argument("--no-rebuild", action="store_true", help="with --sites: skip the one-report rebuild measure")
     ap.add_argument("--index", type=int, nargs="*", metavar="N",
                     help="only build the search index of N times the bundled corpus (e.g. --index 1 20 100; "
                          "no site build) and print its size and first-query bytes")
@@ -436,7 +450,7 @@ def main(argv=None) -> None:
         print(f"\nbench done in {time.perf_counter() - started:.0f} s")
         return
     if args.sites:
-        bench_scales(args.sites, args.queries)
+        bench_scales(args.sites, args.queries, measure_rebuild=not args.no_rebuild)
         print(f"\nbench done in {time.perf_counter() - started:.0f} s")
         return
     with tempfile.TemporaryDirectory(prefix="pe-bench-") as tmp:

@@ -33,7 +33,8 @@ def used() -> tuple[UiStrings, set[str]]:
     ui.phrase = spy
     convert = converter_for(DATA).to_hant
     for page in walk(site_pages(reports, tracker.marks, extra=extra, tracker_years=years)):
-        ui.to_hant(page.markdown, convert)
+        for _, text in page.texts():        # the page and the data files beside it (rows.js, list.js)
+            ui.to_hant(text, convert)
     return ui, asked
 
 

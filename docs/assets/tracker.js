@@ -3,8 +3,8 @@
  * A list may span several static pages (page 1 at the list's address, page k at <address>k/);
  * each page is complete without JavaScript. This script shows the filter form (hidden without
  * JavaScript). With no filter and the source order, the page shows its own rows. Otherwise it
- * loads every page's rows.js (script tags, so it works from file://), resolves their links
- * against the page they come from, and shows the matching rows of all pages in #pe-results,
+ * loads every page's rows.js (script tags, so it works from file://: each row as data, built here
+ * as a compact row), resolves their links against the page they come from, and shows the matching rows of all pages in #pe-results,
  * grouped as on the pages (or in one table when sorted), hiding the page's own list.
  * Each <select data-filter="x"> filters on the rows' data-x (several values space-separated);
  * the counts beside its choices follow the other filters. The choice is kept in the query
@@ -12,6 +12,9 @@
  * where the browser refuses (file://), filtering still works. A #<commitment id> made before a
  * list was split is forwarded to the page that holds the row (ids.js beside page 1).
  * UI strings come from the form's data-strings, written in the page's own script.
+ * A list on several pages keeps its choices (with their counts over the whole list), its group
+ * headings and its pages' rows.js in one list.js beside page 1 (form's data-list), read before
+ * the form is shown: written once a list, not in each of its pages.
  */
 (function () {
   "use strict";
@@ -80,6 +83,8 @@
   }
 
   function load(done) {
+    var status = form.querySelector("select[name=status]");
+    if (status) Array.prototype.forEach.call(status.options, function (o) { if (o.value) statusNames[o.value] = o.getAttribute("data-label"); });
     if (!allRows && !sources.length) allRows = own();     // a list on one page: its own rows
     if (allRows) return done(true);
     if (loading) return;
@@ -97,10 +102,11 @@
       var script = document.createElement("script");
       script.src = sources[i];
       script.onload = function () {
-        var html = window.peTrackerRows.pop();
+        var data = window.peTrackerRows.pop();
         script.remove();
-        if (typeof html !== "string") { failed = true; return next(sources.length); }
-        collected.push.apply(collected, parse(html, new URL(sources[i].replace(/rows\.js$/, "index.html"), location.href)));
+        if (!data || !data.rows) { failed = true; return next(sources.length); }
+        var base = new URL(sources[i].replace(/rows\.js$/, "index.html"), location.href);
+        data.rows.forEach(function (d) { collected.push(build(d, data.kind, base)); });
         next(i + 1);
       };
       script.onerror = function () { failed = true; script.remove(); next(sources.length); };
@@ -108,17 +114,45 @@
     })(0);
   }
 
-  function parse(html, base) {
-    var t = document.createElement("template");
-    t.innerHTML = "<table><tbody>" + html + "</tbody></table>";
-    var rows = Array.prototype.slice.call(t.content.querySelectorAll("tr.pe-trow"));
-    rows.forEach(function (row) {
-      row.removeAttribute("id");        // the row keeps its id on its own page only
-      Array.prototype.forEach.call(row.querySelectorAll("a[href]"), function (a) {
-        a.setAttribute("href", new URL(a.getAttribute("href"), base).href);
-      });
-    });
-    return rows;
+  // A compact row (as tracker_macros.j2 writes them) from its data in rows.js
+  // (tracker_rows.js.j2: status, area, agencies, indicator, group, link, words, target,
+  // reported, year, report; the HTML pieces escaped by the build), its links resolved against
+  // the page it comes from, each cell labelled by its column's heading (the phone layout).
+  var heads = template ? Array.prototype.map.call(template.querySelectorAll("thead th"), function (th) { return th.textContent; }) : [];
+  var statusNames = {};
+
+  function cell(tr, html, cls) {
+    var td = document.createElement("td");
+    if (cls) td.className = cls;
+    td.setAttribute("data-label", heads[tr.cells.length] || "");
+    td.innerHTML = html;
+    tr.appendChild(td);
+    return td;
+  }
+
+  function escape(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span.innerHTML;
+  }
+
+  function build(d, kind, base) {
+    var tr = document.createElement("tr");
+    tr.className = "pe-trow";
+    ["status", "area", "agencies", "indicator", "group"].forEach(function (k, i) { tr.setAttribute("data-" + k, d[i]); });
+    var href = escape(new URL(d[5], base).href);
+    var badge = '<span class="pe-badge pe-badge--' + escape(d[0]) + '">' + escape(statusNames[d[0]] || d[0]) + "</span>";
+    if (kind === "year") {
+      cell(tr, badge, "pe-tc-status");
+      cell(tr, '<a href="' + href + '">' + d[6] + "</a>");
+    } else {
+      cell(tr, '<a href="' + href + '">' + d[9] + "</a>", "pe-tc-year");
+      cell(tr, d[6] + '<br><span class="pe-tc-meta">' + d[10] + "</span>");
+    }
+    cell(tr, d[7]);
+    cell(tr, d[8]);
+    if (kind !== "year") cell(tr, badge, "pe-tc-status");
+    return tr;
   }
 
   // ---- filtering, counting, ordering
@@ -248,6 +282,38 @@
     }
   }
 
+  // A long list's choices, headings and pages, from its list.js; without it the form stays
+  // hidden and the page is the static list it is without JavaScript.
+  function prepare(ready) {
+    var list = form.getAttribute("data-list");
+    if (!list) return ready();
+    var script = document.createElement("script");
+    script.src = list;
+    script.onload = function () {
+      var data = window.peTrackerList;
+      script.remove();
+      if (!data) return;
+      var base = script.src;
+      sources = (data.sources || []).map(function (src) { return new URL(src, base).href; });
+      groupNames = data.groups || {};
+      selects.forEach(function (s) {
+        (data.options[s.name] || []).forEach(function (o) {
+          var option = document.createElement("option");
+          option.value = o[0];
+          option.innerHTML = o[1];          // HTML written (escaped) by the build
+          option.setAttribute("data-label", option.textContent);
+          option.textContent += "（" + o[2] + "）";
+          s.appendChild(option);
+        });
+      });
+      ready();
+    };
+    document.head.appendChild(script);
+  }
+
+  prepare(init);
+
+  function init() {
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("change", function () { apply(true); });
   form.addEventListener("reset", function () {
@@ -266,5 +332,6 @@
     restore();
     apply(false);
     if (id && !target) forward(id);
+  }
   }
 })();

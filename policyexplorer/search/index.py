@@ -848,3 +848,32 @@ def _counts_vector(docs: list[int], counts: list[int], n_docs: int) -> dict[str,
     dense = base64.b64encode(bytes(packed)).decode("ascii")
     short = ",".join(sparse)
     return {"s": short} if len(short) < len(dense) else {"v": dense}
+
+
+def share_postings(leader_dir: Path, follower_dir: Path, up: str) -> int:
+    """In a published site: a follower's postings files (shards s/, neighbour pages p/) that are
+    byte for byte the leader's are removed from the follower's folder, and its manifest names
+    the leader's folder (`same`, relative to the follower's) and the files it keeps of its own
+    (`own`): search.js and query.Index read the rest there. The Traditional index differs from
+    the Simplified one only where its normalised text does (build_indexes), so most postings
+    were a second copy. The folders hold files of their own (build.py publishes hard links:
+    this unlinks, never writes into a linked file). Returns the bytes saved."""
+    from .query import read_jsonp
+
+    leader_dir, follower_dir = Path(leader_dir), Path(follower_dir)
+    own, saved = [], 0
+    for sub in ("s", "p"):
+        for path in sorted((follower_dir / sub).rglob("*.js")) if (follower_dir / sub).exists() else []:
+            name = path.relative_to(follower_dir).as_posix()
+            twin = leader_dir / name
+            if twin.exists() and twin.stat().st_size == path.stat().st_size and twin.read_bytes() == path.read_bytes():
+                saved += path.stat().st_size
+                path.unlink()
+            else:
+                own.append(name[:-3])
+    manifest = follower_dir / "m.js"
+    file_id, data, _ = read_jsonp(manifest)
+    data.update(same=up, own=sorted(own))
+    manifest.unlink()
+    manifest.write_bytes(JSONP.format(id=json.dumps(file_id), data=_dump(data)).encode("utf-8"))
+    return saved

@@ -126,6 +126,7 @@ class Index:
         self._cache: dict[str, object] = {}
         self.manifest = self._load("m")
         m = self.manifest
+        self._own = set(m.get("own") or ())
         self.map = {m["map"][i]: m["map"][i + 1] for i in range(0, len(m["map"]), 2)}
         self._postings: dict[tuple, dict[int, list[int]]] = {}
         self._report_starts = _undelta(m["rs"])
@@ -133,7 +134,12 @@ class Index:
 
     def _load(self, file_id: str):
         if file_id not in self._cache:
-            fid, data, size = read_jsonp(self.dir / f"{file_id}.js")
+            folder = self.dir
+            m = getattr(self, "manifest", None)
+            # postings shared with another script's index (index.share_postings)
+            if m and m.get("same") and file_id.startswith(("s/", "p/")) and file_id not in self._own:
+                folder = self.dir / m["same"]
+            fid, data, size = read_jsonp(folder / f"{file_id}.js")
             assert fid == file_id
             self._cache[file_id] = data
             self.loaded[file_id] = size

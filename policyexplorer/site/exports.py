@@ -45,8 +45,19 @@ def corpus_dict(reports: list[Report]) -> dict:
 
 
 def dumps(data: dict) -> str:
-    # Fixed key order and separators: the same corpus always gives the same bytes.
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """Fixed key order and separators: the same corpus always gives the same bytes. One record
+    (a report, a commitment) a line, compact: still read and compared line by line, where an
+    indented file was a third white space (the site's size limit binds at scale)."""
+    def one(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+
+    fields = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            fields.append(f"{one(key)}:[\n" + ",\n".join(one(v) for v in value) + "\n]")
+        else:
+            fields.append(f"{one(key)}:{one(value)}")
+    return "{" + ",\n".join(fields) + "}\n"
 
 
 CSV_FIELDS = ["report", "section", "section_number", "section_title", "paragraph", "kind", "url", "text"]

@@ -22,7 +22,7 @@ from .cite import citation, templates as cite_templates
 from .glossary import Glossary, Marker, glossary_page
 from .nav import attach_local_nav
 from .paths import Page, _link, _root, href, place_path, tracker_path, walk  # noqa: F401 (re-exported)
-from .ui import mark
+from .ui import SITE_UP, mark
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -156,7 +156,7 @@ class Renderer:
         if page != self._memo_page:
             self._memo, self._memo_page = {}, page
         return self.env.get_template(template).render(
-            page=page, root=_root(page), href=href, link=lambda url: _link(page, url),
+            page=page, root=_root(page), site_root=_root(page) + SITE_UP, href=href, link=lambda url: _link(page, url),
             tracker_link=tracker_link, **context)
 
 

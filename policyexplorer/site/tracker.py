@@ -21,6 +21,7 @@ only through the templates' |h and |md filters.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -447,10 +448,15 @@ def _list_pages(r: Renderer, template: str, root: str, title: str, kind: str, ro
             if not groups or groups[-1]["key"] != key:
                 groups.append(dict(groups_all[key], rows=[]))
             groups[-1]["rows"].append(row)
-        # a list on one page filters the rows it holds; only a longer one needs rows.js files
+        # a list on one page filters the rows it holds, its choices in its form; a longer one has
+        # rows.js files and its choices in one list.js beside page 1, not in each page's form
+        # (a place's agencies and indicators made the form a fifth of a page)
         paged = pager.count > 1
-        f = dict(form, sources=[_file_href(pager.path, p, "rows.js") for p in pager.paths] if paged else [],
+        f = dict(form, sources=[], list=_file_href(pager.path, root, "list.js") if paged else None,
                  ids=_file_href(pager.path, root, "ids.js") if pager.number == 1 and pager.count > 1 else None)
+        f["show"] = dict(area=len(form["areas"]) > 1, agency=bool(form["agencies"]), indicator=bool(form["indicators"]))
+        if paged:
+            f.update(statuses=[], areas=[], agencies=[], indicators=[], groups={})
         md = r.later(template, pager.path, pager=pager, span=span, groups=groups, form=f, total_rows=len(rows),
                      row_years=sorted({row.c.year for row in rows}), **context)
         files = {"rows.js": r.later("tracker_rows.js.j2", pager.path, kind=kind, groups=groups, **context)} if paged else {}
@@ -459,9 +465,20 @@ def _list_pages(r: Renderer, template: str, root: str, title: str, kind: str, ro
     first = pages[0]
     first.children = pages[1:]
     if len(pages) > 1:
+        first.files["list.js"] = list_script(form, [_file_href(root, p.path, "rows.js") for p in ps])
         first.files["ids.js"] = ids_script({row.c.id: _file_href(root, p.path, "index.html")
                                             for p, chunk in zip(pages[1:], chunks[1:]) for row in chunk})
     return first
+
+
+def list_script(form: dict, sources: list[str]) -> str:
+    """list.js beside a long list's page 1: the filters' choices over the whole list (value, label
+    as HTML, count), the group headings and every page's rows.js (relative to page 1), read by
+    assets/tracker.js. Converted like the pages: labels are interface words or marked text."""
+    data = {"options": {"status": form["statuses"], "area": form["areas"], "agency": form["agencies"],
+                        "indicator": form["indicators"]},
+            "groups": form["groups"], "sources": sources}
+    return "window.peTrackerList = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n"
 
 
 def _split_by_place(r: Renderer, path: str, name: str, rows: list[Row], render_one, up: str, up_label: str,

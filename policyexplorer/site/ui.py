@@ -18,6 +18,10 @@ from ..yamlfile import safe_load
 
 
 CONTENT_OPEN, CONTENT_CLOSE = "\ue000", "\ue001"
+# Up from a script's root to the site's root (pages' {{ site_root }}): nothing in Simplified, one
+# folder from zh-Hant/. Files published once for both scripts (the data exports, Simplified by
+# the contract) are linked through it, so the Traditional site carries no second copy.
+SITE_UP = "\ue002"
 _CONTENT = re.compile(f"{CONTENT_OPEN}(.*?){CONTENT_CLOSE}", re.S)
 # A run of interface text: CJK characters and the punctuation that joins them in a phrase.
 _RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f"
@@ -30,7 +34,7 @@ def mark(text: str) -> str:
 
 
 def unmark(text: str) -> str:
-    return text.replace(CONTENT_OPEN, "").replace(CONTENT_CLOSE, "")
+    return text.replace(CONTENT_OPEN, "").replace(CONTENT_CLOSE, "").replace(SITE_UP, "")
 
 
 class UiStrings:
@@ -64,7 +68,7 @@ class UiStrings:
             out.append(content(m.group(1)))
             pos = m.end()
         out.append(self._interface(text[pos:], content))
-        return "".join(out)
+        return "".join(out).replace(SITE_UP, "../")
 
     def _interface(self, text: str, fallback) -> str:
         return _RUN.sub(lambda m: self.phrase(m.group(0), fallback), text)

@@ -195,6 +195,9 @@
     if (this.ready) return this.ready;
     this.ready = loadFile(this.base, "m").then(function (m) {
       self.manifest = m;
+      // postings files another script's index holds byte for byte (index.py share_postings)
+      self.own = {};
+      (m.own || []).forEach(function (id) { self.own[id] = true; });
       setMap(m.map);
       self.reportStarts = undelta(m.rs);
       self.reportNumbers = m.ri || self.reportStarts.map(function (_, i) { return i; });
@@ -223,7 +226,12 @@
   };
   Engine.prototype.loadAll = function (ids) {
     var self = this;
-    return Promise.all(ids.slice().sort().map(function (id) { return loadFile(self.base, id); }));
+    return Promise.all(ids.slice().sort().map(function (id) { return loadFile(self.baseOf(id), id); }));
+  };
+  /* the folder of a postings file: this index's, or the one it shares them with */
+  Engine.prototype.baseOf = function (id) {
+    var m = this.manifest;
+    return m && m.same && /^[sp]\//.test(id) && !this.own[id] ? this.base + m.same : this.base;
   };
   /* a key's shard entry: postings (string) or a common key's page directory (object) */
   Engine.prototype.entry = function (key) {
