@@ -191,10 +191,14 @@ def test_a_folder_with_only_a_word_file_or_page_builds_and_publishes_it(tmp_path
     proc = subprocess.run([sys.executable, "-m", "policyexplorer", "build", "--data", str(data), "--out", str(out)],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
-    for prefix in ("", "zh-Hant/"):
-        site = out / prefix / "reports" / "good-2024-gwr"
-        assert (site / published).read_bytes() == original.read_bytes()
-        assert [p.name for p in site.iterdir() if p.is_file() and p.suffix in (".html", ".htm")] == ["index.html"]
-        assert (site / "source.txt").read_bytes().startswith("\ufeff".encode())
-        overview = (site / "index.html").read_text(encoding="utf-8")
-        assert f'href="{published}"' in overview and (label in overview if not prefix else "原件（" in overview)
+    # the file as received and the text are published once, beside the Simplified overview; the
+    # Traditional overview links up to them
+    site = out / "reports" / "good-2024-gwr"
+    assert (site / published).read_bytes() == original.read_bytes()
+    assert (site / "source.txt").read_bytes().startswith("\ufeff".encode())
+    for prefix, up in (("", "../../"), ("zh-Hant/", "../../../")):
+        here = out / prefix / "reports" / "good-2024-gwr"
+        assert [p.name for p in here.iterdir() if p.is_file() and p.suffix in (".html", ".htm")] == ["index.html"]
+        overview = (here / "index.html").read_text(encoding="utf-8")
+        assert f'href="{up}reports/good-2024-gwr/{published}"' in overview
+        assert label in overview if not prefix else "原件（" in overview
