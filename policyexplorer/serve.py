@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from .build import ROOT
+from .localserver import QuietHandler
 
 POLL = 1.0       # seconds between looks at the inputs
 SETTLE = 0.5     # an editor's save can be several writes: wait this long before building
@@ -43,16 +44,11 @@ def changed(before: dict, after: dict) -> list[str]:
     return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):       # a line per request would bury the build's own lines
-        pass
-
-
 def serve(args, run_build) -> int:
     code = run_build(args)
     if code and not Path(args.out).is_dir():
         return code                     # nothing to serve yet
-    handler = functools.partial(_Handler, directory=str(args.out))
+    handler = functools.partial(QuietHandler, directory=str(args.out))
     try:
         httpd = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     except OSError as exc:

@@ -230,20 +230,27 @@ def _keys(text: str, q: Quantity) -> list[tuple[str, str]]:
     raised = RAISED.search(text[: q.end])
     # "医保财政补助由每人每年380元提高到420元": what is raised stands before 由
     before = re.search(r"([\u4e00-\u9fff“”]{2,14})$", text[: raised.start()] if raised else text[: q.start])
+    # "投资3亿元实施…": money names nothing; what it pays for follows the figure
+    spending = False
     if before:
-        k = _MEASURE_END.sub("", _LEAD_WORDS.sub("", before.group(1).replace("“", "").replace("”", "")))
-        # "投资3亿元实施…": money names nothing; what it pays for follows the figure
-        if _names_something(k) and k != "亿元以上项目" and not _SPENDING.fullmatch(k):
+        k = _MEASURE_END.sub("", _LEAD_WORDS.sub("", _unquoted(before.group(1))))
+        spending = bool(_SPENDING.fullmatch(k))
+        if _names_something(k) and k != "亿元以上项目" and not spending:
             keys.append(("before", k))
     after = re.match(r"([\u4e00-\u9fff“”]{2,16})", text[q.end:])
     if after:
-        k = after.group(1).replace("“", "").replace("”", "")     # a review may name it unquoted
-        if before and _SPENDING.fullmatch(_MEASURE_END.sub("", _LEAD_WORDS.sub("", before.group(1)))):
+        k = _unquoted(after.group(1))
+        if spending:
             k = _PROJECT_END.sub("", _LEAD_WORDS.sub("", k))     # "…实施供水管网改造工程" -> 供水管网改造
         k = _TAIL_WORDS.sub("", k[:12])
         if _names_something(k):
             keys.append(("after", k))
     return keys
+
+
+def _unquoted(words: str) -> str:
+    """A name as a review may print it: without its quotation marks (“实际网办率” -> 实际网办率)."""
+    return words.replace("“", "").replace("”", "")
 
 
 _SPENDING = re.compile(r"(?:年度|全年|计划|总|累计|完成|新增)*投资(?:额)?")

@@ -37,7 +37,7 @@ from ..commitments.series import gather
 from ..model import Report
 from .charts import series_html
 from .glossary import Glossary
-from .paginate import ids_script, pagers, split
+from .paginate import PAGE_ROWS, ids_script, pagers, split
 from .paths import relpath
 from .pages import KIND, STATUS, Page, Renderer, html_text, section_heading, tracker_path
 from .places import place_pages as places_section, scorecards
@@ -482,16 +482,19 @@ def list_script(form: dict, sources: list[str]) -> str:
 
 
 def _split_by_place(r: Renderer, path: str, name: str, rows: list[Row], render_one, up: str, up_label: str,
-                    more: dict[str, str] | None = None, weight: int = 0) -> Page:
+                    more: dict[str, str] | None = None, weight: int = 0, fill: int = 0) -> Page:
     """One page for an indicator or agency; where it names many commitments across places, a
     page of places with one page per place below it, so no page grows with the corpus.
-    more: places ({slug: name}) with figures but no commitment; weight: extra rows they add."""
+    more: places ({slug: name}) with figures but no commitment; weight: extra rows they add.
+    fill: split only where a place has this many rows on average (an agency's list is paged
+    anyway: split into places of a few rows each, every row would carry a page of its own
+    frame; 500 places made 7 pages a report)."""
     by_place: dict[str, list[Row]] = {}
     for row in rows:
         by_place.setdefault(row.c.report.place_slug, []).append(row)
     for slug in more or {}:
         by_place.setdefault(slug, [])
-    if len(rows) + weight <= SPLIT_ROWS or len(by_place) == 1:
+    if len(rows) + weight <= SPLIT_ROWS or len(by_place) == 1 or len(rows) < fill * len(by_place):
         return render_one(path, name, rows, None, None)
     children, places = [], []
     for slug, prows in by_place.items():
@@ -636,7 +639,7 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
                                n_support=len(support), place=place)
 
         agency_pages.append(_split_by_place(r, path, agency.name, named[agency.id], one,
-                                            "tracker/agencies/", "按责任单位"))
+                                            "tracker/agencies/", "按责任单位", fill=PAGE_ROWS))
     md = r.later("tracker_agencies.md.j2", "tracker/agencies/", counts=counts)
     agencies_page = Page("tracker/agencies/", "按责任单位", md, agency_pages)
 
