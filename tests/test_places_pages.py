@@ -254,6 +254,9 @@ def test_the_site_publishes_scorecards(built_site):
     assert (built_site / "data" / "scorecards.csv").read_text(encoding="utf-8").startswith(BOM)
     assert not (built_site / "zh-Hant" / "data").exists()       # one set of exports, Simplified
     assert '../../../data/scorecards.json"' in (built_site / "zh-Hant" / data["places"][0]["url"] / "index.html").read_text(encoding="utf-8")
+    for home in (built_site / "index.html", built_site / "zh-Hant" / "index.html"):   # the downloads list
+        html = home.read_text(encoding="utf-8")
+        assert 'data/scorecards.json"' in html and 'data/scorecards.csv"' in html
 
 
 def test_a_place_page_is_rendered_again_only_when_what_it_shows_changes(bundled):
