@@ -6,7 +6,8 @@
  * loads every page's rows.js (script tags, so it works from file://: each row as data, built here
  * as a compact row), resolves their links against the page they come from, and shows the matching rows of all pages in #pe-results,
  * grouped as on the pages (or in one table when sorted), hiding the page's own list.
- * Each <select data-filter="x"> filters on the rows' data-x (several values space-separated);
+ * Each <select data-filter="x"> filters on the rows' data-x (several values space-separated: the
+ * rows built from rows.js, or a one-page list's own rows);
  * the counts beside its choices follow the other filters. The choice is kept in the query
  * string (?status=no_report&sort=area) so a filtered view can be linked, in either script;
  * where the browser refuses (file://), filtering still works. A #<commitment id> made before a
@@ -31,7 +32,7 @@
   var results = document.getElementById("pe-results");
   var start = document.getElementById("pe-list-start");
   var end = document.getElementById("pe-list-end");
-  var ownRows = Array.prototype.slice.call(document.querySelectorAll("tr.pe-trow[data-status]"));
+  var ownRows = Array.prototype.slice.call(document.querySelectorAll("tr.pe-trow"));
   var template = document.querySelector("table.pe-tracker[data-group]");
   var allRows = null;        // every page's rows, once loaded
   var loading = false;
@@ -96,7 +97,7 @@
     (function next(i) {
       if (i >= sources.length) {
         loading = false;
-        allRows = failed ? own() : collected;
+        allRows = failed ? null : collected;     // tried again at the next choice
         return done(!failed);
       }
       var script = document.createElement("script");
@@ -117,14 +118,12 @@
   // A compact row (as tracker_macros.j2 writes them) from its data in rows.js
   // (tracker_rows.js.j2: status, area, agencies, indicator, group, link, words, target,
   // reported, year, report; the HTML pieces escaped by the build), its links resolved against
-  // the page it comes from, each cell labelled by its column's heading (the phone layout).
-  var heads = template ? Array.prototype.map.call(template.querySelectorAll("thead th"), function (th) { return th.textContent; }) : [];
+  // the page it comes from (site.css names each column on a phone, as the table's headings do).
   var statusNames = {};
 
   function cell(tr, html, cls) {
     var td = document.createElement("td");
     if (cls) td.className = cls;
-    td.setAttribute("data-label", heads[tr.cells.length] || "");
     td.innerHTML = html;
     tr.appendChild(td);
     return td;
@@ -220,14 +219,19 @@
       return;
     }
     load(function (complete) {
+      if (!complete) {        // the rows of a list on several pages are in its rows.js only
+        showOwn(true);
+        if (count) count.textContent = strings.failed || "";
+        return;
+      }
       var shown = allRows.filter(function (row) { return matches(row, filters); });
       render(order(shown), !sorting);
       showOwn(false);
       recount(allRows, filters);
       if (count) {
         var text = shown.length === 0 ? strings.none || "0"
-          : fill(filtering ? strings.count : strings.all, { n: shown.length, total: complete ? total : allRows.length });
-        count.textContent = complete ? text : text + " " + (strings.failed || "");
+          : fill(filtering ? strings.count : strings.all, { n: shown.length, total: total });
+        count.textContent = text;
       }
     });
   }
