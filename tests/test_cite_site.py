@@ -66,11 +66,12 @@ def test_every_page_has_its_own_title_and_preview(built_site, prefix):
         titles.setdefault(title.text().strip(), []).append(where)
         m = head(doc)
         for name in ("description", "og:title", "og:description", "og:type", "og:locale", "og:site_name",
-                     "twitter:card", "twitter:title", "twitter:description"):
+                     "twitter:card"):
             assert m.get(name), (where, name)
         assert m["og:locale"] == ("zh_TW" if prefix else "zh_CN") and m["twitter:card"] == "summary"
         assert title.text().strip().startswith(m["og:title"]), where
         assert "og:url" not in m, "no site address: nothing absolute"
+        assert "twitter:title" not in m and "twitter:description" not in m   # X reads og:title, og:description
         assert not [e for e in doc.iter() if e.tag == "link" and e.get("rel") == "canonical"], where
         descriptions.setdefault(m["description"], []).append(where)
     same = {t: w for t, w in titles.items() if len(w) > 1}
