@@ -114,9 +114,19 @@ def _label(section) -> str:
     return squash(f"{section.number or ''}{section.title}")
 
 
+def _clause(words: str) -> str:
+    """A label's words as a commitment would hold them: a labeller widens a phrase printed twice
+    to make it unique in the source ("；城镇调查失业率…", "目标是：地区生产总值…"); the clause
+    punctuation and the lead-in before a colon are not the commitment's."""
+    w = squash(words).strip("；;，,。：:")
+    head, colon, rest = w.partition("：")
+    return rest if colon and len(rest) >= 6 and len(head) <= 8 else w
+
+
 def _holds(c, wants: list[str]) -> bool:
-    text = squash(c.text)
-    return all(squash(w) in text for w in wants)
+    """The commitment's words, or those of a restatement of it that the extractor merged into it
+    (the same target printed twice: also_text), hold every wanted phrase."""
+    return any(all(_clause(w) in squash(t) for w in wants) for t in [c.text, *c.also_text])
 
 
 def score_labels(reports, commitments, labels: dict, s: FullScore | None = None) -> FullScore:

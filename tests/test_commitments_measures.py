@@ -258,3 +258,40 @@ def test_fields_directions_and_kinds_of_policy_are_no_named_tasks():
     for task in ["稳妥推进事业单位改革", "全面落实就业优先政策", "制定首台套装备支持政策", "实施“百园百企”培育工程",
                  "完成青石大桥主体工程"]:
         assert named_task(task) is not None, task
+
+
+def test_a_section_planning_a_term_and_the_next_year_gives_that_year_its_own_targets():
+    """"今后五年及明年目标任务": the paragraphs that turn to the one plan year ("2031年是…",
+    "明年…") plan that year, until one turns back to the period."""
+    from policyexplorer.ingest.orient import assign_looks
+    from policyexplorer.model import Paragraph, Section
+    texts = ["今后五年，全县生产总值年均增长6%以上。", "2031年是新一届政府的开局之年。主要预期目标是：生产总值增长6.5%。",
+             "经济增速是综合性指标，明年的目标要稳。", "到2035年，基本实现现代化。"]
+    part = Section("s2", "二、", "今后五年及明年目标任务", 1, None, "part", 1,
+                   paragraphs=[Paragraph(f"s2-p{i}", t, i) for i, t in enumerate(texts, 1)])
+    assign_looks([part], {"review_years": [2030], "plan_years": [2031]})
+    assert part.years == list(range(2031, 2036))
+    assert [(p.looks, p.years) for p in part.paragraphs] == [
+        (None, []), ("forward", [2031]), ("forward", [2031]), (None, [])]
+    # a five-year plan (several plan years) is left to its sections
+    other = Section("s2", "二、", "今后五年及明年目标任务", 1, None, "part", 1,
+                    paragraphs=[Paragraph("s2-p1", texts[1], 1)])
+    assign_looks([other], {"plan_years": [2031, 2032, 2033, 2034, 2035]})
+    assert other.paragraphs[0].looks is None
+
+
+def test_a_level_named_in_an_earlier_phrase_is_not_the_figures_scope():
+    from policyexplorer.commitments.indicators import scope_of
+    index = default_index()
+    text = "建设项目300个，其中市级重点项目60个，确保固定资产投资增长9%左右"
+    m = next(m for m in index.matches(text) if m.indicator.id == "fai-growth")
+    assert scope_of(text, m).level is None
+    assert scope_of("市级固定资产投资增长9%", index.matches("市级固定资产投资增长9%")[0]).level == "市级"
+
+
+def test_a_town_and_country_pair_is_two_growth_targets():
+    from policyexplorer.commitments.extract import clause_commitments
+    (clause,) = split_clauses("城乡居民人均可支配收入分别增长7%和9%")
+    specs = clause_commitments(clause, default_index(), True)
+    assert [(s["indicator"].id, s["quantity"].value) for s in specs] == [
+        ("urban-income-growth", 7.0), ("rural-income-growth", 9.0)]

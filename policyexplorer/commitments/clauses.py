@@ -228,8 +228,11 @@ def _town_and_country(clause: str) -> bool:
 
 def respective_names(head: str) -> list[str]:
     """The names before 分别: "A、B和C" -> A, B, C (和, 及 and 与 join the last name as 、 joins
-    the others: "A和B分别控制在5.5%、4.5%以内")."""
-    return [n for n in re.split(r"、|和|及|与", head) if n]
+    the others: "A和B分别控制在5.5%、4.5%以内"); "城乡X" names 城镇X and 农村X."""
+    names = [n for n in re.split(r"、|和|及|与", head) if n]
+    if len(names) == 1 and names[0].startswith("城乡"):       # 城乡X: 城镇X and 农村X
+        names = ["城镇" + names[0][2:], "农村" + names[0][2:]]
+    return names
 
 
 def pair_respectively(clause: str) -> list[tuple[str, Quantity]]:
@@ -251,8 +254,6 @@ def pair_respectively(clause: str) -> list[tuple[str, Quantity]]:
     else:
         return []
     names = respective_names(head)
-    if len(names) == 1 and names[0].startswith("城乡"):       # 城乡X: 城镇X and 农村X
-        names = ["城镇" + names[0][2:], "农村" + names[0][2:]]
     qs = [replace(q, start=q.start + offset, end=q.end + offset) for q in parse_quantities(tail) if not q.nominal]
     n = len(names)
     if n < 2 or not qs or len(qs) % n:

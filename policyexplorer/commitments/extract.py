@@ -228,11 +228,12 @@ def clause_commitments(clause: Clause, indicators: IndicatorIndex, target_list: 
         out = []
         names = [re.sub(r"^(?:力争|确保|全年)+", "", n) for n in respective_names(text.split("分别", 1)[0])]
         last = names[-1]
-        for name, (_, q) in zip(names, pairs):
+        for name, (named, q) in zip(names, pairs):
             # "国控、省控断面水质优良比例": the first names share the last one's noun
             if len(name) < len(last) and not any(ch in name for ch in "率额量数"):
                 name = name + last[len(name):]
-            m = (indicators.matches(name) or [None])[0]
+            # the name with its verb ("城镇居民人均可支配收入增长") says which measure it is
+            m = (indicators.matches(named) or indicators.matches(name) or [None])[0]
             scope = scope_of(text, m)
             out.append(dict(kind="target", quantity=q, indicator=m.indicator if m else None, scope=scope,
                             verb=_leading_verb(text), subject=name[:30],

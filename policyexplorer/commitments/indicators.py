@@ -164,7 +164,13 @@ def scope_of(clause: str, match: IndicatorMatch | None, indicator: Indicator | N
     """Scope of the figure the clause gives for the matched indicator."""
     # Scope words sit in the clause before the figure ("新增省级以上众创孵化载体33家",
     # "累计打造1588个…") or inside the alias match ("高新技术企业总数").
-    window = clause if match is None else clause[: match.end + 4]
+    # Only the stretch of the clause that holds the name: a level named in an earlier phrase
+    # ("其中市级重点项目80个，…，确保固定资产投资增长10%") is that phrase's.
+    if match is None:
+        window = clause
+    else:
+        start = max(clause.rfind(ch, 0, match.start) for ch in "，,；;：:（()）")
+        window = clause[start + 1: match.end + 4]
     level = next((w for w in LEVEL_WORDS if w in window), None)
     if level in ("国家", "全国", "全省"):
         level = None        # "国家级" names a level; "国家…" / "全国…" usually name something else

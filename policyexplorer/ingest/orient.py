@@ -48,6 +48,11 @@ NEXT_FIVE = re.compile(r"今后五年|未来五年|今后五年的")
 
 
 PERIOD_AT = 12
+# A paragraph of a section that plans a period and the next year together ("今后五年及明年目标任务")
+# turning to the one year: "2022年是…开局之年", "明年…", "新的一年…". It and the paragraphs after it
+# plan that year, until one turns back to the period ("今后五年", "到2027年").
+ONE_YEAR_INTRO = re.compile(r"^(?:今年|明年|新的一年|(\d{4})年(?:是|，|,|要|的|我们|全市|全省|全区|全县|政府))")
+PERIOD_INTRO = re.compile(r"^(?:今后|未来|到20\d\d年|“?[十一二三四五六七八九]{1,3}五”?时期)")
 
 
 def plan_period(number: int) -> list[int]:
@@ -171,3 +176,23 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
             else:
                 years = _years_for(looks, [], meta)
         s.looks, s.years = looks, years
+        if looks == "forward" and len(years) > 1:
+            _one_year_paragraphs(s, meta)
+
+
+def _one_year_paragraphs(section: Section, meta: dict) -> None:
+    """In a section planning several years, the paragraphs that turn to the report's one plan
+    year (ONE_YEAR_INTRO) plan that year: a work report's "明年" targets are not the five-year
+    period's."""
+    plan = meta.get("plan_years") or []
+    if len(plan) != 1 or plan[0] not in section.years:
+        return
+    current = None
+    for p in section.paragraphs:
+        m = ONE_YEAR_INTRO.match(p.text)
+        if m and (m.group(1) is None or int(m.group(1)) == plan[0]):
+            current = list(plan)
+        elif PERIOD_INTRO.match(p.text):
+            current = None
+        if current and not p.looks:
+            p.looks, p.years = "forward", list(current)
