@@ -258,3 +258,14 @@ def test_fields_directions_and_kinds_of_policy_are_no_named_tasks():
     for task in ["稳妥推进事业单位改革", "全面落实就业优先政策", "制定首台套装备支持政策", "实施“百园百企”培育工程",
                  "完成青石大桥主体工程"]:
         assert named_task(task) is not None, task
+
+
+def test_systems_standing_mechanisms_and_words_on_the_way_are_no_named_tasks():
+    from policyexplorer.commitments.tasks import named_task
+    for aim in ["健全老年教育服务体系", "完善山洪灾害防治工程体系", "健全乡村教育发展体制机制", "完善开发区管理体制",
+                "建立健全河道保洁长效机制", "完善常态化巡查制度", "强化中心城区交通疏解", "加强政策统筹协调",
+                "完善社区便民服务设施"]:
+        assert named_task(aim) is None, aim
+    for task in ["完善青石港公铁水联运体系", "完善人才引进政策体系", "完善用能权交易体系", "健全县乡村三级林长制体系",
+                 "完善城乡供水一体化考核机制", "加强市急救指挥中心建设"]:
+        assert named_task(task) is not None, task

@@ -46,8 +46,21 @@ STRONG = (r"行动|工程|计划|规划|改革|试点|示范区|示范城|示范
           r"合武段|汉宜段|堤防|泵站|闸站|污水处理厂|医院|学校|校区|服务站|工作站|综保区|港|"
           r"旅游带|经济带|创新带|发展带|交易|核算|体系建设|大市场|综合体|场景|街区|路段")
 # Facilities and programmes an improving verb may act on ("完善阳逻港…体系", "巩固…湿地公园…成果").
-_IMPROVABLE = re.compile(r"机制|体制|体系|制度|政策|工程|行动|改革|试点|长制|设施|港|站|馆|中心|公园|园区|"
-                         r"加工园|产业园|基地|铁路|机场")
+_IMPROVABLE_WORDS = (r"机制|体制|体系|制度|政策|工程|行动|改革|试点|长制|港|站|馆|中心|公园|园区|"
+                     r"加工园|产业园|基地|铁路|机场")
+_IMPROVABLE = re.compile(_IMPROVABLE_WORDS)
+# ... and what is improved is that thing, the object's head ("完善土地储备市级统筹机制", "加强…中心
+# 建设"), not a word on the way ("强化中心城区辐射带动", "加强政策宣传解读").
+_IMPROVABLE_HEAD = re.compile(rf"(?:{_IMPROVABLE_WORDS})(?:建设)?$")
+# A system or the institutions of a field improved ("健全社会救助体系", "完善防洪工程体系", "健全…
+# 体制机制") is a general aim, unless a facility names it ("完善阳逻港多式联运集疏运体系"); a policy
+# system ("完善…政策体系") is a set of policies to issue, a trading system ("…排放权交易体系") a
+# market, a 长制 system ("河湖长制体系") a named institution.
+_SYSTEM = re.compile(r"(?<!政策|交易|长制)体系$|体制机制$|体制$")
+_FACILITY = re.compile(r"港|站|馆|机场|铁路|公园|园区|基地")
+# A mechanism or system for the long run or for every day ("健全…长效机制", "常态化监管机制")
+# is a way of working, not a thing to set up.
+_STANDING = re.compile(r"(?:长效|常态)[\u4e00-\u9fff]{0,10}(?:机制|制度|体系)$")
 SOFT = r"中心|平台|机制|体制|项目|枢纽|体系|网络|系统|制度|标准|模式|集群|联盟|产业链|招商|品牌|名片|政策|市场$"
 
 # The object of a general aim ends in one of these ("提升城市能级", "激发市场活力").
@@ -121,6 +134,8 @@ def named_task(clause: str) -> tuple[str, str] | None:
     improve = bool(_IMPROVE_ONLY.match(verb))
     if AIM_ENDS.search(core) and (improve or not quoted):
         return None
+    if not quoted and (_STANDING.search(core) or (improve and _SYSTEM.search(core) and not _FACILITY.search(core))):
+        return None
     if _FIELD_REFORM.search(core) or _DIRECTION.search(core) or (_LISTED_KINDS.search(core) and not quoted) \
             or _REFERS_BACK.match(core):
         return None
@@ -137,6 +152,6 @@ def named_task(clause: str) -> tuple[str, str] | None:
     if soft and not improve and not AIM_OPENS.match(core):
         return verb, obj
     # "完善土地储备市级统筹机制", "做强武汉现代农产品加工园": improving a named mechanism or facility
-    if improve and verb not in ("形成", "促进") and _IMPROVABLE.search(core) and len(GENERIC_OBJ.sub("", core)) >= 6:
+    if improve and verb not in ("形成", "促进") and _IMPROVABLE_HEAD.search(core) and len(GENERIC_OBJ.sub("", core)) >= 6:
         return verb, obj
     return None
