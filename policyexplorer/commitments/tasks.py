@@ -13,7 +13,9 @@ The test is on the words of the clause only, so it works for any report:
    facility (行动, 工程, 改革, 规划, 试点, 示范区, 机场, 大桥, 博物馆 ...); softer nouns (中心,
    平台, 机制, 项目 ...) count only after a verb of making (建设, 打造, 实施, 编制 ...), not after
    one of improving (提升, 加强, 优化, 完善 is allowed only for named mechanisms);
-3. the clause is not a general aim (its object ends in 水平, 能力, 活力 ... without a name).
+3. the clause is not a general aim (its object ends in 水平, 能力, 活力 ... without a name), a system
+   or a field's institutions improved ("健全…体系", "完善…体制机制"), a standing mechanism (长效,
+   常态化), a way of working (以商招商、产业链招商) or a coordination of aims ("统筹推进A和B").
 """
 from __future__ import annotations
 
