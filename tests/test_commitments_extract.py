@@ -78,8 +78,8 @@ def test_named_tasks_whatever_the_verb():
 def test_item_keeps_every_clause_and_its_agencies():
     cs = _texts("14.推进产业链招商、基金招商、校友招商,产业项目到位资金5800亿元以上,开工亿元以上产业项目480个。"
                 "(牵头单位:市投资促进局;责任单位:各区人民政府)", kind="task-breakdown", item=True)
-    assert [c.text for c in cs] == ["推进产业链招商、基金招商、校友招商", "产业项目到位资金5800亿元以上",
-                                   "开工亿元以上产业项目480个"]
+    # ways of attracting investment are methods, not a named task; the item's targets keep its agencies
+    assert [c.text for c in cs] == ["产业项目到位资金5800亿元以上", "开工亿元以上产业项目480个"]
     assert all(c.lead == ["市投资促进局"] for c in cs)
 
 
@@ -109,3 +109,12 @@ def test_counts_in_names_are_not_targets():
 def test_general_requirements_are_formulas_not_tasks():
     cs = _texts("全年工作的总体要求是：全面深化改革开放，打造新时代英雄城市。深入实施长江大保护“新双十”行动。")
     assert [c.text for c in cs] == ["深入实施长江大保护“新双十”行动"]
+
+
+def test_framing_clauses_and_generic_objects_of_a_project_verb_are_no_tasks():
+    # "<year>是…之年" and "打下决定性基础" frame the year wherever they stand; "新建项目尽快开工"
+    # names no project, and "集中开工等机制" uses the verb as one of a list of kinds
+    cs = _texts("2030年是“十五五”规划的收官之年。为建成现代化都市圈打下决定性基础。"
+                "推动新建项目尽快开工、在建项目形成更多实物工作量。用好专班推进、集中开工等机制。"
+                "加快推进青石大桥开工建设。")
+    assert [c.text for c in cs] == ["加快推进青石大桥开工建设"]

@@ -295,3 +295,25 @@ def test_a_town_and_country_pair_is_two_growth_targets():
     specs = clause_commitments(clause, default_index(), True)
     assert [(s["indicator"].id, s["quantity"].value) for s in specs] == [
         ("urban-income-growth", 7.0), ("rural-income-growth", 9.0)]
+
+
+def test_systems_standing_mechanisms_and_words_on_the_way_are_no_named_tasks():
+    from policyexplorer.commitments.tasks import named_task
+    for aim in ["健全老年教育服务体系", "完善山洪灾害防治工程体系", "健全乡村教育发展体制机制", "完善开发区管理体制",
+                "建立健全河道保洁长效机制", "完善常态化巡查制度", "强化中心城区交通疏解", "加强政策统筹协调",
+                "完善社区便民服务设施"]:
+        assert named_task(aim) is None, aim
+    for task in ["完善青石港公铁水联运体系", "完善人才引进政策体系", "完善用能权交易体系", "健全县乡村三级林长制体系",
+                 "完善城乡供水一体化考核机制", "加强市急救指挥中心建设"]:
+        assert named_task(task) is not None, task
+
+
+def test_methods_clusters_coordination_and_figures_of_speech_are_no_named_tasks():
+    from policyexplorer.commitments.tasks import named_task
+    for aim in ["开展以商招商、链式招商", "统筹推进招才引智和产业链布局", "打造先进装备产业集群", "推动农业标准化生产、品牌创建",
+                "推动商户积极“上云”", "统筹推进要素保障和关键环节改革", "分类选择一批乡镇开展省级试点",
+                "推动构建养老服务新模式"]:
+        assert named_task(aim) is None, aim
+    for task in ["推进青石科技城招商", "建设东区、西区、南区三大物流园", "基本完成老城区供水管网改造",
+                 "深化“双拥”模范城创建", "统筹规划建设市级政务数据平台"]:
+        assert named_task(task) is not None, task

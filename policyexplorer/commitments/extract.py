@@ -16,7 +16,7 @@ from . import agencies as agencies_mod
 from .clauses import RAISED, Clause, join_continuations, pair_respectively, respective_names, split_clauses
 from .indicators import Indicator, IndicatorIndex, IndicatorMatch, Scope, default_index, scope_of
 from .quantity import Quantity, normalise, parse_quantities
-from .tasks import named_task
+from .tasks import GENERIC_OBJ, named_task
 
 # Verbs that make a clause without a figure a concrete task, longest first.
 TASK_VERBS = ["开工建设", "启动建设", "基本建成", "建成投产", "建成投用", "建成运营", "建成开放", "建成通车",
@@ -189,7 +189,7 @@ _STANCE = re.compile(r"力争|确保|争取|年内|今年|全年|上半年|下�
 # A clause that frames the ones after it ("围绕全面建成社会主义现代化强国", "按照…要求") or describes
 # ("也是…取得决定性进展的关键期") commits to nothing of its own.
 _FRAMING = re.compile(r"^(?:紧紧围绕|围绕|按照|紧扣|锚定|对标|立足|着眼|面向|遵循|依据|根据|聚焦于)|"
-                      r"^[\u4e00-\u9fff]{0,3}是|之年$|关键期|决定性")
+                      r"^[\u4e00-\u9fff\d]{0,7}是|之年$|关键期|决定性")
 # "全县生产总值从80亿元增加到120亿元": how a figure went, unless the sentence looks ahead
 _PAST_CHANGE = re.compile(r"从[^，。；]{0,20}\d[^，。；]{0,12}(?:增加|提高|增长|提升|扩大|上升|下降|减少|降低|缩小)(?:到|至)\d")
 _AHEAD = re.compile(r"力争|确保|预计|将|要|到20\d\d年|今年|明年")
@@ -312,9 +312,15 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
         subject = _task_subject(text, vm)
         # "狠抓开工建设" names nothing; "阿里巴巴华中总部上半年建成运营" names what before the verb
         # ("力争年内开工建设" names nothing before its verb: stance and time words are no name)
+        # ("推动新建项目尽快开工" names none either: 新建项目 is any project)
         before = _STANCE.sub("", re.sub(r"[^\u4e00-\u9fff\w]", "", text[: vm.start()]))
-        named_before = len(before) >= 4
-        if len(re.sub(r"[^\u4e00-\u9fff\w]", "", subject)) >= 3 and (subject != text or named_before):
+        named_before = len(GENERIC_OBJ.sub("", before)) >= 4
+        # "用好专班攻坚、督导服务和集中开工等机制": the verb is one item of a list of kinds
+        listed = subject.startswith("等")
+        # a verb that closes its item ("新建项目尽快开工、在建项目…") has its object before it
+        closes = subject == text or re.match(r"[、，,和及与]", text[vm.end():]) is not None
+        if len(re.sub(r"[^\u4e00-\u9fff\w]", "", subject)) >= 3 and (not closes or named_before) \
+                and not listed:
             return dict(kind="task", quantity=None, indicator=None, scope=None, verb=vm.group(1), subject=subject,
                         legacy=True)
     if not qs:
@@ -430,7 +436,7 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
                     if spec["kind"] == "task" and not spec.get("legacy") and \
                             any(a <= clause.start < b for a, b in formulas):
                         continue
-                    if spec["kind"] == "task" and (outline or _FRAMING.match(clause.text)):
+                    if spec["kind"] == "task" and (outline or _FRAMING.search(clause.text)):
                         continue
                     if spec["kind"] == "target" and _PAST_CHANGE.search(clause.text) and not _AHEAD.search(normal):
                         continue

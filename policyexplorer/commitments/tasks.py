@@ -13,7 +13,9 @@ The test is on the words of the clause only, so it works for any report:
    facility (行动, 工程, 改革, 规划, 试点, 示范区, 机场, 大桥, 博物馆 ...); softer nouns (中心,
    平台, 机制, 项目 ...) count only after a verb of making (建设, 打造, 实施, 编制 ...), not after
    one of improving (提升, 加强, 优化, 完善 is allowed only for named mechanisms);
-3. the clause is not a general aim (its object ends in 水平, 能力, 活力 ... without a name).
+3. the clause is not a general aim (its object ends in 水平, 能力, 活力 ... without a name), a system
+   or a field's institutions improved ("健全…体系", "完善…体制机制"), a standing mechanism (长效,
+   常态化), a way of working (以商招商、产业链招商) or a coordination of aims ("统筹推进A和B").
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ MAKE = (r"保护修缮|修缮|培育推广|规划建设|开工建设|启动建�
         r"建立健全|建立完善|搭建")
 IMPROVE = r"完善|巩固|提升|提高|增强|优化|加强|强化|健全|促进|扩大|拓展|发展|形成|做强|做优|做大|擦亮|解决|实现|做深做实|做实"
 # Verbs of finishing: what they finish is checkable whatever its name ("完成楚河北岸绿化提升").
-FINISH = re.compile(r"^(?:完成|建成|基本建成|竣工|全面完成)")
+FINISH = re.compile(r"^(?:完成|建成|基本建成|基本完成|竣工|全面完成)")
 
 # Nouns that name a programme or facility on their own.
 STRONG = (r"行动|工程|计划|规划|改革|试点|示范区|示范城|示范市|示范县|示范工程|试验区|综试区|自贸区|自由贸易港|"
@@ -46,9 +48,23 @@ STRONG = (r"行动|工程|计划|规划|改革|试点|示范区|示范城|示范
           r"合武段|汉宜段|堤防|泵站|闸站|污水处理厂|医院|学校|校区|服务站|工作站|综保区|港|"
           r"旅游带|经济带|创新带|发展带|交易|核算|体系建设|大市场|综合体|场景|街区|路段")
 # Facilities and programmes an improving verb may act on ("完善阳逻港…体系", "巩固…湿地公园…成果").
-_IMPROVABLE = re.compile(r"机制|体制|体系|制度|政策|工程|行动|改革|试点|长制|设施|港|站|馆|中心|公园|园区|"
-                         r"加工园|产业园|基地|铁路|机场")
-SOFT = r"中心|平台|机制|体制|项目|枢纽|体系|网络|系统|制度|标准|模式|集群|联盟|产业链|招商|品牌|名片|政策|市场$"
+_IMPROVABLE_WORDS = (r"机制|体制|体系|制度|政策|工程|行动|改革|试点|长制|港|站|馆|中心|公园|园区|"
+                     r"加工园|产业园|基地|铁路|机场")
+_IMPROVABLE = re.compile(_IMPROVABLE_WORDS)
+# ... and what is improved is that thing, the object's head ("完善土地储备市级统筹机制", "加强…中心
+# 建设"), not a word on the way ("强化中心城区辐射带动", "加强政策宣传解读").
+_IMPROVABLE_HEAD = re.compile(rf"(?:{_IMPROVABLE_WORDS})(?:建设)?$")
+# A system or the institutions of a field improved ("健全社会救助体系", "完善防洪工程体系", "健全…
+# 体制机制") is a general aim, unless a facility names it ("完善阳逻港多式联运集疏运体系"); a policy
+# system ("完善…政策体系") is a set of policies to issue, a trading system ("…排放权交易体系") a
+# market, a 长制 system ("河湖长制体系") a named institution.
+_SYSTEM = re.compile(r"(?<!政策|交易|长制)体系$|体制机制$|体制$")
+_FACILITY = re.compile(r"港|站|馆|机场|铁路|公园|园区|基地")
+# A mechanism or system for the long run or for every day ("健全…长效机制", "常态化监管机制")
+# is a way of working, not a thing to set up.
+_STANDING = re.compile(r"(?:长效|常态)[\u4e00-\u9fff]{0,10}(?:机制|制度|体系)$")
+# (not as an adjective or a place: 标准化, 中心城区; a cluster or a model to build is an aim: 打造…产业集群)
+SOFT = r"中心(?!城区|镇)|平台|机制|体制|项目|枢纽|体系|网络(?!化)|系统(?!化|性)|制度|标准(?!化)|联盟|产业链|招商|品牌$|名片|政策|市场$"
 
 # The object of a general aim ends in one of these ("提升城市能级", "激发市场活力").
 AIM_ENDS = re.compile(r"(?:水平|能力|能级|品质|质量|效能|效率|效益|活力|动能|环境|氛围|格局|优势|作用|功能|韧性|"
@@ -72,7 +88,7 @@ SLOGAN_QUOTE = re.compile(r"[“\"](?:[一二三四五六七八九十两]+[个�
 # Objects that name a field or a direction, not a reform, policy or project of its own:
 # "深化重点领域改革", "推动帮扶政策向常态化转变", "完善救助、福利等制度", "完成全线拆迁任务" (of
 # what the sentence named before), "落实惠企扶持政策" (a kind of policy), "争取合作项目" (none named).
-_FIELD_REFORM = re.compile(r"(?:领域|方面|各项|重点)改革$")
+_FIELD_REFORM = re.compile(r"(?:领域|方面|各项|重点|环节)改革$")
 _DIRECTION = re.compile(r"向[^，；。]{1,16}(?:转换|转变|转型|延伸|拓展|迈进|聚集|集聚)$")
 _LISTED_KINDS = re.compile(r"等(?:制度|机制|体制|体系|政策|措施|工作)$")
 _REFERS_BACK = re.compile(r"^(?:全线|全部|各项|相关|上述|有关|其余)")
@@ -85,7 +101,14 @@ FORMULA = re.compile(r"^(?:坚持|坚定(?!不移)|始终|牢记|弘扬|践行|�
 TITLE = re.compile(r"^[\u4e00-\u9fff“”\"]{4,20}(?:工程|行动|计划)$")
 PAST = re.compile(r"已经|已|了$|成功获批|获评|荣获|位列|居全国|跻身")
 
-_QUOTED = re.compile(r"[“\"《][^”\"》]{2,30}[”\"》]")
+# A quoted name: a two-character word in quotes is a figure of speech ("出海", "触网"), unless it
+# counts ("两新", "五型").
+_QUOTED = re.compile(r"[“\"《](?:[^”\"》]{3,30}|[一二三四五六七八九十两双百千万\d][^”\"》])[”\"》]")
+# A list of names counted ("A、B、C三大X") names each of them.
+_ENUMERATED = re.compile(r"、[^，、]{1,12}、?[^，、]{0,12}[二三四五六七八九十两]大")
+# Ways of attracting investment ("以商招商、产业链招商", "开展代理招商") are methods, not a drive of
+# a place or park of its own ("推进科学城招商").
+_METHODS = re.compile(r"^(?:[^、，和]{1,4}招商|(?:[^、，和]{1,6}招商[、和及与])+[^、，和]{1,6}招商)$")
 _HEAD = re.compile(rf"^(?:{MANNER})(?P<verb>{MAKE}|{IMPROVE})")
 _STRONG = re.compile(STRONG)
 _SOFT = re.compile(SOFT)
@@ -105,7 +128,8 @@ def named_task(clause: str) -> tuple[str, str] | None:
             return "", text
         # "加快科技创新体制机制改革", "持续推进…": a manner word, then a named reform or programme
         mm = re.match(rf"^(?:{MANNER})", text)
-        if mm and mm.end() and re.search(r"(?:改革|试点|工程|行动|计划|攻坚)$", text) and len(text) - mm.end() >= 5:
+        if mm and mm.end() and re.search(r"(?:改革|试点|工程|行动|计划|攻坚)$", text) and len(text) - mm.end() >= 5 \
+                and "一批" not in text:         # "分类选择一批县开展试点": nothing named
             return "", text[mm.end():]
         return None
     verb, obj = m.group("verb"), text[m.end():]
@@ -115,11 +139,17 @@ def named_task(clause: str) -> tuple[str, str] | None:
         return None
     if core.startswith(("一批", "各类", "一系列")) or ("一批" in core and not _QUOTED.search(obj)):
         return None              # "建设一批概念验证中心", "选择一批县开展试点": nothing named
-    quoted = bool(_QUOTED.search(obj)) and not SLOGAN_QUOTE.search(obj)
     strong = bool(_STRONG.search(core))
-    soft = bool(_SOFT.search(core))
     improve = bool(_IMPROVE_ONLY.match(verb))
+    quoted = (bool(_QUOTED.search(obj)) and not SLOGAN_QUOTE.search(obj)) or \
+        (not improve and bool(_ENUMERATED.search(obj)))
+    # "统筹推进A和B": what is coordinated needs a name of its own, a softer noun is an aim
+    soft = bool(_SOFT.search(core)) and not ("统筹" in text[:m.start("verb")] and verb in ("推进", "推动", "抓好"))
+    if _METHODS.match(core):
+        return None
     if AIM_ENDS.search(core) and (improve or not quoted):
+        return None
+    if not quoted and (_STANDING.search(core) or (improve and _SYSTEM.search(core) and not _FACILITY.search(core))):
         return None
     if _FIELD_REFORM.search(core) or _DIRECTION.search(core) or (_LISTED_KINDS.search(core) and not quoted) \
             or _REFERS_BACK.match(core):
@@ -137,6 +167,6 @@ def named_task(clause: str) -> tuple[str, str] | None:
     if soft and not improve and not AIM_OPENS.match(core):
         return verb, obj
     # "完善土地储备市级统筹机制", "做强武汉现代农产品加工园": improving a named mechanism or facility
-    if improve and verb not in ("形成", "促进") and _IMPROVABLE.search(core) and len(GENERIC_OBJ.sub("", core)) >= 6:
+    if improve and verb not in ("形成", "促进") and _IMPROVABLE_HEAD.search(core) and len(GENERIC_OBJ.sub("", core)) >= 6:
         return verb, obj
     return None
