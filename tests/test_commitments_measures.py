@@ -317,3 +317,26 @@ def test_methods_clusters_coordination_and_figures_of_speech_are_no_named_tasks(
     for task in ["推进青石科技城招商", "建设东区、西区、南区三大物流园", "基本完成老城区供水管网改造",
                  "深化“双拥”模范城创建", "统筹规划建设市级政务数据平台"]:
         assert named_task(task) is not None, task
+
+
+def test_a_bare_measure_is_quoted_from_the_sentence_that_names_its_subject():
+    report = make_report("r", "某市", [("s1", "forward", [2031], [
+        "新能源装备产业要引进整机企业，壮大配套，产值增长30%。电子产业新建园区2个，产值增长40%。"])])
+    texts = [c.text for c in extract_report(report) if c.kind == "target"]
+    assert "新能源装备产业要引进整机企业，壮大配套，产值增长30%" in texts
+    # another figure of the sentence stands between: left as it is, not guessed
+    assert "产值增长40%" in texts
+    (c,) = [c for c in extract_report(report) if c.text.endswith("产值增长30%")]
+    assert c.text[c.quantity.start:c.quantity.end] == "30%"
+
+
+def test_a_fine_particle_concentration_is_a_capped_target():
+    from policyexplorer.commitments.extract import clause_commitments
+    for text in ["细颗粒物（PM2.5）平均浓度控制在33微克/立方米以下", "设区市PM2.5平均浓度低于28微克"]:
+        (clause,) = split_clauses(text)
+        (spec,) = clause_commitments(clause, default_index(), True)
+        assert spec["indicator"].id == "pm25" and spec["indicator"].direction == "cap", text
+    # "28微克" and "28微克/立方米" are one unit
+    from policyexplorer.commitments.quantity import unit_class
+    a, b = parse_quantities("低于28微克")[0], parse_quantities("为27微克/立方米")[0]
+    assert unit_class(a.base_unit) == unit_class(b.base_unit)

@@ -350,6 +350,30 @@ def _as_listed(clause: Clause, spec: dict) -> tuple[str, dict]:
     return ctx, {**spec, **moved}
 
 
+# A target whose clause names only a generic measure ("产值增长45%", "营业收入突破100亿元") counts
+# what the sentence named at its start ("轻工纺织产业要……，产值增长45%"): cut from it, it says
+# nothing a reader can check.
+_BARE_MEASURE = re.compile(r"^(?:力争|确保|全年|实现)?(?:总)?(?:产值|营业收入|营收|销售收入|主营业务收入|规模|总量|"
+                           r"增加值|产量|销售额|交易额|营业额|税收|收入)(?:增长|达到|突破|超过|实现|达|提高|翻)")
+_SUBJECT_SPAN = 90       # a sentence longer than this up to the figure is not quoted whole
+
+
+def _with_subject(normal: str, clause: Clause, text: str, spec: dict) -> tuple[str, dict]:
+    """A bare measure's target quoted from the start of its sentence, where the sentence names
+    what it measures before any other figure; else as it is."""
+    if spec["kind"] != "target" or text != clause.text or not _BARE_MEASURE.match(text):
+        return text, spec
+    start = max(normal.rfind(ch, 0, clause.start) for ch in "。；;！？!?：:") + 1
+    span = normal[start: clause.end]
+    if start >= clause.start or len(span) > _SUBJECT_SPAN or \
+            any(not q.nominal for q in parse_quantities(normal[start: clause.start])):
+        return text, spec
+    shift = clause.start - start
+    moved = {k: _shifted(spec[k], shift) for k in ("quantity",) if spec.get(k) is not None}
+    moved["figures"] = [_shifted(q, shift) for q in spec.get("figures") or []]
+    return span, {**spec, **moved}
+
+
 def _shifted(q: Quantity, by: int) -> Quantity:
     return replace(q, start=q.start + by, end=q.end + by)
 
@@ -442,7 +466,7 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
                         continue
                     if clause.text not in old_clauses:
                         spec["legacy"] = False
-                    found.append(_as_listed(clause, spec))
+                    found.append(_with_subject(normal, clause, *_as_listed(clause, spec)))
             if item and not found:
                 whole = normal.strip("。；; ")
                 if len(whole) >= 4:

@@ -24,7 +24,7 @@ CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 # Units, longest first so "平方公里" wins over "公里". The part in brackets after 套 is kept
 # as printed ("套(间)") because readers quote it.
 UNITS = [
-    "万千伏安", "千伏安", "万千瓦", "千瓦时", "千瓦", "平方公里", "平方米", "立方米/秒", "立方米",
+    "微克/立方米", "毫克/立方米", "毫克/升", "微克", "万千伏安", "千伏安", "万千瓦", "千瓦时", "千瓦", "平方公里", "平方米", "立方米/秒", "立方米",
     "万吨/日", "吨/日", "吨/小时", "万标箱", "标箱", "公里", "千米", "公顷", "亩", "米", "公斤", "斤",
     "人次", "场次", "家次", "户次", "个百分点", "百分点",
     "套（间）", "套(间)", "套", "元", "美元", "个", "家", "人", "名", "所", "条", "座", "处", "辆",
@@ -76,7 +76,9 @@ class Quantity:
 
 def unit_class(unit: str) -> str:
     # 套 and 套(间) are the same count; 场 and 场次 too.
-    return {"套（间）": "套", "套(间)": "套", "场次": "场", "百分点": "个百分点", "千米": "公里"}.get(unit, unit)
+    # "PM2.5平均浓度低于26微克": a concentration of fine particles is per cubic metre, said or not
+    return {"套（间）": "套", "套(间)": "套", "场次": "场", "百分点": "个百分点", "千米": "公里",
+            "微克": "微克/立方米"}.get(unit, unit)
 
 
 def normalise(text: str) -> str:
