@@ -340,3 +340,14 @@ def test_a_fine_particle_concentration_is_a_capped_target():
     from policyexplorer.commitments.quantity import unit_class
     a, b = parse_quantities("低于28微克")[0], parse_quantities("为27微克/立方米")[0]
     assert unit_class(a.base_unit) == unit_class(b.base_unit)
+
+
+def test_growth_as_a_multiple_is_a_rate():
+    from policyexplorer.site.tracker import figure
+    (q,) = parse_quantities("产值增长3倍以上")
+    assert (q.kind, q.value, q.unit, q.qualifier) == ("rate", 300.0, "%", "增长·以上") and figure(q) == "增长3倍以上"
+    (q,) = parse_quantities("营业收入实现翻番")
+    assert (q.kind, q.value) == ("rate", 100.0) and figure(q) == "翻番"
+    assert parse_quantities("力争翻两番")[0].value == 300.0
+    # a figure already read is not read again
+    assert [q.value for q in parse_quantities("增长2%，收入翻一番")] == [2.0, 100.0]

@@ -175,7 +175,31 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
                 re.match(r"(?:/年)?[\u4e00-\u9fff]{2,8}(?:装置|生产线|基地)", rest):
             q = replace(q, nominal=True)
         out.append(q)
-    return tuple(out)
+    out.extend(_multiples(text, out))
+    return tuple(sorted(out, key=lambda q: q.start))
+
+
+# Growth as a multiple: "产值增长4倍" is +400%, "实现翻番" +100%, "翻两番" +300%. A rate like any
+# other, so a review's "翻番" answers a target of "增长4倍" (missed) and "增长1倍" (met).
+_MULTIPLE = re.compile(r"(?P<verb>增长|提高|增加)(?P<num>\d+(?:\.\d+)?)倍(?P<suffix>以上|左右)?|翻(?P<cn>一|两|二|三)?番")
+_DOUBLINGS = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
+
+
+def _multiples(text: str, found: list[Quantity]) -> list[Quantity]:
+    out = []
+    for m in _MULTIPLE.finditer(text):
+        if any(q.start < m.end() and m.start() < q.end for q in found):
+            continue
+        if m.group("num"):
+            value = float(m.group("num")) * 100
+            start = m.start("num")
+            qualifier = "增长" + (f"·{m.group('suffix')}" if m.group("suffix") else "")
+        else:
+            value = float(2 ** _DOUBLINGS[m.group("cn")] - 1) * 100
+            start, qualifier = m.start(), "增长"
+        out.append(Quantity(value=value, unit="%", qualifier=qualifier, kind="rate", base_value=value,
+                            base_unit="%", start=start, end=m.end(), raw=text[start:m.end()]))
+    return out
 
 
 # What may follow a count in 万 or 亿 without a unit of its own: people or households it counts, a

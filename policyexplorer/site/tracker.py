@@ -215,7 +215,7 @@ def figure(q: Quantity | None) -> str:
         return ""
     parts = (q.qualifier or "").split("·") if q.qualifier else []
     prefix = "".join(p for p in parts if p not in SUFFIX_QUALIFIERS and not re.match(r"^[\d.]+-", p))
-    return prefix + q.raw
+    return q.raw if q.raw.startswith("翻") else prefix + q.raw      # "翻番" says its growth itself
 
 
 # The words of measure right before a figure: "同比增长8.8%", "完成147亿元", "达到150亿元".
