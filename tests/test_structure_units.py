@@ -86,7 +86,8 @@ def test_an_unnumbered_heading_above_a_numbered_run_is_its_parent():
     assert all(s.looks == "forward" and s.years == [2031] for s in sections[1:])
 
 
-@pytest.mark.parametrize("line", ["各位代表：", "主要抓了以下五个方面的工作：", "武汉市人民政府", "2025年1月16日"])
+@pytest.mark.parametrize("line", ["各位代表：", "主要抓了以下五个方面的工作：", "重点做好八方面工作：", "抓好三件大事：",
+                                  "武汉市人民政府", "2025年1月16日"])
 def test_addresses_lead_ins_signatures_and_dates_are_not_headings(line):
     sections = outline(f"一、回顾\n\n过去一年成绩很好。\n\n{line}\n\n经济增长5%，就业稳定。\n")
     assert [s.title for s in sections if s.kind != "closing"] == ["回顾"]

@@ -37,6 +37,9 @@ SENTENCE_INSIDE = re.compile(r"[，。；！？,;!?、]")
 DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 # A lead-in clause ("主要抓了以下五个方面的工作:") speaks; a heading names.
 LEAD_IN = re.compile(r"了|以下|如下|我们|主要是|包括|是$")
+# A line ending in a colon that counts what follows ("重点做好八方面工作：", "抓好三件大事：")
+# announces the items under it: a lead-in, not a label naming a section.
+COUNTED_LEAD_IN = re.compile(r"[一二三四五六七八九十两]+\s*个?\s*(?:方面|项|件|条|点)\S*[：:]$")
 # A signature line closing a document ("武汉市人民政府办公厅").
 SIGNATURE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|人民代表大会)$")
 
@@ -171,7 +174,7 @@ def is_unnumbered_heading(text: str) -> bool:
     return (2 <= len(title) <= MAX_UNNUMBERED and not SENTENCE_INSIDE.search(title)
             and not title.endswith(("。", "）", ")")) and not ADDRESS.match(title)
             and not DATE_LINE.search(title) and not GROUP.match(title) and not BOX.match(title)
-            and not LEAD_IN.search(title) and not SIGNATURE.search(title)
+            and not LEAD_IN.search(title) and not COUNTED_LEAD_IN.search(text) and not SIGNATURE.search(title)
             and re.search(r"[\u4e00-\u9fff]", title) is not None)
 
 
