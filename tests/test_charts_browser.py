@@ -58,7 +58,8 @@ def test_every_indicator_page_fits_a_phone(chromium, site_url, built_site):
         for name in pages:
             t.page.goto(site_url + f"tracker/indicators/{name}/index.html")
             assert t.page.evaluate("document.documentElement.scrollWidth") <= 360, name
-            assert t.page.locator("svg.pe-chart__svg, table.pe-series__table").count() >= 1, name
+            assert t.page.locator("svg.pe-chart__svg, table.pe-series__table").count() >= 1 or \
+                t.page.locator("tr.pe-trow").count() == 1, name      # one target: its row, no chart
         assert t.errors == []
     finally:
         t.close()

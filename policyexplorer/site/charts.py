@@ -204,7 +204,9 @@ def series_html(figures: list[Figure], indicator, page: str, label, words, prefi
     ids, so a page with several indicators' charts (a place's) keeps them apart."""
     out = []
     colours = {slug: colour for slug, _, colour in _places([f for f in figures if f.year is not None])}
-    for i, group in enumerate(measures(figures, indicator.kind), 1):
+    # a measure with one figure, a target, is its commitment's row below: no chart of one point
+    groups = [g for g in measures(figures, indicator.kind) if len(g) > 1 or g[0].role != "target"]
+    for i, group in enumerate(groups, 1):
         cid = f"{prefix}-{i}"
         mult, unit = _unit(group)
         kind = group[0].quantity.kind
