@@ -351,3 +351,14 @@ def test_growth_as_a_multiple_is_a_rate():
     assert parse_quantities("力争翻两番")[0].value == 300.0
     # a figure already read is not read again
     assert [q.value for q in parse_quantities("增长2%，收入翻一番")] == [2.0, 100.0]
+
+
+def test_a_review_pairing_names_and_figures_gives_each_name_its_own():
+    plan = make_report("p", "某市", [("s1", "forward", [2031], ["力争港口集装箱吞吐量增长5%以上。"])])
+    review = make_report("r", "某市", [("s1", "back", [2031], ["港口货物和集装箱吞吐量分别增长3%、9.6%。"])])
+    review.meta.update(review_years=[2031], plan_years=[2032])
+    plan.meta.update(plan_years=[2031])
+    commitments = extract_report(plan)
+    link_all([plan, review], commitments)
+    (c,) = [c for c in commitments if "集装箱" in c.text]
+    assert c.status == "exceeded" and c.outcomes[0].quantity.value == 9.6, (c.status, c.outcomes)

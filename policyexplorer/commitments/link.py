@@ -299,6 +299,16 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) ->
           and not (raised and raised.start() <= q.start and q.end <= raised.end())]   # "由240元…" stood before
     if not qs:
         return None
+    # "货物和集装箱吞吐量分别增长4%、11.3%": each name has its own figure; the longest form of the
+    # key that a name holds picks it (the shared place name picks nothing over the thing counted)
+    paired = None
+    for name, q in (pair_respectively(text) if "分别" in text else []):
+        for side, key in keys:
+            for word in _variants(side, key):
+                if word in name and _same_count(t, q) and (paired is None or len(word) > len(paired[0])):
+                    paired = (word, q)
+    if paired:
+        return paired
     for side, key in keys:
         for word in _variants(side, key):
             pos = text.find(word)
