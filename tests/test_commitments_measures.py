@@ -362,3 +362,14 @@ def test_a_review_pairing_names_and_figures_gives_each_name_its_own():
     link_all([plan, review], commitments)
     (c,) = [c for c in commitments if "集装箱" in c.text]
     assert c.status == "exceeded" and c.outcomes[0].quantity.value == 9.6, (c.status, c.outcomes)
+
+
+def test_one_figure_for_town_and_country_is_a_target_for_each():
+    from policyexplorer.commitments.extract import clause_commitments
+    (clause,) = split_clauses("城乡居民人均可支配收入增长6%")
+    specs = clause_commitments(clause, default_index(), True)
+    assert [(s["indicator"].id, s["quantity"].value) for s in specs] == [
+        ("urban-income-growth", 6.0), ("rural-income-growth", 6.0)]
+    # a measure of the whole with no town and country measures of its own stays one target
+    (clause,) = split_clauses("城乡居民收入增长6%")
+    assert len(clause_commitments(clause, default_index(), True)) == 1

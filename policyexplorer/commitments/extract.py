@@ -240,7 +240,31 @@ def clause_commitments(clause: Clause, indicators: IndicatorIndex, target_list: 
                             legacy=not out and bool(_LEGACY_ACTION.search(text))))
         return out
     spec = clause_commitment(clause, indicators, target_list, item)
+    if spec and spec["kind"] == "target" and len(qs) == 1 and _TOWN_AND_COUNTRY.match(text):
+        return _town_and_country_targets(text, spec, indicators) or [spec]
     return [spec] if spec else []
+
+
+# "城乡居民人均可支配收入增长7%": one figure for both, 城镇 and 农村 (what a review reports them as)
+_TOWN_AND_COUNTRY = re.compile(r"^(?:力争|确保|全年|实现)*城乡居民")
+
+
+def _town_and_country_targets(text: str, spec: dict, indicators: IndicatorIndex) -> list[dict]:
+    """The town's and the country's target of a 城乡 figure, each its own measure; [] unless both
+    are known indicators."""
+    q = spec["quantity"]
+    head = re.sub(r"^(?:力争|确保|全年|实现)*城乡", "", text[: q.start])
+    out = []
+    for side in ("城镇", "农村"):
+        m = (indicators.matches(side + head) or [None])[0]
+        if m is None or not m.alias.startswith(side):        # a measure of its own, not the whole's
+            return []
+        out.append({**spec, "indicator": m.indicator, "subject": _MEASURE_VERB.sub("", side + head)[:30],
+                    "legacy": spec.get("legacy", False) and not out})
+    return out
+
+
+_MEASURE_VERB = re.compile(r"(?:同比|比上年)?(?:增长|达到|提高|突破|超过|达|实现)+$")
 
 
 _LIST_LEAD = re.compile(r"^(?:确保|力争|争取|全年|年内|今年|实现)+")
