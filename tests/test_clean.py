@@ -112,6 +112,15 @@ def test_page_footer_alone_on_a_line_is_removed(footer):
     assert removals(raw) == [(3, "page-footer", footer)]
 
 
+def test_a_subscript_set_on_a_line_of_its_own_stays_in_its_sentence():
+    # a scrape's <sub>: "广义货币M" / "2" / "增长9%" is M2, not a page number
+    raw = "稳健的货币政策灵活适度，广义货币M\n2\n增长9%，社会融资规模余额增长10%。"
+    assert texts(raw) == ["稳健的货币政策灵活适度，广义货币M2增长9%，社会融资规模余额增长10%。"]
+    assert removals(raw) == []
+    # after a sentence, a bare figure is still a page number
+    assert removals("推进老旧小区改造。\n\n2\n\n新建口袋公园10个。") == [(3, "page-footer", "2")]
+
+
 def test_page_footer_inside_a_word_across_a_page_break():
     raw = ("开展校园安全整治。\n\n"
            "8. 建设一批示范食堂。(牵头单位:市市场监管局;责任单位:市教—4—\n\n"

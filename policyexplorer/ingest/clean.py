@@ -110,11 +110,13 @@ def clean_lines(raw: str, extra_debris: list[str] | None = None, speaker: str | 
     running = furniture.running_headers(stripped_lines)
     framed = frame.frame_debris(stripped_lines)
     trailer = frame.frame_trailer(stripped_lines)
+    glue: Line | None = None        # a line a subscript was glued to: the next line continues it
     for i, line in enumerate(source, start=1):
         line = line.rstrip("\r")
         stripped = ZERO_WIDTH.sub("", line).strip()
         if not stripped:
-            kept.append(None)
+            if glue is None:
+                kept.append(None)
             continue
         if stripped in running:
             removed.append(Removal(i, "running-header", stripped))
@@ -137,7 +139,11 @@ def clean_lines(raw: str, extra_debris: list[str] | None = None, speaker: str | 
             removed.append(Removal(i, "table-debris", stripped))
             continue
         if FOOTER_WHOLE.match(stripped):
-            removed.append(Removal(i, "page-footer", stripped))
+            glue = _subscript(stripped, kept)
+            if glue is not None:
+                glue.text += stripped
+            else:
+                removed.append(Removal(i, "page-footer", stripped))
             continue
         hard = bool(HARD_BREAK.search(line))
         indent = bool(INDENT.match(ZERO_WIDTH.sub("", line)))
@@ -159,8 +165,22 @@ def clean_lines(raw: str, extra_debris: list[str] | None = None, speaker: str | 
             text = text[len(lead):]
         if not text:
             continue
+        if glue is not None:
+            glue.text, glue.hard, glue = glue.text + text, hard, None
+            continue
         kept.append(Line(text, i, width(line.rstrip()), indent, hard, listed))
     return kept, removed
+
+
+def _subscript(line: str, kept: list) -> Line | None:
+    """The line a subscript belongs to: a scrape sets one on a line of its own ("广义货币M" / "2" /
+    "增长11.3%", "CO" / "2"). A figure of a digit or two right after a line ending in a capital
+    letter is part of that sentence, and the line after it too; a page number stands between
+    sentences (and PDFs lose theirs by position)."""
+    last = next((x for x in reversed(kept) if x is not None), None)
+    if last is not None and re.fullmatch(r"\d{1,2}(?:\.\d)?", line) and re.search(r"[A-Z]$", last.text):
+        return last
+    return None
 
 
 def clean(raw: str, extra_debris: list[str] | None = None, speaker: str | None = None
