@@ -373,3 +373,15 @@ def test_one_figure_for_town_and_country_is_a_target_for_each():
     # a measure of the whole with no town and country measures of its own stays one target
     (clause,) = split_clauses("城乡居民收入增长6%")
     assert len(clause_commitments(clause, default_index(), True)) == 1
+
+
+def test_firms_new_to_the_above_scale_class_are_one_count_however_named():
+    plan = make_report("p", "某县", [("s1", "forward", [2031], ["新增规上企业8户以上。"])])
+    review = make_report("r", "某县", [("s1", "back", [2031], ["新增规上工业企业9家，规模以上工业企业研发覆盖率65%。"])])
+    review.meta.update(review_years=[2031], plan_years=[2032])
+    plan.meta.update(plan_years=[2031])
+    commitments = extract_report(plan)
+    link_all([plan, review], commitments)
+    (c,) = commitments
+    assert c.indicator.id == "above-scale-firms" and c.status == "exceeded"
+    assert c.outcomes[0].quantity.value == 9.0
