@@ -84,15 +84,32 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def swap(staging: Path, out: Path) -> None:
     """Publish `staging` as `out`. Readers of `out` (a server) see the old site or the new one,
-    never none."""
+    never none. The old site is removed by a process of its own: the build (and a `make serve`
+    rebuild) is done once the new site is in place."""
     old = out.parent / (out.name + ".old")
     if old.exists():
         shutil.rmtree(old)
+    for left in out.parent.glob(out.name + ".trash-*"):     # a removal killed before it ended
+        shutil.rmtree(left, ignore_errors=True)
     if out.exists() and _exchange(staging, out):
-        shutil.rmtree(staging)            # now the old site
+        trash = out.parent / f"{out.name}.trash-{os.getpid()}"
+        staging.rename(trash)             # now the old site
+        _remove_later(trash)
         return
     if out.exists():
         out.rename(old)
     staging.rename(out)
     if old.exists():
         shutil.rmtree(old)
+
+
+def _remove_later(folder: Path) -> None:
+    """Remove a folder in a detached process (a site of thousands of files takes seconds); where
+    none can start, now."""
+    import subprocess
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(folder)], start_new_session=True, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -123,6 +123,16 @@ def test_the_swap_exchanges_whole_folders(tmp_path):
     buildlock.swap(staging, out)
     assert (out / "a").read_text(encoding="utf-8") == "new"
     assert not staging.exists() and not (tmp_path / "site.old").exists()
+    # the old site goes in a process of its own; one a killed removal left goes at the next swap
+    for _ in range(100):
+        if not list(tmp_path.glob("site.trash-*")):
+            break
+        time.sleep(0.05)
+    assert not list(tmp_path.glob("site.trash-*"))
+    (tmp_path / "site.trash-1").mkdir()
+    staging.mkdir()
+    buildlock.swap(staging, out)
+    assert not (tmp_path / "site.trash-1").exists()
 
 
 def test_plain_progress_prints_a_line_per_stage_and_quiet_prints_nothing(good):
