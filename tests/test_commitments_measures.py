@@ -385,3 +385,24 @@ def test_firms_new_to_the_above_scale_class_are_one_count_however_named():
     (c,) = commitments
     assert c.indicator.id == "above-scale-firms" and c.status == "exceeded"
     assert c.outcomes[0].quantity.value == 9.0
+
+
+def test_the_numbered_sections_of_a_part_naming_its_period_and_year_are_the_years():
+    from policyexplorer.ingest.orient import assign_looks
+    from policyexplorer.model import Section
+    back = Section("s1", "一、", "“十五五”时期简要回顾及2030年工作情况", 1, None, "part", 1)
+    back_sub = Section("s1-1", "（一）", "坚决打好攻坚战", 2, "s1", "section", 2)
+    plan = Section("s2", "二、", "“十六五”时期奋斗目标和2031年工作任务", 1, None, "part", 3)
+    plan_sub = Section("s2-1", "（一）", "更加注重实体经济", 2, "s2", "section", 4)
+    other = Section("s3", "三、", "今后五年的目标任务", 1, None, "part", 5)
+    other_sub = Section("s3-1", "（一）", "更加注重民生", 2, "s3", "section", 6)
+    assign_looks([back, back_sub, plan, plan_sub, other, other_sub], {"review_years": [2030], "plan_years": [2031]})
+    assert plan.years == list(range(2031, 2036)) and plan_sub.years == [2031]
+    assert back.years == list(range(2026, 2031)) and back_sub.years == [2030]
+    assert other_sub.years == other.years == list(range(2031, 2036))      # a period alone stays one
+
+
+def test_a_bracketed_dateline_does_not_open_the_body():
+    from policyexplorer.ingest.clean import clean
+    blocks, _ = clean("某市政府工作报告\n\n（2031年1月6日在某市人民代表大会第二次会议上）\n\n张三\n\n各位代表：\n\n现在，我代表市人民政府作报告。")
+    assert [b.front for b in blocks] == [True, True, True, False, False]

@@ -116,6 +116,9 @@ def _joiner(left: str, right: str) -> str:
     return ""
 
 
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+
+
 def to_blocks(entries: list[Line | None]) -> list[Block]:
     lines = [e for e in entries if e is not None]
     wrap = wrap_width(lines)
@@ -169,7 +172,9 @@ def to_blocks(entries: list[Line | None]) -> list[Block]:
     running = False          # the last block is a sentence joined across lines
     for text, lineno, starts in raw_blocks:
         front = not body_started
-        if not body_started and (ends_sentence(text) or is_heading_start(text)):
+        # a block wholly in brackets before the body is the dateline ("（2023年1月6日在…会议上）"),
+        # not its first sentence: the speaker's name may still follow
+        if not body_started and (is_heading_start(text) or (ends_sentence(text) and not _BRACKETED.fullmatch(text))):
             body_started = True
             front = False
         if (blocks and not blocks[-1].front and not front and not starts

@@ -171,13 +171,29 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
             looks = looks_of_text(texts) or default
         years = period_years(s.title, looks, meta)
         if not years:
-            if parent and parent.looks == looks and parent.years:
+            if parent and parent.looks == looks and parent.years and _names_its_year(parent, meta):
+                # "“十四五”时期奋斗目标和2021年工作任务": its （一）… are the year's
+                years = list(_one_year(parent, meta))
+            elif parent and parent.looks == looks and parent.years:
                 years = list(parent.years)
             else:
                 years = _years_for(looks, [], meta)
         s.looks, s.years = looks, years
         if looks == "forward" and len(years) > 1:
             _one_year_paragraphs(s, meta)
+
+
+def _one_year(part: Section, meta: dict) -> list[int]:
+    return list(meta.get("plan_years") or []) if part.looks == "forward" else \
+        list(meta.get("review_years") or []) if part.looks == "back" else []
+
+
+def _names_its_year(part: Section, meta: dict) -> bool:
+    """A part on a period and, by name, the report's one plan (or review) year ("“十四五”时期奋斗
+    目标和2021年工作任务", "“十三五”时期简要回顾及2020年工作情况"): the period is its own
+    paragraphs', its numbered sections are the year's."""
+    one = _one_year(part, meta)
+    return len(one) == 1 and len(part.years) > 1 and one[0] in years_in(part.title)
 
 
 def _one_year_paragraphs(section: Section, meta: dict) -> None:
