@@ -406,3 +406,16 @@ def test_a_bracketed_dateline_does_not_open_the_body():
     from policyexplorer.ingest.clean import clean
     blocks, _ = clean("某市政府工作报告\n\n（2031年1月6日在某市人民代表大会第二次会议上）\n\n张三\n\n各位代表：\n\n现在，我代表市人民政府作报告。")
     assert [b.front for b in blocks] == [True, True, True, False, False]
+
+
+def test_a_term_review_turning_to_its_last_year_reviews_that_year():
+    from policyexplorer.ingest.orient import assign_looks
+    from policyexplorer.model import Paragraph, Section
+    texts = ["五年来，经济实力持续增强。", "各位代表，五年成绩来之不易。刚刚过去的一年，全市上下攻坚克难。",
+             "全年新增规上工业企业20户。", "五年来，民生持续改善。"]
+    part = Section("s1", "一、", "过去五年工作回顾", 1, None, "part", 1,
+                   paragraphs=[Paragraph(f"s1-p{i}", t, i) for i, t in enumerate(texts, 1)])
+    assign_looks([part], {"review_years": [2030], "plan_years": [2031]})
+    assert part.years == list(range(2026, 2031))
+    assert [(p.looks, p.years) for p in part.paragraphs] == [
+        (None, []), ("back", [2030]), ("back", [2030]), (None, [])]

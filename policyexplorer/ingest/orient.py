@@ -181,6 +181,8 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
         s.looks, s.years = looks, years
         if looks == "forward" and len(years) > 1:
             _one_year_paragraphs(s, meta)
+        elif looks == "back" and len(years) > 1:
+            _one_year_review(s, meta)
 
 
 def _one_year(part: Section, meta: dict) -> list[int]:
@@ -212,3 +214,25 @@ def _one_year_paragraphs(section: Section, meta: dict) -> None:
             current = None
         if current and not p.looks:
             p.looks, p.years = "forward", list(current)
+
+
+# A review of a term turning to its last year: "…2021年的再接再厉，更是尤为难忘。刚刚过去的一年，全市…";
+# it and the paragraphs after it review that year, until one turns back to the term ("五年来，…").
+ONE_YEAR_BACK = re.compile(r"刚刚过去的一年|过去的一年|过去一年|一年来")
+PERIOD_BACK = re.compile(r"^(?:五年来|过去五年|过去的五年|本届政府)")
+
+
+def _one_year_review(section: Section, meta: dict) -> None:
+    """In a section reviewing several years, the paragraphs that turn to the report's one review
+    year review that year: its figures answer that year's targets, not the term's."""
+    review = meta.get("review_years") or []
+    if len(review) != 1 or review[0] not in section.years:
+        return
+    current = None
+    for p in section.paragraphs:
+        if PERIOD_BACK.match(p.text):
+            current = None
+        if ONE_YEAR_BACK.search(p.text):
+            current = list(review)
+        if current and not p.looks:
+            p.looks, p.years = "back", list(current)
