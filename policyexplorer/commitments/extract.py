@@ -245,7 +245,7 @@ def clause_commitments(clause: Clause, indicators: IndicatorIndex, target_list: 
     return [spec] if spec else []
 
 
-# "城乡居民人均可支配收入增长7%": one figure for both, 城镇 and 农村 (what a review reports them as)
+# "城乡居民人均可支配收入增长6.5%": one figure for both, 城镇 and 农村 (what a review reports them as)
 _TOWN_AND_COUNTRY = re.compile(r"^(?:力争|确保|全年|实现)*城乡居民")
 
 
@@ -336,10 +336,10 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
         subject = _task_subject(text, vm)
         # "狠抓开工建设" names nothing; "阿里巴巴华中总部上半年建成运营" names what before the verb
         # ("力争年内开工建设" names nothing before its verb: stance and time words are no name)
-        # ("推动新建项目尽快开工" names none either: 新建项目 is any project)
+        # ("推动新建项目早日开工" names none either: 新建项目 is any project)
         before = _STANCE.sub("", re.sub(r"[^\u4e00-\u9fff\w]", "", text[: vm.start()]))
         named_before = len(GENERIC_OBJ.sub("", before)) >= 4
-        # "用好专班攻坚、督导服务和集中开工等机制": the verb is one item of a list of kinds
+        # "用好专班推进、上门服务和集中签约等机制": the verb is one item of a list of kinds
         listed = subject.startswith("等")
         # a verb that closes its item ("新建项目尽快开工、在建项目…") has its object before it
         closes = subject == text or re.match(r"[、，,和及与]", text[vm.end():]) is not None
@@ -374,8 +374,8 @@ def _as_listed(clause: Clause, spec: dict) -> tuple[str, dict]:
     return ctx, {**spec, **moved}
 
 
-# A target whose clause names only a generic measure ("产值增长45%", "营业收入突破100亿元") counts
-# what the sentence named at its start ("轻工纺织产业要……，产值增长45%"): cut from it, it says
+# A target whose clause names only a generic measure ("产值增长35%", "营业收入突破80亿元") counts
+# what the sentence named at its start ("食品加工产业要……，产值增长35%"): cut from it, it says
 # nothing a reader can check.
 _BARE_MEASURE = re.compile(r"^(?:力争|确保|全年|实现)?(?:总)?(?:产值|营业收入|营收|销售收入|主营业务收入|规模|总量|"
                            r"增加值|产量|销售额|交易额|营业额|税收|收入)(?:增长|达到|突破|超过|实现|达|提高|翻)")

@@ -165,7 +165,7 @@ def scope_of(clause: str, match: IndicatorMatch | None, indicator: Indicator | N
     # Scope words sit in the clause before the figure ("新增省级以上众创孵化载体33家",
     # "累计打造1588个…") or inside the alias match ("高新技术企业总数").
     # Only the stretch of the clause that holds the name: a level named in an earlier phrase
-    # ("其中市级重点项目80个，…，确保固定资产投资增长10%") is that phrase's.
+    # ("其中市级重点项目60个，…，确保固定资产投资增长9%") is that phrase's.
     if match is None:
         window = clause
     else:

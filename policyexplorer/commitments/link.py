@@ -299,7 +299,7 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) ->
           and not (raised and raised.start() <= q.start and q.end <= raised.end())]   # "由240元…" stood before
     if not qs:
         return None
-    # "货物和集装箱吞吐量分别增长4%、11.3%": each name has its own figure; the longest form of the
+    # "货物和集装箱吞吐量分别增长3%、9.6%": each name has its own figure; the longest form of the
     # key that a name holds picks it (the shared place name picks nothing over the thing counted)
     paired = None
     for name, q in (pair_respectively(text) if "分别" in text else []):

@@ -76,7 +76,7 @@ class Quantity:
 
 def unit_class(unit: str) -> str:
     # 套 and 套(间) are the same count; 场 and 场次 too.
-    # "PM2.5平均浓度低于26微克": a concentration of fine particles is per cubic metre, said or not
+    # "PM2.5平均浓度低于30微克": a concentration of fine particles is per cubic metre, said or not
     return {"套（间）": "套", "套(间)": "套", "场次": "场", "百分点": "个百分点", "千米": "公里",
             "微克": "微克/立方米"}.get(unit, unit)
 
@@ -179,8 +179,8 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(sorted(out, key=lambda q: q.start))
 
 
-# Growth as a multiple: "产值增长4倍" is +400%, "实现翻番" +100%, "翻两番" +300%. A rate like any
-# other, so a review's "翻番" answers a target of "增长4倍" (missed) and "增长1倍" (met).
+# Growth as a multiple: "产值增长3倍" is +300%, "实现翻番" +100%, "翻两番" +300%. A rate like any
+# other, so a review's "翻番" answers a target of "增长3倍" (missed) and "增长1倍" (met).
 _MULTIPLE = re.compile(r"(?P<verb>增长|提高|增加)(?P<num>\d+(?:\.\d+)?)倍(?P<suffix>以上|左右)?|翻(?P<cn>一|两|二|三)?番")
 _DOUBLINGS = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
 

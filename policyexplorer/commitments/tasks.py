@@ -47,15 +47,15 @@ STRONG = (r"行动|工程|计划|规划|改革|试点|示范区|示范城|示范
           r"保交楼|城中村改造|征收|供地|收储|历史建筑|文物|遗址|绿道|碧道|快速路|高速公路|环线|直通线|"
           r"合武段|汉宜段|堤防|泵站|闸站|污水处理厂|医院|学校|校区|服务站|工作站|综保区|港|"
           r"旅游带|经济带|创新带|发展带|交易|核算|体系建设|大市场|综合体|场景|街区|路段")
-# Facilities and programmes an improving verb may act on ("完善阳逻港…体系", "巩固…湿地公园…成果").
+# Facilities and programmes an improving verb may act on ("完善某港…体系", "巩固…湿地公园…成果").
 _IMPROVABLE_WORDS = (r"机制|体制|体系|制度|政策|工程|行动|改革|试点|长制|港|站|馆|中心|公园|园区|"
                      r"加工园|产业园|基地|铁路|机场")
 _IMPROVABLE = re.compile(_IMPROVABLE_WORDS)
-# ... and what is improved is that thing, the object's head ("完善土地储备市级统筹机制", "加强…中心
-# 建设"), not a word on the way ("强化中心城区辐射带动", "加强政策宣传解读").
+# ... and what is improved is that thing, the object's head ("完善用地指标市级统筹机制", "加强…中心
+# 建设"), not a word on the way ("强化主城区示范带动", "加强政策解读宣传").
 _IMPROVABLE_HEAD = re.compile(rf"(?:{_IMPROVABLE_WORDS})(?:建设)?$")
 # A system or the institutions of a field improved ("健全社会救助体系", "完善防洪工程体系", "健全…
-# 体制机制") is a general aim, unless a facility names it ("完善阳逻港多式联运集疏运体系"); a policy
+# 体制机制") is a general aim, unless a facility names it ("完善某港多式联运集疏运体系"); a policy
 # system ("完善…政策体系") is a set of policies to issue, a trading system ("…排放权交易体系") a
 # market, a 长制 system ("河湖长制体系") a named institution.
 _SYSTEM = re.compile(r"(?<!政策|交易|长制)体系$|体制机制$|体制$")
@@ -106,8 +106,8 @@ PAST = re.compile(r"已经|已|了$|成功获批|获评|荣获|位列|居全国|
 _QUOTED = re.compile(r"[“\"《](?:[^”\"》]{3,30}|[一二三四五六七八九十两双百千万\d][^”\"》])[”\"》]")
 # A list of names counted ("A、B、C三大X") names each of them.
 _ENUMERATED = re.compile(r"、[^，、]{1,12}、?[^，、]{0,12}[二三四五六七八九十两]大")
-# Ways of attracting investment ("以商招商、产业链招商", "开展代理招商") are methods, not a drive of
-# a place or park of its own ("推进科学城招商").
+# Ways of attracting investment ("以商招商、产业链招商", "开展委托招商") are methods, not a drive of
+# a place or park of its own ("推进高新区招商").
 _METHODS = re.compile(r"^(?:[^、，和]{1,4}招商|(?:[^、，和]{1,6}招商[、和及与])+[^、，和]{1,6}招商)$")
 _HEAD = re.compile(rf"^(?:{MANNER})(?P<verb>{MAKE}|{IMPROVE})")
 _STRONG = re.compile(STRONG)
@@ -129,7 +129,7 @@ def named_task(clause: str) -> tuple[str, str] | None:
         # "加快科技创新体制机制改革", "持续推进…": a manner word, then a named reform or programme
         mm = re.match(rf"^(?:{MANNER})", text)
         if mm and mm.end() and re.search(r"(?:改革|试点|工程|行动|计划|攻坚)$", text) and len(text) - mm.end() >= 5 \
-                and "一批" not in text:         # "分类选择一批县开展试点": nothing named
+                and "一批" not in text:         # "选择一批乡镇开展试点": nothing named
             return "", text[mm.end():]
         return None
     verb, obj = m.group("verb"), text[m.end():]
@@ -166,7 +166,7 @@ def named_task(clause: str) -> tuple[str, str] | None:
         return verb, obj
     if soft and not improve and not AIM_OPENS.match(core):
         return verb, obj
-    # "完善土地储备市级统筹机制", "做强武汉现代农产品加工园": improving a named mechanism or facility
+    # "完善用地指标市级统筹机制", "做强武汉现代农产品加工园": improving a named mechanism or facility
     if improve and verb not in ("形成", "促进") and _IMPROVABLE_HEAD.search(core) and len(GENERIC_OBJ.sub("", core)) >= 6:
         return verb, obj
     return None

@@ -174,7 +174,7 @@ def clean_lines(raw: str, extra_debris: list[str] | None = None, speaker: str | 
 
 def _subscript(line: str, kept: list) -> Line | None:
     """The line a subscript belongs to: a scrape sets one on a line of its own ("广义货币M" / "2" /
-    "增长11.3%", "CO" / "2"). A figure of a digit or two right after a line ending in a capital
+    "增长9%", "CO" / "2"). A figure of a digit or two right after a line ending in a capital
     letter is part of that sentence, and the line after it too; a page number stands between
     sentences (and PDFs lose theirs by position)."""
     last = next((x for x in reversed(kept) if x is not None), None)

@@ -37,7 +37,7 @@ SENTENCE_INSIDE = re.compile(r"[，。；！？,;!?、]")
 DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 # A lead-in clause ("主要抓了以下五个方面的工作:") speaks; a heading names.
 LEAD_IN = re.compile(r"了|以下|如下|我们|主要是|包括|是$")
-# A line ending in a colon that counts what follows ("重点做好八方面工作：", "抓好三件大事：")
+# A line ending in a colon that counts what follows ("重点抓好七个方面工作：", "抓好三件大事：")
 # announces the items under it: a lead-in, not a label naming a section.
 COUNTED_LEAD_IN = re.compile(r"[一二三四五六七八九十两]+\s*个?\s*(?:方面|项|件|条|点)\S*[：:]$")
 # A signature line closing a document ("武汉市人民政府办公厅").

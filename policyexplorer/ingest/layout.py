@@ -172,7 +172,7 @@ def to_blocks(entries: list[Line | None]) -> list[Block]:
     running = False          # the last block is a sentence joined across lines
     for text, lineno, starts in raw_blocks:
         front = not body_started
-        # a block wholly in brackets before the body is the dateline ("（2023年1月6日在…会议上）"),
+        # a block wholly in brackets before the body is the dateline ("（2031年1月9日在…会议上）"),
         # not its first sentence: the speaker's name may still follow
         if not body_started and (is_heading_start(text) or (ends_sentence(text) and not _BRACKETED.fullmatch(text))):
             body_started = True

@@ -49,7 +49,7 @@ NEXT_FIVE = re.compile(r"今后五年|未来五年|今后五年的")
 
 PERIOD_AT = 12
 # A paragraph of a section that plans a period and the next year together ("今后五年及明年目标任务")
-# turning to the one year: "2022年是…开局之年", "明年…", "新的一年…". It and the paragraphs after it
+# turning to the one year: "2031年是…的一年", "明年…", "新的一年…". It and the paragraphs after it
 # plan that year, until one turns back to the period ("今后五年", "到2027年").
 ONE_YEAR_INTRO = re.compile(r"^(?:今年|明年|新的一年|(\d{4})年(?:是|，|,|要|的|我们|全市|全省|全区|全县|政府))")
 PERIOD_INTRO = re.compile(r"^(?:今后|未来|到20\d\d年|“?[十一二三四五六七八九]{1,3}五”?时期)")
@@ -172,7 +172,7 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
         years = period_years(s.title, looks, meta)
         if not years:
             if parent and parent.looks == looks and parent.years and _names_its_year(parent, meta):
-                # "“十四五”时期奋斗目标和2021年工作任务": its （一）… are the year's
+                # "“十六五”时期奋斗目标和2031年工作任务": its （一）… are the year's
                 years = list(_one_year(parent, meta))
             elif parent and parent.looks == looks and parent.years:
                 years = list(parent.years)
@@ -191,8 +191,8 @@ def _one_year(part: Section, meta: dict) -> list[int]:
 
 
 def _names_its_year(part: Section, meta: dict) -> bool:
-    """A part on a period and, by name, the report's one plan (or review) year ("“十四五”时期奋斗
-    目标和2021年工作任务", "“十三五”时期简要回顾及2020年工作情况"): the period is its own
+    """A part on a period and, by name, the report's one plan (or review) year ("“十六五”时期奋斗
+    目标和2031年工作任务", "“十五五”时期回顾及2030年工作情况"): the period is its own
     paragraphs', its numbered sections are the year's."""
     one = _one_year(part, meta)
     return len(one) == 1 and len(part.years) > 1 and one[0] in years_in(part.title)
@@ -216,7 +216,7 @@ def _one_year_paragraphs(section: Section, meta: dict) -> None:
             p.looks, p.years = "forward", list(current)
 
 
-# A review of a term turning to its last year: "…2021年的再接再厉，更是尤为难忘。刚刚过去的一年，全市…";
+# A review of a term turning to its last year: "…五年成绩来之不易。刚刚过去的一年，全县…";
 # it and the paragraphs after it review that year, until one turns back to the term ("五年来，…").
 ONE_YEAR_BACK = re.compile(r"刚刚过去的一年|过去的一年|过去一年|一年来")
 PERIOD_BACK = re.compile(r"^(?:五年来|过去五年|过去的五年|本届政府)")
