@@ -264,18 +264,15 @@ def test_a_section_planning_a_term_and_the_next_year_gives_that_year_its_own_tar
     """"今后五年及明年目标任务": the paragraphs that turn to the one plan year ("2031年是…",
     "明年…") plan that year, until one turns back to the period."""
     from policyexplorer.ingest.orient import assign_looks
-    from policyexplorer.model import Paragraph, Section
     texts = ["今后五年，全县生产总值年均增长6%以上。", "2031年是新一届政府的开局之年。主要预期目标是：生产总值增长6.5%。",
              "经济增速是综合性指标，明年的目标要稳。", "到2035年，基本实现现代化。"]
-    part = Section("s2", "二、", "今后五年及明年目标任务", 1, None, "part", 1,
-                   paragraphs=[Paragraph(f"s2-p{i}", t, i) for i, t in enumerate(texts, 1)])
+    part = part_of("s2", "今后五年及明年目标任务", texts)
     assign_looks([part], {"review_years": [2030], "plan_years": [2031]})
     assert part.years == list(range(2031, 2036))
     assert [(p.looks, p.years) for p in part.paragraphs] == [
         (None, []), ("forward", [2031]), ("forward", [2031]), (None, [])]
     # a five-year plan (several plan years) is left to its sections
-    other = Section("s2", "二、", "今后五年及明年目标任务", 1, None, "part", 1,
-                    paragraphs=[Paragraph("s2-p1", texts[1], 1)])
+    other = part_of("s2", "今后五年及明年目标任务", texts[1:2])
     assign_looks([other], {"plan_years": [2031, 2032, 2033, 2034, 2035]})
     assert other.paragraphs[0].looks is None
 
@@ -353,13 +350,26 @@ def test_growth_as_a_multiple_is_a_rate():
     assert [q.value for q in parse_quantities("增长2%，收入翻一番")] == [2.0, 100.0]
 
 
-def test_a_review_pairing_names_and_figures_gives_each_name_its_own():
-    plan = make_report("p", "某市", [("s1", "forward", [2031], ["力争港口集装箱吞吐量增长5%以上。"])])
-    review = make_report("r", "某市", [("s1", "back", [2031], ["港口货物和集装箱吞吐量分别增长3%、9.6%。"])])
-    review.meta.update(review_years=[2031], plan_years=[2032])
+def linked(plan_text: str, review_text: str) -> list:
+    """The commitments of a one-paragraph 2031 plan, linked to a one-paragraph review of 2031."""
+    plan = make_report("p", "某县", [("s1", "forward", [2031], [plan_text])])
+    review = make_report("r", "某县", [("s1", "back", [2031], [review_text])])
     plan.meta.update(plan_years=[2031])
+    review.meta.update(review_years=[2031], plan_years=[2032])
     commitments = extract_report(plan)
     link_all([plan, review], commitments)
+    return commitments
+
+
+def part_of(anchor: str, title: str, texts: list[str]):
+    """A top-level part holding these paragraphs."""
+    from policyexplorer.model import Paragraph, Section
+    return Section(anchor, "一、", title, 1, None, "part", 1,
+                   paragraphs=[Paragraph(f"{anchor}-p{i}", t, i) for i, t in enumerate(texts, 1)])
+
+
+def test_a_review_pairing_names_and_figures_gives_each_name_its_own():
+    commitments = linked("力争港口集装箱吞吐量增长5%以上。", "港口货物和集装箱吞吐量分别增长3%、9.6%。")
     (c,) = [c for c in commitments if "集装箱" in c.text]
     assert c.status == "exceeded" and c.outcomes[0].quantity.value == 9.6, (c.status, c.outcomes)
 
@@ -376,13 +386,7 @@ def test_one_figure_for_town_and_country_is_a_target_for_each():
 
 
 def test_firms_new_to_the_above_scale_class_are_one_count_however_named():
-    plan = make_report("p", "某县", [("s1", "forward", [2031], ["新增规上企业8户以上。"])])
-    review = make_report("r", "某县", [("s1", "back", [2031], ["新增规上工业企业9家，规模以上工业企业研发覆盖率65%。"])])
-    review.meta.update(review_years=[2031], plan_years=[2032])
-    plan.meta.update(plan_years=[2031])
-    commitments = extract_report(plan)
-    link_all([plan, review], commitments)
-    (c,) = commitments
+    (c,) = linked("新增规上企业8户以上。", "新增规上工业企业9家，规模以上工业企业研发覆盖率65%。")
     assert c.indicator.id == "above-scale-firms" and c.status == "exceeded"
     assert c.outcomes[0].quantity.value == 9.0
 
@@ -410,11 +414,9 @@ def test_a_bracketed_dateline_does_not_open_the_body():
 
 def test_a_term_review_turning_to_its_last_year_reviews_that_year():
     from policyexplorer.ingest.orient import assign_looks
-    from policyexplorer.model import Paragraph, Section
     texts = ["五年来，经济实力持续增强。", "各位代表，五年成绩来之不易。刚刚过去的一年，全市上下攻坚克难。",
              "全年新增规上工业企业20户。", "五年来，民生持续改善。"]
-    part = Section("s1", "一、", "过去五年工作回顾", 1, None, "part", 1,
-                   paragraphs=[Paragraph(f"s1-p{i}", t, i) for i, t in enumerate(texts, 1)])
+    part = part_of("s1", "过去五年工作回顾", texts)
     assign_looks([part], {"review_years": [2030], "plan_years": [2031]})
     assert part.years == list(range(2026, 2031))
     assert [(p.looks, p.years) for p in part.paragraphs] == [

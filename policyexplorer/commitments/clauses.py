@@ -206,6 +206,11 @@ def pair_quantity(text: str, start: int, end: int) -> Quantity | None:
     return before[-1] if before else None
 
 
+# The words of measure that end a name before its figure ("…收入增长", "…总量达到"): a name
+# without them is what is measured.
+MEASURE_END = re.compile(r"(?:同比|比上年)?(?:达到|突破|超过|完成|实现|达|超|为|至|到|控制在|保持在|稳定在|增长|下降|"
+                         r"提高|增加|减少|降低)+$")
+
 # "低保标准由每人每月600元提高到650元": a figure raised from one value to another; the one it goes
 # to is the figure set (or reached), the one before is where it stood
 RAISED = re.compile(r"(?:由|从)[^，。；]{0,16}?\d[^，。；]{0,16}?(?:提高|增加|提升|增长|扩大|上调|调整|降低|下降|减少|压减|"

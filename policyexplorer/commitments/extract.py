@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Paragraph, Report, Section, orientation
 from . import agencies as agencies_mod
-from .clauses import RAISED, Clause, join_continuations, pair_respectively, respective_names, split_clauses
+from .clauses import MEASURE_END, RAISED, Clause, join_continuations, pair_respectively, respective_names, split_clauses
 from .indicators import Indicator, IndicatorIndex, IndicatorMatch, Scope, default_index, scope_of
 from .quantity import Quantity, normalise, parse_quantities
 from .tasks import GENERIC_OBJ, named_task
@@ -246,25 +246,21 @@ def clause_commitments(clause: Clause, indicators: IndicatorIndex, target_list: 
 
 
 # "城乡居民人均可支配收入增长6.5%": one figure for both, 城镇 and 农村 (what a review reports them as)
-_TOWN_AND_COUNTRY = re.compile(r"^(?:力争|确保|全年|实现)*城乡居民")
+_TOWN_AND_COUNTRY = re.compile(r"^(?:力争|确保|全年|实现)*城乡(?=居民)")
 
 
 def _town_and_country_targets(text: str, spec: dict, indicators: IndicatorIndex) -> list[dict]:
     """The town's and the country's target of a 城乡 figure, each its own measure; [] unless both
     are known indicators."""
-    q = spec["quantity"]
-    head = re.sub(r"^(?:力争|确保|全年|实现)*城乡", "", text[: q.start])
+    head = text[_TOWN_AND_COUNTRY.match(text).end(): spec["quantity"].start]
     out = []
     for side in ("城镇", "农村"):
         m = (indicators.matches(side + head) or [None])[0]
         if m is None or not m.alias.startswith(side):        # a measure of its own, not the whole's
             return []
-        out.append({**spec, "indicator": m.indicator, "subject": _MEASURE_VERB.sub("", side + head)[:30],
+        out.append({**spec, "indicator": m.indicator, "subject": MEASURE_END.sub("", side + head)[:30],
                     "legacy": spec.get("legacy", False) and not out})
     return out
-
-
-_MEASURE_VERB = re.compile(r"(?:同比|比上年)?(?:增长|达到|提高|突破|超过|达|实现)+$")
 
 
 _LIST_LEAD = re.compile(r"^(?:确保|力争|争取|全年|年内|今年|实现)+")
@@ -368,10 +364,7 @@ def _as_listed(clause: Clause, spec: dict) -> tuple[str, dict]:
     if spec["kind"] != "target" or not ctx or ctx == clause.text or clause.text not in ctx \
             or re.search(r"[，,]", ctx):
         return clause.text, spec
-    shift = ctx.find(clause.text)
-    moved = {k: _shifted(spec[k], shift) for k in ("quantity",) if spec.get(k) is not None}
-    moved["figures"] = [_shifted(q, shift) for q in spec.get("figures") or []]
-    return ctx, {**spec, **moved}
+    return ctx, _moved(spec, ctx.find(clause.text))
 
 
 # A target whose clause names only a generic measure ("产值增长35%", "营业收入突破80亿元") counts
@@ -392,10 +385,15 @@ def _with_subject(normal: str, clause: Clause, text: str, spec: dict) -> tuple[s
     if start >= clause.start or len(span) > _SUBJECT_SPAN or \
             any(not q.nominal for q in parse_quantities(normal[start: clause.start])):
         return text, spec
-    shift = clause.start - start
-    moved = {k: _shifted(spec[k], shift) for k in ("quantity",) if spec.get(k) is not None}
-    moved["figures"] = [_shifted(q, shift) for q in spec.get("figures") or []]
-    return span, {**spec, **moved}
+    return span, _moved(spec, clause.start - start)
+
+
+def _moved(spec: dict, by: int) -> dict:
+    """The spec of a commitment whose text now starts `by` characters earlier: its figures'
+    places move with it."""
+    moved = {k: _shifted(spec[k], by) for k in ("quantity",) if spec.get(k) is not None}
+    moved["figures"] = [_shifted(q, by) for q in spec.get("figures") or []]
+    return {**spec, **moved}
 
 
 def _shifted(q: Quantity, by: int) -> Quantity:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import jieba
 
 from ..model import Report
-from .clauses import RAISED, Clause, join_continuations, pair_respectively, split_clauses
+from .clauses import MEASURE_END, RAISED, Clause, join_continuations, pair_respectively, split_clauses
 from .extract import Commitment, Place
 from .indicators import NEW_WORDS, IndicatorIndex, Scope, default_index, scope_of
 from .quantity import Quantity, normalise, parse_quantities, unit_class
@@ -217,8 +217,6 @@ def _outcome_figures(clause: Clause, index: IndicatorIndex):
 
 _LEAD_WORDS = re.compile(r"^(?:力争|确保|全年|年内|今年|再|争取|新增|新建|建成|建设|打造|培育|实施|完成|举办|开展|引进|"
                          r"组织|发布|认定|推进|创建|筹集|新认定|新改建|新改扩建|改造|累计|实现|开工|帮助|支持)+")
-_MEASURE_END = re.compile(r"(?:同比|比上年)?(?:达到|突破|超过|完成|实现|达|超|为|至|到|控制在|保持在|稳定在|增长|下降|"
-                          r"提高|增加|减少|降低)+$")
 _TAIL_WORDS = re.compile(r"(?:的|任务|工作|目标|等)+$")
 
 
@@ -233,7 +231,7 @@ def _keys(text: str, q: Quantity) -> list[tuple[str, str]]:
     # "投资3亿元实施…": money names nothing; what it pays for follows the figure
     spending = False
     if before:
-        k = _MEASURE_END.sub("", _LEAD_WORDS.sub("", _unquoted(before.group(1))))
+        k = MEASURE_END.sub("", _LEAD_WORDS.sub("", _unquoted(before.group(1))))
         spending = bool(_SPENDING.fullmatch(k))
         if _names_something(k) and k != "亿元以上项目" and not spending:
             keys.append(("before", k))

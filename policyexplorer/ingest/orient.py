@@ -171,18 +171,14 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
             looks = looks_of_text(texts) or default
         years = period_years(s.title, looks, meta)
         if not years:
-            if parent and parent.looks == looks and parent.years and _names_its_year(parent, meta):
+            if parent and parent.looks == looks and parent.years:
                 # "“十六五”时期奋斗目标和2031年工作任务": its （一）… are the year's
-                years = list(_one_year(parent, meta))
-            elif parent and parent.looks == looks and parent.years:
-                years = list(parent.years)
+                years = _one_year(parent, meta) if _names_its_year(parent, meta) else list(parent.years)
             else:
                 years = _years_for(looks, [], meta)
         s.looks, s.years = looks, years
-        if looks == "forward" and len(years) > 1:
+        if len(years) > 1:
             _one_year_paragraphs(s, meta)
-        elif looks == "back" and len(years) > 1:
-            _one_year_review(s, meta)
 
 
 def _one_year(part: Section, meta: dict) -> list[int]:
@@ -198,41 +194,35 @@ def _names_its_year(part: Section, meta: dict) -> bool:
     return len(one) == 1 and len(part.years) > 1 and one[0] in years_in(part.title)
 
 
-def _one_year_paragraphs(section: Section, meta: dict) -> None:
-    """In a section planning several years, the paragraphs that turn to the report's one plan
-    year (ONE_YEAR_INTRO) plan that year: a work report's "明年" targets are not the five-year
-    period's."""
-    plan = meta.get("plan_years") or []
-    if len(plan) != 1 or plan[0] not in section.years:
-        return
-    current = None
-    for p in section.paragraphs:
-        m = ONE_YEAR_INTRO.match(p.text)
-        if m and (m.group(1) is None or int(m.group(1)) == plan[0]):
-            current = list(plan)
-        elif PERIOD_INTRO.match(p.text):
-            current = None
-        if current and not p.looks:
-            p.looks, p.years = "forward", list(current)
-
-
 # A review of a term turning to its last year: "…五年成绩来之不易。刚刚过去的一年，全县…";
 # it and the paragraphs after it review that year, until one turns back to the term ("五年来，…").
 ONE_YEAR_BACK = re.compile(r"刚刚过去的一年|过去的一年|过去一年|一年来")
 PERIOD_BACK = re.compile(r"^(?:五年来|过去五年|过去的五年|本届政府)")
 
 
-def _one_year_review(section: Section, meta: dict) -> None:
-    """In a section reviewing several years, the paragraphs that turn to the report's one review
-    year review that year: its figures answer that year's targets, not the term's."""
-    review = meta.get("review_years") or []
-    if len(review) != 1 or review[0] not in section.years:
+def _turns_to(year: int, looks: str, text: str) -> bool:
+    """The paragraph turns to the report's one plan year (ONE_YEAR_INTRO) or review year
+    (ONE_YEAR_BACK)."""
+    if looks == "back":
+        return ONE_YEAR_BACK.search(text) is not None
+    m = ONE_YEAR_INTRO.match(text)
+    return m is not None and (m.group(1) is None or int(m.group(1)) == year)
+
+
+def _one_year_paragraphs(section: Section, meta: dict) -> None:
+    """In a section planning (or reviewing) several years, the paragraphs that turn to the
+    report's one plan (or review) year are that year's, until one turns back to the period: a
+    work report's "明年" targets are not the five-year period's, and a term review's "刚刚过去的一年"
+    figures answer that year's targets."""
+    one = _one_year(section, meta)
+    if len(one) != 1 or one[0] not in section.years:
         return
-    current = None
+    period = PERIOD_BACK if section.looks == "back" else PERIOD_INTRO
+    current = False
     for p in section.paragraphs:
-        if PERIOD_BACK.match(p.text):
-            current = None
-        if ONE_YEAR_BACK.search(p.text):
-            current = list(review)
+        if period.match(p.text):
+            current = False
+        if _turns_to(one[0], section.looks, p.text):
+            current = True
         if current and not p.looks:
-            p.looks, p.years = "back", list(current)
+            p.looks, p.years = section.looks, list(one)
