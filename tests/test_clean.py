@@ -344,3 +344,11 @@ def test_heading_line_followed_directly_by_its_body_stays_a_heading():
 def test_heading_wrapped_onto_a_second_line_is_joined():
     blocks, _ = clean("（二）坚持扩大内需，发展态势持续\n向好\n\n正文一句。\n")
     assert blocks[0].text == "（二）坚持扩大内需，发展态势持续向好"
+
+
+def test_a_bold_part_heading_glued_to_the_heading_under_it_is_two_lines():
+    # a scrape ran the part's bold heading and its first numbered section into one line
+    raw = "**三、2025年主要工作** （一）抓好产业发展，壮大实体经济\n\n全年新建厂房10万平方米。\n"
+    assert texts(raw) == ["三、2025年主要工作", "（一）抓好产业发展，壮大实体经济", "全年新建厂房10万平方米。"]
+    # a bold lead-in run into its own sentence stays one paragraph
+    assert texts("**（一）抓好产业发展。** 全年新建厂房10万平方米。\n") == ["（一）抓好产业发展。全年新建厂房10万平方米。"]

@@ -1,9 +1,10 @@
 """Targets and outcomes read by measure (issue #20): every figure of a clause with what it
 measures, compared only with a figure of the same measure, on made-up sentences of the shapes real
 reports use (none of them a sample's)."""
+import pytest
 from test_commitments_support import make_report
 
-from policyexplorer.commitments.clauses import is_continuation, join_continuations, split_clauses
+from policyexplorer.commitments.clauses import is_continuation, join_continuations, pair_respectively, split_clauses
 from policyexplorer.commitments.extract import extract_report
 from policyexplorer.commitments.indicators import default_index
 from policyexplorer.commitments.link import link_all
@@ -380,6 +381,11 @@ def test_one_figure_for_town_and_country_is_a_target_for_each():
     specs = clause_commitments(clause, default_index(), True)
     assert [(s["indicator"].id, s["quantity"].value) for s in specs] == [
         ("urban-income-growth", 6.0), ("rural-income-growth", 6.0)]
+    # town and country named apart, one figure for each ("均"): the growth of each
+    (clause,) = split_clauses("城镇和农村常住居民人均可支配收入均增长6%")
+    specs = clause_commitments(clause, default_index(), True)
+    assert [(s["indicator"].id, s["quantity"].value) for s in specs] == [
+        ("urban-income-growth", 6.0), ("rural-income-growth", 6.0)]
     # a measure of the whole with no town and country measures of its own stays one target
     (clause,) = split_clauses("城乡居民收入增长6%")
     assert len(clause_commitments(clause, default_index(), True)) == 1
@@ -421,3 +427,23 @@ def test_a_term_review_turning_to_its_last_year_reviews_that_year():
     assert part.years == list(range(2026, 2031))
     assert [(p.looks, p.years) for p in part.paragraphs] == [
         (None, []), ("back", [2030]), ("back", [2030]), (None, [])]
+
+
+@pytest.mark.parametrize("clause, want", [
+    # the first side bare: it shares the measure the second names
+    ("城镇和农村常住居民人均可支配收入分别达33349元和13989元，分别增长8.2%和8.4%",
+     [("城镇常住居民人均可支配收入", "33349元"), ("农村常住居民人均可支配收入", "13989元"),
+      ("城镇常住居民人均可支配收入增长", "8.2%"), ("农村常住居民人均可支配收入增长", "8.4%")]),
+    # the pairs begin before 分别
+    ("城乡居民人均收入达到28400元和9400元、分别增长7.5%和8.2%",
+     [("城镇居民人均收入", "28400元"), ("农村居民人均收入", "9400元"),
+      ("城镇居民人均收入增长", "7.5%"), ("农村居民人均收入增长", "8.2%")]),
+])
+def test_town_and_country_pairs_in_a_review(clause, want):
+    assert [(n, q.raw) for n, q in pair_respectively(clause)] == want
+
+
+def test_a_level_and_its_growth_across_how_it_was_computed():
+    text = "实现地区生产总值9846.9亿元，按可比价计算，同比增长7.8%；完成一般公共预算收入1245.3亿元，增长10.9%。"
+    assert [c.text for c in join_continuations(text, split_clauses(text))] == [
+        "实现地区生产总值9846.9亿元，按可比价计算，同比增长7.8%", "完成一般公共预算收入1245.3亿元，增长10.9%"]

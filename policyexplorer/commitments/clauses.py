@@ -114,12 +114,15 @@ def split_clauses(text: str, legacy: bool = False) -> list[Clause]:
 _CONTINUATION_WORDS = re.compile(
     r"同比|比上年|较上年|比去年|较去年|比上年度|比\d{4}年|较\d{4}年|年均|平均|分别|均|全年|年内|"
     r"增长|下降|增加|减少|提高|降低|上涨|增幅|降幅|涨幅|达到|完成|突破|超过|实现|达|为|至|到|"
-    r"以上|左右|以内|以下|力争|确保|约|近|多|余|个百分点|百分点")
+    r"以上|左右|以内|以下|力争|确保|约|近|多|余|个百分点|百分点|"
+    r"和|、")   # "分别增长8.2%和8.4%": the joins between a pair's figures
 
 
 # A ranking or remark between a figure and its growth: "全年生产总值512亿元，居全市第4，位次前移两位，
 # 同比增长7.3%"
-_ASIDE = re.compile(r"第\d|第[一二三四五六七八九十]|位次|排名|位居|居全|列全|前列")
+_ASIDE = re.compile(r"第\d|第[一二三四五六七八九十]|位次|排名|位居|居全|列全|前列|"
+                    # how a growth is computed, between a level and its growth
+                    r"^(?:按|以)可比(?:价格?|口径)(?:计算)?$|^(?:扣除|剔除)价格因素(?:后)?$")
 
 # "实施重点项目600个，完成投资900亿元以上": the investment the counted projects are to make
 # "投资2亿元实施甲乙工程，确保A、B等工程按时完工": the second clause details the works the first
@@ -237,19 +240,28 @@ def respective_names(head: str) -> list[str]:
     names = [n for n in re.split(r"、|和|及|与", head) if n]
     if len(names) == 1 and names[0].startswith("城乡"):       # 城乡X: 城镇X and 农村X
         names = ["城镇" + names[0][2:], "农村" + names[0][2:]]
+    # "城镇和农村常住居民收入": the bare first side shares the measure the last side names
+    last = names[-1] if names else ""
+    side = next((q for q in _SIDES if last.startswith(q) and len(last) > len(q)), None)
+    if side and all(n in _SIDES for n in names[:-1]):
+        names = [n + last[len(side):] for n in names[:-1]] + [last]
     return names
+
+
+_SIDES = ("城镇", "农村", "城市", "乡村")
 
 
 def pair_respectively(clause: str) -> list[tuple[str, Quantity]]:
     """"A、B、C分别增长x%、y%、z%" -> [(A, x%), (B, y%), (C, z%)]; a measure and its continuation
     pair each of their figures ("城乡居民人均可支配收入分别达到31000元、12000元，同比分别增长6%、8%":
     城镇 and 农村 each a level and a growth). Figures are placed in the clause's text."""
-    if "分别" in clause:
+    first = next((q for q in parse_quantities(clause) if not q.nominal), None)
+    if "分别" in clause and (first is None or first.start >= len(normalise(clause.split("分别", 1)[0]))):
         head, tail = clause.split("分别", 1)
         offset = len(normalise(head)) + len("分别")
-    elif _town_and_country(clause):
+    elif _town_and_country(clause) or "分别" in clause:
+        # "城乡居民人均收入达到28400元和9400元、分别增长7.5%和8.2%": the pairs begin before 分别
         # "城乡居民人均可支配收入达31000元、12000元，同比增长6%、8%": 城乡 pairs without 分别
-        first = next((q for q in parse_quantities(clause) if not q.nominal), None)
         if first is None:
             return []
         text = normalise(clause)

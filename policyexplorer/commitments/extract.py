@@ -246,19 +246,21 @@ def clause_commitments(clause: Clause, indicators: IndicatorIndex, target_list: 
 
 
 # "城乡居民人均可支配收入增长6.5%": one figure for both, 城镇 and 农村 (what a review reports them as)
-_TOWN_AND_COUNTRY = re.compile(r"^(?:力争|确保|全年|实现)*城乡(?=居民)")
+# ("城镇和农村常住居民人均可支配收入均增长8%" likewise)
+_TOWN_AND_COUNTRY = re.compile(r"^(?:力争|确保|全年|实现)*(?:城乡|城镇[和与、]农村)(?=(?:常住)?居民)")
 
 
 def _town_and_country_targets(text: str, spec: dict, indicators: IndicatorIndex) -> list[dict]:
     """The town's and the country's target of a 城乡 figure, each its own measure; [] unless both
     are known indicators."""
     head = text[_TOWN_AND_COUNTRY.match(text).end(): spec["quantity"].start]
+    head = re.sub(r"(?:年均|(?<!人)均)(?=增长|提高)", "", head)      # "…收入均增长8%": the growth of each
     out = []
     for side in ("城镇", "农村"):
         m = (indicators.matches(side + head) or [None])[0]
         if m is None or not m.alias.startswith(side):        # a measure of its own, not the whole's
             return []
-        out.append({**spec, "indicator": m.indicator, "subject": MEASURE_END.sub("", side + head)[:30],
+        out.append({**spec, "indicator": m.indicator, "subject": MEASURE_END.sub("", side + head).rstrip("均")[:30],
                     "legacy": spec.get("legacy", False) and not out})
     return out
 

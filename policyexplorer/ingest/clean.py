@@ -111,7 +111,7 @@ def clean_lines(raw: str, extra_debris: list[str] | None = None, speaker: str | 
     framed = frame.frame_debris(stripped_lines)
     trailer = frame.frame_trailer(stripped_lines)
     glue: Line | None = None        # a line a subscript was glued to: the next line continues it
-    for i, line in enumerate(source, start=1):
+    for i, line in _split_glued_headings(source):
         line = line.rstrip("\r")
         stripped = ZERO_WIDTH.sub("", line).strip()
         if not stripped:
@@ -170,6 +170,23 @@ def clean_lines(raw: str, extra_debris: list[str] | None = None, speaker: str | 
             continue
         kept.append(Line(text, i, width(line.rstrip()), indent, hard, listed))
     return kept, removed
+
+
+# "**三、2017年主要工作任务** （一）深化…": a scrape ran a part's bold heading and the first
+# numbered heading under it into one line.
+GLUED_HEADING = re.compile(r"^(\s*\*\*[^*。；;]{2,40}\*\*)\s*((?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\S.*)$")
+
+
+def _split_glued_headings(source: list[str]):
+    """(line number, line) of the source, a bold heading glued to the heading under it given as
+    two lines of the same number."""
+    for i, line in enumerate(source, start=1):
+        m = GLUED_HEADING.match(line)
+        if m and re.match(r"\s*\*\*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部章])", m.group(1)):
+            yield i, m.group(1)
+            yield i, m.group(2)
+        else:
+            yield i, line
 
 
 def _subscript(line: str, kept: list) -> Line | None:

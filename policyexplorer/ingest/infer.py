@@ -84,8 +84,9 @@ KINDS = (  # the first that matches the title decides
 )
 TITLE_LINE = re.compile(r"政府工作报告|^关于.{4,}|规划.{0,30}纲要|方案的通知$|的通知$")
 REVIEW_HEADING = re.compile(rf"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:过去五年[和及与])?{YEAR_RX}(?:[和及与][^，。]{{0,12}})?(?:的)?(?:政府)?工作(?:回顾|总结)")
-PLAN_HEADING = re.compile(rf"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:对)?{YEAR_RX}(?:的)?(?:政府工作|工作|经济社会发展|发展)"
-                          r"(?:的)?(?:总体要求|主要预期目标|预期目标|安排|建议|重点工作|主要任务|政策取向)")
+PLAN_HEADING = re.compile(rf"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:对)?{YEAR_RX}(?:的)?(?:(?:政府工作|工作|经济社会发展|发展)"
+                          r"(?:的)?(?:总体要求|主要预期目标|预期目标|安排|建议|重点工作|主要任务|政策取向)"
+                          r"|(?:主要|重点)(?:工作|任务))")   # "三、2016年的主要工作", "2016年重点任务"
 PLAN_IN_TEXT = re.compile(rf"(?:对|[、，,]){YEAR_RX}(?:的)?(?:政府工作的建议|经济社会发展总体要求|(?:发展)?主要预期目标)")
 FIVE_YEAR_NUMBER = re.compile(r"第([十一二三四五六七八九]{1,3})个五年规划|“?([十一二三四五六七八九]{1,3})五”?规划")
 FRONT_LABEL = re.compile(r"^(?:标题|题目|title)\s*[:：]\s*", re.I)
@@ -330,7 +331,8 @@ def infer_meta(text: str, places: Places, place: str | None = None) -> tuple[dic
                     plan_year, plan_fact = cn_year(m.group(1)), Fact(None, m.group(0), n)
                     break
         if plan_year is None and title_words:
-            m = re.match(YEAR_RX, title_words)
+            # "2016年政府工作报告", "青山省2016年政府工作报告": the year it plans, after the place
+            m = re.match(rf"[{HAN}]{{0,16}}?{YEAR_RX}", title_words)
             if m:
                 plan_year, plan_fact = cn_year(m.group(1)), Fact(None, m.group(0), title_line)
         if plan_year is None and date_value:
@@ -352,7 +354,7 @@ def infer_meta(text: str, places: Places, place: str | None = None) -> tuple[dic
             mo, d = cn_to_int(m.group(1)), cn_to_int(m.group(2))
             if 1 <= mo <= 6 and 1 <= d <= 31:
                 facts["delivered"] = Fact(f"{plan_year:04d}-{mo:02d}-{d:02d}", m.group(0), t.line_of(m.start()))
-        elif kind == "plan-report":   # delivered in the year it plans
+        else:   # no dateline: delivered in the year it plans (a work report early in that year)
             facts["delivered"] = Fact(str(plan_year), plan_fact.words, plan_fact.line)
 
     # issuer, speaker, title
