@@ -447,3 +447,38 @@ def test_a_level_and_its_growth_across_how_it_was_computed():
     text = "实现地区生产总值9846.9亿元，按可比价计算，同比增长7.8%；完成一般公共预算收入1245.3亿元，增长10.9%。"
     assert [c.text for c in join_continuations(text, split_clauses(text))] == [
         "实现地区生产总值9846.9亿元，按可比价计算，同比增长7.8%", "完成一般公共预算收入1245.3亿元，增长10.9%"]
+
+
+def test_a_term_review_opening_on_its_last_year_reviews_that_year_until_it_turns_to_the_term():
+    from policyexplorer.ingest.orient import assign_looks
+    texts = ["2030年，面对复杂形势，全市经济稳中有进。", "——经济运行企稳向好。地区生产总值增长5%。",
+             "经过不懈努力，本届政府确定的目标全面实现。", "一是经济实力跃升，地区生产总值年均增长7%。"]
+    part = part_of("s1", "2030年及本届政府工作回顾", texts)
+    assign_looks([part], {"review_years": [2030], "plan_years": [2031]})
+    assert [(p.looks, p.years) for p in part.paragraphs] == [
+        ("back", [2030]), ("back", [2030]), (None, []), (None, [])]
+
+
+def test_a_review_giving_the_share_of_the_plan_reached_judges_a_count():
+    (c,) = linked("城镇新增就业40万人。", "城镇新增就业、新增转移农村劳动力分别完成年计划的113%、121.4%。")
+    assert c.status == "exceeded" and "113%" in c.outcomes[0].explanation, c.outcomes
+    (c,) = linked("城镇新增就业40万人。", "城镇新增就业完成年计划的98%。")
+    assert c.status == "missed"
+
+
+def test_a_total_after_the_new_ones_answers_a_target_for_all_there_are():
+    (c,) = linked("实有经营主体突破500万户。", "新登记经营主体123万户、总数达482万户。")
+    assert c.status == "missed" and c.outcomes[0].quantity.value == 482.0, c.outcomes
+
+
+def test_one_figure_after_a_name_with_words_of_its_own_measures_the_next_name():
+    (c,) = linked("空气质量优良天数比率稳步提升、国控断面水质优良比例达95%。", "国控断面水质优良比例96.2%。")
+    assert c.indicator.id == "water-quality-national" and c.status == "met"
+    # names with nothing between them share the figure: the first names it
+    (c,) = linked("固定资产投资、社会消费品零售总额各增长10%。", "固定资产投资增长11%。")
+    assert c.indicator.family == "fai"
+
+
+def test_a_floor_is_no_ceiling_for_the_size_words_before_it():
+    (c,) = linked("淘汰10蒸吨/时及以下燃煤锅炉700台以上。", "淘汰燃煤锅炉1038台。")
+    assert c.status == "exceeded", c.outcomes

@@ -294,3 +294,15 @@ def test_datelines_and_headings_as_printed(made_up, head, delivered, plan):
     assert (facts["delivered"].value if "delivered" in facts else None) == delivered
     assert facts["plan_years"].value == [plan] and facts["review_years"].value == [plan - 1]
     assert facts["place"].value == "石门县" and facts["kind"].value == "government-work-report"
+
+
+def test_a_report_whose_head_names_no_place_is_placed_by_the_place_its_text_names_most(made_up):
+    # no dateline, a byline with the office only, "我代表省人民政府": the province the text names
+    text = ("政府工作报告\n\n省长 王某\n\n各位代表：\n\n现在，我代表省人民政府向大会报告工作。\n\n一、2024年工作回顾\n\n"
+            "建设美丽云岭，云岭经济稳中有进。白云市、绿水市协同发展，全面建设现代化云岭。\n")
+    facts, missing = infer_meta(text, made_up)
+    assert facts["place"].value == "云岭省" and facts["level"].value == "province", missing
+    assert facts["title"].value == "2025年云岭省政府工作报告"
+    # named once only: not enough to say
+    facts, missing = infer_meta(text.replace("云岭经济", "经济").replace("全面建设现代化云岭", "全面建设现代化"), made_up)
+    assert "place" not in facts and "place" in missing

@@ -115,11 +115,13 @@ _CONTINUATION_WORDS = re.compile(
     r"同比|比上年|较上年|比去年|较去年|比上年度|比\d{4}年|较\d{4}年|年均|平均|分别|均|全年|年内|"
     r"增长|下降|增加|减少|提高|降低|上涨|增幅|降幅|涨幅|达到|完成|突破|超过|实现|达|为|至|到|"
     r"以上|左右|以内|以下|力争|确保|约|近|多|余|个百分点|百分点|"
-    r"和|、")   # "分别增长8.2%和8.4%": the joins between a pair's figures
+    r"和|、|"   # "分别增长8.2%和8.4%": the joins between a pair's figures
+    r"总数|总量|总计|累计|合计")   # "新登记12万户、总数达48万户": the total the new ones make
 
 
 # A ranking or remark between a figure and its growth: "全年生产总值512亿元，居全市第4，位次前移两位，
 # 同比增长7.3%"
+_TOTAL_NEXT = re.compile(r"^(?:总数|总量|总计|累计|合计)(?:达到|达|为|突破|超过)?\d")
 _ASIDE = re.compile(r"第\d|第[一二三四五六七八九十]|位次|排名|位居|居全|列全|前列|"
                     # how a growth is computed, between a level and its growth
                     r"^(?:按|以)可比(?:价格?|口径)(?:计算)?$|^(?:扣除|剔除)价格因素(?:后)?$")
@@ -139,7 +141,8 @@ def _continues_previous(text: str, previous: str) -> bool:
     if len(qs) != 1 or not is_continuation(text):
         return False
     before = [q for q in parse_quantities(previous) if not q.nominal]
-    return qs[0].kind == "rate" or (bool(before) and not before[-1].comparable_with(qs[0]))
+    return qs[0].kind == "rate" or (bool(before) and not before[-1].comparable_with(qs[0])) \
+        or bool(_TOTAL_NEXT.match(normalise(text).lstrip("、 ")))
 
 
 def is_continuation(text: str) -> bool:

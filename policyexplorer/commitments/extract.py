@@ -299,6 +299,12 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
         matches = indicators.matches(text) or _borrowed_matches(clause, indicators)
         # the figure that goes with the first indicator, else the first figure
         m = matches[0] if matches else None
+        named = [x for x in matches if x.end <= qs[0].start + 1]
+        if len(qs) == 1 and len(named) > 1 and re.search(r"[^、和及与，,\s]", text[named[-2].end:named[-1].start]):
+            # one figure after several names, the others with words of their own: the one next
+            # before it measures it ("A稳步提升、B达95%"; a part without a figure was glued to
+            # the next); "A、B各增长10%" shares it
+            m = named[-1]
         q = qs[0]
         figures = _part_figures(clause, qs)
         raised = RAISED.search(text)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import jieba
 
@@ -171,7 +171,11 @@ def is_ceiling(c: Commitment, t: Quantity | None) -> bool:
         return True
     if any(w in (t.qualifier or "") for w in ("以内", "以下", "不超过", "控制在")):
         return True
-    window = c.text[max(0, t.start - 12): t.end + 2]
+    if "以上" in (t.qualifier or "") or re.match(r"(?:个|项|家|户|台|座|所|人|万|亿)?以上", c.text[t.end:t.end + 3]):
+        return False        # "…700台以上" is a floor, whatever the words before it say
+    # the words of this figure only: "淘汰10蒸吨及以下锅炉700台" caps the boilers' size, not the count
+    before = [q.end for q in parse_quantities(c.text) if q.end <= t.start]
+    window = c.text[max(0, t.start - 12, *before): t.end + 2]
     if _CEILING_WORDS.search(window):
         return True
     return t.kind in ("rate", "share") and bool(_CEILING_SUBJECTS.search(c.text[: t.start + 1]))
@@ -203,16 +207,24 @@ def _outcome_figures(clause: Clause, index: IndicatorIndex):
             # a measure's other figures before the next indicator: "完成147亿元，同比增长8.8%",
             # "老旧小区96个0.8万户" (each measure once)
             seen = {(after[0].kind, unit_class(after[0].base_unit))}
+            last = after[0]
             for q in after[1:]:
                 measure = (q.kind, unit_class(q.base_unit))
-                if q.start >= nxt or measure in seen:
+                # "新登记12万户、总数达48万户": the new ones, then the total they make
+                total = measure in seen and _TOTAL_AFTER.search(text[last.end:q.start])
+                if q.start >= nxt or (measure in seen and not total):
                     break
+                last = q
                 seen.add(measure)
                 yield m, q, text
             continue
         prev = matches[i - 1].end if i > 0 else 0
         before = [q for q in qs if q.end <= m.start + 1 and q.start >= prev]
         yield m, (before[-1] if before else None), text
+
+
+_TOTAL_BEFORE = re.compile(r"(?:总数|总量|总计|合计|实有|共有)(?:达到|达|为|突破|超过)?$")
+_TOTAL_AFTER = re.compile(r"^[、，,]?(?:总数|总量|总计|累计|实有|共有|合计)(?:达到|达|为|突破|超过)?$")
 
 
 _LEAD_WORDS = re.compile(r"^(?:力争|确保|全年|年内|今年|再|争取|新增|新建|建成|建设|打造|培育|实施|完成|举办|开展|引进|"
@@ -509,6 +521,8 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
             scope_o = scope_of(txt, m, indicator) if m else scope_of(txt, None)
             if m is None and c.scope:
                 scope_o.period = scope_o.period if scope_o.period != "new" else c.scope.period
+            if _TOTAL_BEFORE.search(clause.text[max(0, q.start - 8):q.start]):
+                scope_o = Scope(scope_o.level, "stock")      # "新登记12万户、总数达48万户": 48万 is all there are
             if t.kind != "level":        # a growth or a share is no flow or stock: only its level counts
                 scope_c, scope_o = Scope(scope_c.level, "new"), Scope(scope_o.level, "new")
             why_not = scope_c.differs(scope_o) or _other_area(c, txt, q)
@@ -560,6 +574,9 @@ _TOTAL_REACHED = re.compile(r"达到|达|共有|总数|总计|累计|增至|增�
 # ("投资…实施…工程，确保…按时完工"); a review saying it is under way reports it partly done
 _AIMS_AT_DONE = re.compile(r"^(?:完成|建成|基本建成)|(?:按时|如期|按期|年内|全面|确保)(?:完工|建成|竣工)")
 
+# "城镇新增就业完成年计划的113%": a review giving the share of the year's target reached
+_PLAN_DONE = re.compile(r"完成(?:全年|年度|年)?(?:计划|目标|目标任务|任务)(?:的)?(?=[^，。；]*$)")
+
 _MEASURE_NAMES = {"level": "level", "rate": "growth rate", "share": "share"}
 
 
@@ -570,6 +587,15 @@ def _other_measure(c: Commitment, t: Quantity, indicator, clauses, memo: ClauseM
         for m, q, txt in memo.figures(clause):
             if q is not None and m.indicator.family == indicator.family and q.kind != t.kind \
                     and not _other_area(c, txt, q):
+                done = _PLAN_DONE.search(clause.text[:q.start]) if q.kind == "share" and t.kind == "level" else None
+                if done:
+                    # "完成年计划的113%": the share of the target reached, that is the figure reached
+                    reached = replace(t, value=round(t.value * q.value / 100, 4),
+                                      base_value=t.base_value * q.value / 100, qualifier="")
+                    status, rule = _verdict(c, reached, t)
+                    return Link(place, clause.text, status, 0.8,
+                                f"{indicator.name}: target {_fmt(t)}, reported {done.group(0)}{_fmt(q)}, "
+                                f"that is {_fmt(reached)}; {rule}", quantity=q, target=t)
                 return Link(place, clause.text, "reported", 0.5,
                             f"{indicator.name}: target {_fmt(t)}, reported {_fmt(q)}; other measure: "
                             f"{_MEASURE_NAMES[q.kind]} for a {_MEASURE_NAMES[t.kind]} target", quantity=q, target=t)

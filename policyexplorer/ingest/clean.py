@@ -35,6 +35,10 @@ FOOTER_INLINE = re.compile(r"\s*[—–－-]\s*\d{1,3}\s*[—–－-]\s*")
 FOOTER_LINE_END = re.compile(r"\s+\d{1,3}\s*[—–]\s*$")
 FOOTER_WHOLE = re.compile(r"^\s*(?:[—–－-]?\s*\d{1,3}\s*[—–－-]?|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
 
+# A newspaper's jump line, where a text continues from or onto another page: "（上接A02版）",
+# "(下转第3版)"
+PAGE_JUMP = re.compile(r"\s*[（(](?:上接|下转|接上|转下|紧接)第?[A-Za-z]?\d{1,3}版[)）]\s*")
+
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_LIST = re.compile(r"^\s*(?:[-*+•·]\s+)")
 MD_EMPHASIS = re.compile(r"\*\*")   # not "__": it is text in identifiers (window.__x)
@@ -53,6 +57,9 @@ def _strip_inline(text: str, line: int, removed: list[Removal]) -> str:
             removed.append(Removal(line, "page-footer", m.group(0).strip()))
             return ""
         text = FOOTER_INLINE.sub(footer, text)
+    for m in PAGE_JUMP.finditer(text):
+        removed.append(Removal(line, "page-footer", m.group(0).strip()))
+    text = PAGE_JUMP.sub("", text)
     m = FOOTER_LINE_END.search(text)
     if m and re.search(f"[{CJK}]\\s+\\d{{1,3}}\\s*[—–]\\s*$", text):
         removed.append(Removal(line, "page-footer", m.group(0).strip()))

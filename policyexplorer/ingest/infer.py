@@ -278,6 +278,12 @@ def infer_meta(text: str, places: Places, place: str | None = None) -> tuple[dic
                 place, place_fact = chosen, Fact(chosen, words, line)
                 break
             ambiguous = ambiguous or (words, names)
+        if place is None and not ambiguous:
+            # nothing at the head names it ("省长 王某", "我代表省人民政府"): the place of the
+            # office's level the whole text names most
+            most = _most_named(text, _office_level(office, t), places)
+            if most:
+                place, place_fact = most
         if place is None and ambiguous:
             missing["place"] = (f"{ambiguous[0]!r} names one of {' and '.join(ambiguous[1])}, and the text tells "
                                 f"not which: write place: {ambiguous[1][0]} (or another of them)")
@@ -389,6 +395,42 @@ def infer_meta(text: str, places: Places, place: str | None = None) -> tuple[dic
         if field not in facts and field not in missing:
             missing[field] = f"write {field}: {WHAT_TO_WRITE[field]}"
     return {f: t.as_printed(facts[f]) for f in FIELDS if f in facts}, missing
+
+
+_OFFICE_LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county", "州": "city", "盟": "city",
+                  "旗": "county", "自治区": "province"}
+_DELEGATE = re.compile(r"我代表(省|市|区|县|州|盟|旗|自治区)人民政府")
+
+
+def _office_level(office, t) -> str | None:
+    """The level of the government the report speaks for, from its office ("省长") or from
+    "我代表省人民政府"."""
+    if office and office.group(3) and office.group(3)[0] in _OFFICE_LEVELS:
+        return _OFFICE_LEVELS[office.group(3)[0]]
+    if office and office.group(3) == "主席":
+        return "province"
+    m = _DELEGATE.search(t.joined)
+    return _OFFICE_LEVELS[m.group(1)] if m else None
+
+
+def _most_named(text: str, level: str | None, places: Places) -> tuple[str, Fact] | None:
+    """The division of `level` the text names most often (by its name or short name), when it is
+    named at least three times and twice as often as any other."""
+    if level is None:
+        return None
+    counts = []
+    for code, d in places.divisions.by_code.items():
+        if d.level != level:
+            continue
+        words = {w for w in (d.name, short_name(d.name)) if len(w) >= 2}
+        n = max((text.count(w) for w in words), default=0)
+        if n:
+            counts.append((n, code))
+    counts.sort(reverse=True)
+    if not counts or counts[0][0] < 3 or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
+        return None
+    name = places.name(counts[0][1])
+    return name, Fact(name, f"{short_name(name)}（全文{counts[0][0]}处）")
 
 
 def _short(place: str, places: Places) -> str:

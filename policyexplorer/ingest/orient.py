@@ -197,16 +197,21 @@ def _names_its_year(part: Section, meta: dict) -> bool:
 # A review of a term turning to its last year: "…五年成绩来之不易。刚刚过去的一年，全县…";
 # it and the paragraphs after it review that year, until one turns back to the term ("五年来，…").
 ONE_YEAR_BACK = re.compile(r"刚刚过去的一年|过去的一年|过去一年|一年来")
-PERIOD_BACK = re.compile(r"^(?:五年来|过去五年|过去的五年|本届政府)")
 
 
 def _turns_to(year: int, looks: str, text: str) -> bool:
     """The paragraph turns to the report's one plan year (ONE_YEAR_INTRO) or review year
     (ONE_YEAR_BACK)."""
-    if looks == "back":
-        return ONE_YEAR_BACK.search(text) is not None
     m = ONE_YEAR_INTRO.match(text)
+    if looks == "back":     # "过去一年，…", or the year itself: "2030年，面对…"
+        return ONE_YEAR_BACK.search(text) is not None or (m is not None and m.group(1) is not None
+                                                             and int(m.group(1)) == year)
     return m is not None and (m.group(1) is None or int(m.group(1)) == year)
+
+
+# A review's paragraph back on the whole term: opening on it ("五年来，…") or naming it in its
+# first sentence ("经过不懈努力，本届政府目标全面实现。")
+TERM_IN_FIRST_SENTENCE = re.compile(r"^[^。！？]*(?:本届政府|五年来|过去五年|过去的五年|五年间)")
 
 
 def _one_year_paragraphs(section: Section, meta: dict) -> None:
@@ -217,7 +222,7 @@ def _one_year_paragraphs(section: Section, meta: dict) -> None:
     one = _one_year(section, meta)
     if len(one) != 1 or one[0] not in section.years:
         return
-    period = PERIOD_BACK if section.looks == "back" else PERIOD_INTRO
+    period = TERM_IN_FIRST_SENTENCE if section.looks == "back" else PERIOD_INTRO
     current = False
     for p in section.paragraphs:
         if period.match(p.text):
