@@ -482,3 +482,29 @@ def test_one_figure_after_a_name_with_words_of_its_own_measures_the_next_name():
 def test_a_floor_is_no_ceiling_for_the_size_words_before_it():
     (c,) = linked("淘汰10蒸吨/时及以下燃煤锅炉700台以上。", "淘汰燃煤锅炉1038台。")
     assert c.status == "exceeded", c.outcomes
+
+
+def test_a_share_raised_to_a_level_is_a_share_and_a_listed_figure_shares_its_measure():
+    qs = parse_quantities("甲、乙占地区生产总值比重分别提高到23%、45%")
+    assert [(q.kind, q.value) for q in qs] == [("share", 23.0), ("share", 45.0)]
+    assert [q.kind for q in parse_quantities("城镇化率提高到60%")] == ["share"]
+    assert [q.kind for q in parse_quantities("增长5%、10%")] == ["rate", "rate"]
+
+
+def test_a_share_of_gdp_named_in_pairs_is_no_gdp_target():
+    commitments = linked("绿色经济、数字经济增加值占地区生产总值比重分别达到45%、23%。",
+                         "地区生产总值增长8%，数字经济、绿色经济占地区生产总值比重分别提高到23%、45%。")
+    assert len(commitments) == 2 and not any(c.indicator and c.indicator.family == "gdp" for c in commitments)
+    green = next(c for c in commitments if c.quantity.value == 45.0)
+    assert green.status == "met" and green.outcomes[0].quantity.value == 45.0, green.outcomes
+
+
+def test_a_counted_noun_is_shortened_only_between_words():
+    from policyexplorer.commitments.link import _variants
+    forms = _variants("before", "生产性服务业企业")
+    assert "服务业企业" in forms and "业企业" not in forms
+    # a start that only qualifies the thing counted names another thing
+    assert "规模以上" not in _variants("before", "规模以上大数据企业")
+    assert "工业企业" not in _variants("before", "工业企业智能化改造项目")
+    (c,) = linked("引进生产性服务业企业50个以上。", "新增规模以上工业企业106个。")
+    assert c.status == "no_report", c.outcomes

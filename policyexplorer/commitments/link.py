@@ -279,12 +279,31 @@ def _variants(side: str, key: str) -> list[str]:
     used whole: two characters cut from a longer name ("企业" of "规模以上工业企业") name anything."""
     if len(key) == 2:
         return [key]
-    ends = [key[len(key) - n:] for n in range(len(key), 2, -1)]
-    starts = [key[:n] for n in range(len(key) - 1, 2, -1)]
+    # three characters cut from a longer name only between words: "生产性服务业企业" never
+    # shortens to "业企业" (which any "工业企业" holds)
+    cuts = set(_word_cuts(key))
+    ends = [key[len(key) - n:] for n in range(len(key), 2, -1) if n == len(key) or n >= 4 or len(key) - n in cuts]
+    starts = [key[:n] for n in range(len(key) - 1, 2, -1) if n >= 4 or n in cuts]
+    # a start that only qualifies the thing counted after it names another thing: "规模以上" of
+    # "规模以上大数据企业", "工业企业" of "工业企业智能化改造项目"
+    starts = [w for w in starts if not _HEAD_NOUN.search(key[len(w):]) and not w.endswith(("以上", "以下"))]
     # people named by what they do ("创业人员", "务工人员"): a review counts them by the doing
     # ("返乡创业2.5万人"); the stem is used as a short key (its figure right after it)
     stem = [key[:-2]] if key.endswith("人员") and len(key) - 2 >= 2 and key[:-2] not in GENERIC else []
     return list(dict.fromkeys((ends + starts if side == "before" else starts + ends) + stem))
+
+
+_HEAD_NOUN = re.compile(r"企业|公司|项目|工程|平台|中心|基地|园区|学校|医院")
+
+
+def _word_cuts(key: str) -> list[int]:
+    """Where jieba puts a word boundary inside key (positions, ascending)."""
+    cuts, at = [], 0
+    for tok in jieba.cut(key, HMM=False):
+        at += len(tok)
+        if at < len(key):
+            cuts.append(at)
+    return cuts
 
 
 def _same_count(t: Quantity, q: Quantity, firms: bool = False) -> bool:
@@ -312,10 +331,13 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) ->
     # "货物和集装箱吞吐量分别增长3%、9.6%": each name has its own figure; the longest form of the
     # key that a name holds picks it (the shared place name picks nothing over the thing counted)
     paired = None
-    for name, q in (pair_respectively(text) if "分别" in text else []):
+    pairs = pair_respectively(text) if "分别" in text else []
+    for name, q in pairs:
         for side, key in keys:
             for word in _variants(side, key):
-                if word in name and _same_count(t, q) and (paired is None or len(word) > len(paired[0])):
+                # a word every name holds ("…占地区生产总值比重") tells none of them apart
+                if word in name and _same_count(t, q) and (paired is None or len(word) > len(paired[0])) \
+                        and not all(word in other for other, _ in pairs):
                     paired = (word, q)
     if paired:
         return paired
@@ -495,14 +517,24 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
     best_rank = (0.0, 0)
     indicator = (index.measure(c.indicator, t.kind) or c.indicator) if c.indicator is not None else None
     keys = _keys(c.text, t) if indicator is None else []
+    if indicator is None and "分别" in c.text and len(c.subject) >= 3:
+        # one of names paired with figures ("A、B分别达到45%、23%"): its own name counts it
+        keys = [("before", MEASURE_END.sub("", c.subject))] + keys
     if indicator is not None:
         clauses = memo.with_family(clauses, indicator.family)
     else:
         # No known indicator: what the figure counts must stand next to a figure in the outcome
         # too ("中试平台35家", "35家中试平台"); only clauses holding a short form of it can
-        # every form holds one of the shortest forms at either end of its key
-        shortest = [(side, k, min(map(len, _variants(side, k)))) for side, k in keys]
-        clauses = memo.clauses_with(clauses, [w for side, k, n in shortest for w in _variants(side, k) if len(w) == n])
+        # every form is an end or a start of its key, so it holds the shortest end or the
+        # shortest start
+        shortest = []
+        for side, k in keys:
+            forms = _variants(side, k)
+            for at_end in (True, False):
+                cut = [w for w in forms if (k.endswith(w) if at_end else k.startswith(w))]
+                if cut:
+                    shortest.append(min(cut, key=len))
+        clauses = memo.clauses_with(clauses, shortest)
     for place, clause in clauses:
         name = indicator.name if indicator else None
         if indicator is not None:

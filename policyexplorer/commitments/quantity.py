@@ -174,6 +174,11 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
         if (base_unit == "元" and re.match(r"(?:以上|级)?[\u4e00-\u9fff]{0,4}(?:项目|企业|楼宇)", rest)) or \
                 re.match(r"(?:/年)?[\u4e00-\u9fff]{2,8}(?:装置|生产线|基地)", rest):
             q = replace(q, nominal=True)
+        prev = out[-1] if out else None
+        if prev is not None and prev.base_unit == q.base_unit == "%" and q.kind != prev.kind \
+                and re.fullmatch(r"[、和及与]", text[prev.end:q.start]):
+            # "比重分别提高到23%、45%": a listed figure shares the verb, and the measure, of the first
+            q = replace(q, kind=prev.kind, qualifier=prev.qualifier if prev.kind == "share" else q.qualifier)
         out.append(q)
     out.extend(_multiples(text, out))
     return tuple(sorted(out, key=lambda q: q.start))
@@ -251,7 +256,10 @@ def _make(text, m, value, unit, mult, base_unit, range_qualifier, nominal) -> Qu
         # "城镇化率提高1.2个百分点": a change in points is a change whatever it changes; "比重达50%"
         # is a level of a share
         points = base_unit in ("个百分点", "百分点")
-        if rate_word and (points or not re.search(r"(?:比重|占比|率|比例)[^，。；]{0,3}$", before[-6:])):
+        # "比重分别提高到23%", "城镇化率提高到60%": raised to a level, not by a rate
+        near = re.sub(r"分别|均", "", before[-10:])
+        to_level = bool(re.search(r"(?:提高|提升|增长|下降|降低|减少|增加)(?:到|至)$", near))
+        if rate_word and (points or not (to_level or re.search(r"(?:比重|占比|率|比例)[^，。；]{0,3}$", near[-6:]))):
             kind = "rate"
             qualifier = "下降" if rate_word in DOWN_WORDS else ("涨幅" if rate_word in ("上涨", "涨幅") else "增长")
         else:
