@@ -119,6 +119,9 @@ def _clause(words: str) -> str:
     to make it unique in the source ("；城镇调查失业率…", "目标是：地区生产总值…"); the clause
     punctuation and the lead-in before a colon are not the commitment's."""
     w = squash(words).strip("；;，,。：:")
+    # "…7000户。第一产业增加值增长6%左右": the end of the sentence before it, borrowed for uniqueness
+    before, stop, after = w.rpartition("。")
+    w = after if stop and len(after) >= 6 else w
     head, colon, rest = w.partition("：")
     return rest if colon and len(rest) >= 6 and len(head) <= 8 else w
 

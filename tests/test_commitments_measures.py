@@ -508,3 +508,44 @@ def test_a_counted_noun_is_shortened_only_between_words():
     assert "工业企业" not in _variants("before", "工业企业智能化改造项目")
     (c,) = linked("引进生产性服务业企业50个以上。", "新增规模以上工业企业106个。")
     assert c.status == "no_report", c.outcomes
+
+
+def test_the_sections_after_a_term_review_turns_to_its_last_year_review_that_year():
+    from policyexplorer.ingest.orient import assign_looks
+    from policyexplorer.model import Paragraph, Section
+    part = part_of("s1", "过去五年工作回顾", ["五年来，经济实力跃升。", "各位代表，刚刚过去的2030年，是极不平凡的一年。"])
+    sub = Section("s1-1", "（一）", "全力稳增长", 2, "s1", "section", 2,
+                  paragraphs=[Paragraph("s1-1-p1", "全年新增就业5万人。", 1),
+                              Paragraph("s1-1-p2", "各位代表，五年发展业绩来之不易。", 2)])
+    assign_looks([part, sub], {"review_years": [2030], "plan_years": [2031]})
+    assert sub.years == [2030]
+    assert [p.years for p in sub.paragraphs] == [[], list(range(2026, 2031))]
+    # a paragraph opening on the year that goes on to review the term is the term's
+    mixed = part_of("s2", "过去五年工作回顾", ["刚刚过去的2030年，经济平稳。五年来，累计签约项目1500个。"])
+    assign_looks([mixed], {"review_years": [2030], "plan_years": [2031]})
+    assert mixed.paragraphs[0].years == []
+
+
+def test_a_review_giving_where_a_share_went_from_and_to_reports_the_to():
+    (c,) = linked("研发经费支出占地区生产总值比重达3.7%。", "全社会研发投入强度从3.01%提升到3.7%。")
+    assert c.indicator.id == "rd-intensity" and c.status == "met" and c.outcomes[0].quantity.value == 3.7
+
+
+def test_net_new_ones_after_the_total_answer_a_net_new_target():
+    (c,) = linked("市场主体净增50万户以上。", "市场主体总数达到491万户、净增80万户。")
+    assert c.status == "exceeded" and c.outcomes[0].quantity.value == 80.0, c.outcomes
+
+
+def test_flat_on_the_year_is_a_growth_of_nothing():
+    (c,) = linked("社会消费品零售总额增长7%。", "社会消费品零售总额与上年基本持平。")
+    assert c.status == "missed", c.outcomes
+
+
+def test_ordinal_names_share_the_measure_the_last_one_names():
+    assert [(n, q.raw) for n, q in pair_respectively("第一、第三产业增加值分别增长4.2%、5.7%")] == [
+        ("第一产业增加值增长", "4.2%"), ("第三产业增加值增长", "5.7%")]
+
+
+def test_freight_through_ports_is_not_the_value_of_trade():
+    (c,) = linked("进出口总额增长15%左右。", "全省口岸进出口货运量增长32.2%。")
+    assert c.status == "reported" and "货运量" in c.outcomes[0].explanation, c.outcomes   # never a verdict

@@ -127,3 +127,11 @@ def test_a_hint_that_matches_nothing_is_a_warning_not_a_failure():
     out = build(blocks, {**META, "parts": [{"starts": "不存在的段落", "title": "某部分"}]}, removed, "test")
     assert [s.title for s in out.sections] == ["回顾"]
     assert out.hint_warnings and "不存在的段落" in out.hint_warnings[0]
+
+
+def test_a_heading_of_two_clauses_is_not_cut_as_run_on():
+    from policyexplorer.ingest.headings import _run_on
+    two = "准确把握“必须把坚持高质量发展作为新时代的硬道理”的重要要求，在加快经济转型升级中实现质与量的协调增长"
+    assert _run_on(two) == (two, "")
+    # a heading that ran on into its first sentence is still cut at its title word
+    assert _run_on("过去五年工作回顾刚刚过去的2030年面对复杂严峻的国内外形势全市上下攻坚克难，经济运行稳中向好")[0] == "过去五年工作回顾"

@@ -116,12 +116,12 @@ _CONTINUATION_WORDS = re.compile(
     r"增长|下降|增加|减少|提高|降低|上涨|增幅|降幅|涨幅|达到|完成|突破|超过|实现|达|为|至|到|"
     r"以上|左右|以内|以下|力争|确保|约|近|多|余|个百分点|百分点|"
     r"和|、|"   # "分别增长8.2%和8.4%": the joins between a pair's figures
-    r"总数|总量|总计|累计|合计")   # "新登记12万户、总数达48万户": the total the new ones make
+    r"总数|总量|总计|累计|合计|净增|新增")   # "新登记12万户、总数达48万户" (and "总数达48万户、净增12万户")
 
 
 # A ranking or remark between a figure and its growth: "全年生产总值512亿元，居全市第4，位次前移两位，
 # 同比增长7.3%"
-_TOTAL_NEXT = re.compile(r"^(?:总数|总量|总计|累计|合计)(?:达到|达|为|突破|超过)?\d")
+_TOTAL_NEXT = re.compile(r"^(?:总数|总量|总计|累计|合计|净增|新增)(?:达到|达|为|突破|超过)?\d")
 _ASIDE = re.compile(r"第\d|第[一二三四五六七八九十]|位次|排名|位居|居全|列全|前列|"
                     # how a growth is computed, between a level and its growth
                     r"^(?:按|以)可比(?:价格?|口径)(?:计算)?$|^(?:扣除|剔除)价格因素(?:后)?$")
@@ -243,12 +243,15 @@ def respective_names(head: str) -> list[str]:
     names = [n for n in re.split(r"、|和|及|与", head) if n]
     if len(names) == 1 and names[0].startswith("城乡"):       # 城乡X: 城镇X and 农村X
         names = ["城镇" + names[0][2:], "农村" + names[0][2:]]
-    # "城镇和农村常住居民收入": the bare first side shares the measure the last side names
+    # "城镇和农村常住居民收入", "第一、第三产业增加值": a bare first name shares the measure the last
+    # names, after the last one's word of the same kind as it (城镇/农村, 第一/第三, 国控/省控)
     last = names[-1] if names else ""
-    side = next((q for q in _SIDES if last.startswith(q) and len(last) > len(q)), None)
-    if side and all(n in _SIDES for n in names[:-1]):
-        names = [n + last[len(side):] for n in names[:-1]] + [last]
-    return names
+    out = []
+    for n in names[:-1]:
+        head = last[:len(n)]
+        alike = n in _SIDES and head in _SIDES or len(n) == 2 and (n[0] == head[0] or n[-1] == head[-1])
+        out.append(n + last[len(n):] if alike and len(last) > len(n) + 1 and n != head else n)
+    return out + [last] if names else names
 
 
 _SIDES = ("城镇", "农村", "城市", "乡村")

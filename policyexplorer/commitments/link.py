@@ -201,6 +201,10 @@ def _outcome_figures(clause: Clause, index: IndicatorIndex):
     for i, m in enumerate(matches):
         nxt = matches[i + 1].start if i + 1 < len(matches) else len(text)
         after = [q for q in qs if q.start >= m.end - 1]
+        # "研发投入强度从3.01%提升到3.7%": where it went, not where it stood
+        if len(after) > 1 and re.search(r"(?:从|由)$", text[m.end:after[0].start]) \
+                and _RAISED_TO.match(text[after[0].end:after[1].end]):
+            after = after[1:]
         # "A总数、B均突破1.6万家": a shared figure after several names
         if after and (after[0].start <= nxt or "均" in text[m.end:after[0].start]):
             yield m, after[0], text
@@ -210,8 +214,10 @@ def _outcome_figures(clause: Clause, index: IndicatorIndex):
             last = after[0]
             for q in after[1:]:
                 measure = (q.kind, unit_class(q.base_unit))
-                # "新登记12万户、总数达48万户": the new ones, then the total they make
-                total = measure in seen and _TOTAL_AFTER.search(text[last.end:q.start])
+                # "新登记12万户、总数达48万户": the new ones, then the total they make (and the
+                # other way round: "总数达491万户、…、净增80万户")
+                total = measure in seen and (_TOTAL_AFTER.search(text[last.end:q.start])
+                                             or _NEW_BEFORE.search(text[max(last.end, q.start - 6):q.start]))
                 if q.start >= nxt or (measure in seen and not total):
                     break
                 last = q
@@ -223,6 +229,8 @@ def _outcome_figures(clause: Clause, index: IndicatorIndex):
         yield m, (before[-1] if before else None), text
 
 
+_RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|降)(?:到|至)")
+_NEW_BEFORE = re.compile(r"[、，,](?:其中)?(?:净增|新增|新登记|新注册)(?:了)?$")
 _TOTAL_BEFORE = re.compile(r"(?:总数|总量|总计|合计|实有|共有)(?:达到|达|为|突破|超过)?$")
 _TOTAL_AFTER = re.compile(r"^[、，,]?(?:总数|总量|总计|累计|实有|共有|合计)(?:达到|达|为|突破|超过)?$")
 
@@ -555,6 +563,8 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
                 scope_o.period = scope_o.period if scope_o.period != "new" else c.scope.period
             if _TOTAL_BEFORE.search(clause.text[max(0, q.start - 8):q.start]):
                 scope_o = Scope(scope_o.level, "stock")      # "新登记12万户、总数达48万户": 48万 is all there are
+            elif _NEW_BEFORE.search(clause.text[max(0, q.start - 6):q.start]):
+                scope_o = Scope(scope_o.level, "new")        # "总数达491万户、净增80万户": 80万 are this year's
             if t.kind != "level":        # a growth or a share is no flow or stock: only its level counts
                 scope_c, scope_o = Scope(scope_c.level, "new"), Scope(scope_o.level, "new")
             why_not = scope_c.differs(scope_o) or _other_area(c, txt, q)

@@ -204,7 +204,15 @@ def _multiples(text: str, found: list[Quantity]) -> list[Quantity]:
             start, qualifier = m.start(), "增长"
         out.append(Quantity(value=value, unit="%", qualifier=qualifier, kind="rate", base_value=value,
                             base_unit="%", start=start, end=m.end(), raw=text[start:m.end()]))
+    # "与上年基本持平": a growth of about nothing, as a review reports a target it missed
+    for m in _FLAT.finditer(text):
+        if not any(q.start < m.end() and m.start() < q.end for q in found):
+            out.append(Quantity(value=0.0, unit="%", qualifier="持平", kind="rate", base_value=0.0,
+                                base_unit="%", start=m.start(), end=m.end(), raw=m.group(0)))
     return out
+
+
+_FLAT = re.compile(r"(?:与上年|同比|比上年)基本持平|(?:与上年|同比|比上年)持平")
 
 
 # What may follow a count in 万 or 亿 without a unit of its own: people or households it counts, a

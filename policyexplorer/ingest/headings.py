@@ -163,6 +163,9 @@ def _run_on(title: str) -> tuple[str, str]:
         return title, ""
     comma = title.index("，")
     ends = [m.end() for m in _TITLE_END.finditer(title, 0, comma)]
+    if ends and ends[-1] == comma:
+        # "…的重要要求，在…中实现…": a title of two clauses, the first ending in a title word
+        return title, ""
     cut = ends[-1] if ends and ends[-1] >= 4 else comma
     return title[:cut], title[cut:].lstrip("，")
 

@@ -154,6 +154,7 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
             for p in s.paragraphs:
                 orient_paragraph(p, meta)
         return
+    turned: set[str] = set()      # parts whose own paragraphs end on their one year
     for s in sections:
         if s.kind in ("preamble", "closing", "appendix"):
             s.looks, s.years = None, []
@@ -172,13 +173,17 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
         years = period_years(s.title, looks, meta)
         if not years:
             if parent and parent.looks == looks and parent.years:
-                # "“十六五”时期奋斗目标和2031年工作任务": its （一）… are the year's
-                years = _one_year(parent, meta) if _names_its_year(parent, meta) else list(parent.years)
+                # "“十六五”时期奋斗目标和2031年工作任务": its （一）… are the year's; so are those after
+                # the part's own words turned to the year ("…刚刚过去的2030年，是…的一年。")
+                years = _one_year(parent, meta) if _names_its_year(parent, meta) or parent.anchor in turned \
+                    else list(parent.years)
             else:
                 years = _years_for(looks, [], meta)
         s.looks, s.years = looks, years
-        if len(years) > 1:
-            _one_year_paragraphs(s, meta)
+        if len(years) > 1 and _one_year_paragraphs(s, meta):
+            turned.add(s.anchor)
+        if parent is not None and parent.anchor in turned and looks == "back":
+            _back_to_the_term(s, parent)
 
 
 def _one_year(part: Section, meta: dict) -> list[int]:
@@ -197,31 +202,47 @@ def _names_its_year(part: Section, meta: dict) -> bool:
 # A review of a term turning to its last year: "…五年成绩来之不易。刚刚过去的一年，全县…";
 # it and the paragraphs after it review that year, until one turns back to the term ("五年来，…").
 ONE_YEAR_BACK = re.compile(r"刚刚过去的一年|过去的一年|过去一年|一年来")
+TERM_ANYWHERE = re.compile(r"五年来|过去五年|过去的五年|本届政府")
+ONE_YEAR_BACK_NAMED = re.compile(r"刚?刚过去的(\d{4})年")
 
 
 def _turns_to(year: int, looks: str, text: str) -> bool:
     """The paragraph turns to the report's one plan year (ONE_YEAR_INTRO) or review year
     (ONE_YEAR_BACK)."""
-    m = ONE_YEAR_INTRO.match(text)
-    if looks == "back":     # "过去一年，…", or the year itself: "2030年，面对…"
-        return ONE_YEAR_BACK.search(text) is not None or (m is not None and m.group(1) is not None
-                                                             and int(m.group(1)) == year)
+    m = ONE_YEAR_INTRO.match(re.sub(r"^各位代表[，,！!]", "", text))
+    if looks == "back":     # "过去一年，…", "刚刚过去的2030年…", or the year itself: "2030年，面对…"
+        named = ONE_YEAR_BACK_NAMED.search(text)
+        plain = ONE_YEAR_BACK.search(text)
+        turn = plain.start() if plain else named.start() if named and int(named.group(1)) == year else \
+            0 if m is not None and m.group(1) is not None and int(m.group(1)) == year else None
+        # a paragraph that goes on to review the term ("2030年…。五年来，…") is the term's
+        return turn is not None and not TERM_ANYWHERE.search(text, turn)
     return m is not None and (m.group(1) is None or int(m.group(1)) == year)
 
 
 # A review's paragraph back on the whole term: opening on it ("五年来，…") or naming it in its
 # first sentence ("经过不懈努力，本届政府目标全面实现。")
-TERM_IN_FIRST_SENTENCE = re.compile(r"^[^。！？]*(?:本届政府|五年来|过去五年|过去的五年|五年间)")
+TERM_IN_FIRST_SENTENCE = re.compile(r"^(?:各位代表[！!，,：:])?[^。！？]*(?:本届政府|(?<!今后)(?<!未来)五年(?:来|间|发展|成绩|业绩|奋斗|工作)|过去五年|过去的五年)")
 
 
-def _one_year_paragraphs(section: Section, meta: dict) -> None:
+def _back_to_the_term(section: Section, part: Section) -> None:
+    """In a section of the year a term review turned to, a paragraph naming the term again
+    ("各位代表，五年发展业绩…") and those after it are the term's."""
+    term = False
+    for p in section.paragraphs:
+        term = term or bool(TERM_IN_FIRST_SENTENCE.match(p.text))
+        if term and not p.looks:
+            p.looks, p.years = part.looks, list(part.years)
+
+
+def _one_year_paragraphs(section: Section, meta: dict) -> bool:
     """In a section planning (or reviewing) several years, the paragraphs that turn to the
     report's one plan (or review) year are that year's, until one turns back to the period: a
     work report's "明年" targets are not the five-year period's, and a term review's "刚刚过去的一年"
     figures answer that year's targets."""
     one = _one_year(section, meta)
     if len(one) != 1 or one[0] not in section.years:
-        return
+        return False
     period = TERM_IN_FIRST_SENTENCE if section.looks == "back" else PERIOD_INTRO
     current = False
     for p in section.paragraphs:
@@ -231,3 +252,4 @@ def _one_year_paragraphs(section: Section, meta: dict) -> None:
             current = True
         if current and not p.looks:
             p.looks, p.years = section.looks, list(one)
+    return current         # the part's words end on the year: what follows under it is that year's
