@@ -325,6 +325,17 @@ def bench_index_scales(scales: list[int], queries: list[str], variants: list[str
 
 # --- 5. the whole site at scale -------------------------------------------------------------
 
+def remove_tree(path: Path) -> None:
+    """Remove a work folder whose last build's old site a detached process may still be removing
+    (buildlock._remove_later): both delete files, so retry until the folder is gone."""
+    for _ in range(600):
+        shutil.rmtree(path, ignore_errors=True)
+        if not path.exists():
+            return
+        time.sleep(0.1)
+    shutil.rmtree(path)
+
+
 def scaled_corpus(data: Path, target: Path, copies: int) -> Path:
     """data/ with `copies` times the reports: each report again under another place name
     (its own id, place and title; same text), as a newsroom following many places would have."""
@@ -418,7 +429,7 @@ def bench_scales(scales: list[int], queries: list[str], measure_rebuild: bool = 
             print(f"  x{n}: heaviest page {figures['heaviest']}", flush=True)
             for top, size in figures["folders"].items():
                 folder_rows.setdefault(top, {})[n] = size
-            shutil.rmtree(work)
+            remove_tree(work)
     print(table(["corpus", "reports", "pages", "build s", "rebuild s", "peak GB", "site MB", "report page KB",
                  "heaviest KB", "pages > 300 KB", "first query KB"], rows))
     print(table(["corpus"] + stages + ["search index (beside)"], stage_rows))
