@@ -118,3 +118,11 @@ def test_framing_clauses_and_generic_objects_of_a_project_verb_are_no_tasks():
                 "推动新建项目尽快开工、在建项目形成更多实物工作量。用好专班推进、集中开工等机制。"
                 "加快推进青石大桥开工建设。")
     assert [c.text for c in cs] == ["加快推进青石大桥开工建设"]
+
+
+def test_an_effect_a_measure_or_a_direction_of_work_and_a_deeper_reform_are_aims():
+    # made-up objects of the kinds a reader does not list: extending an effect, applying
+    # unnamed measures, strengthening a direction of work, reform in general
+    cs = _texts("持续扩大青石铁路黄金线路效应。落实精准帮扶举措。强化社区治理工作导向。推动更深层次改革。"
+                "深入实施青石港区“一港三园”改革试点。")
+    assert [c.text for c in cs] == ["深入实施青石港区“一港三园”改革试点"]

@@ -76,7 +76,9 @@ AIM_ENDS = re.compile(r"(?:水平|能力|能级|品质|质量|效能|效率|效�
                       r"工作|发展|开放|联动|协作|衔接|体系建设|基础设施建设|产业|经济|性|服务|精准度|"
                       r"各项(?:政策|措施|任务|举措)|"
                       # "增强…的责任感和…的执行力", "推动在建项目形成更多实物工作量"
-                      r"责任感|执行力|战斗力|凝聚力|向心力|公信力|工作量|实物量)$")
+                      r"责任感|执行力|战斗力|凝聚力|向心力|公信力|工作量|实物量|"
+                      # "扩大…黄金线路效应", "落实…帮扶举措", "强化…工作导向"
+                      r"效应|举措|导向)$")
 # Adjectives that make an object an aim when only a soft noun follows ("建设高水平开放平台").
 AIM_OPENS = re.compile(r"^(?:高水平|高质量|高能级|高标准|一流|现代化|新型|更高水平|更加|专业化|规范化|常态化|长效)")
 # Nouns too common to name anything when they are the whole object ("推进项目建设").
@@ -88,7 +90,7 @@ SLOGAN_QUOTE = re.compile(r"[“\"](?:[一二三四五六七八九十两]+[个�
 # Objects that name a field or a direction, not a reform, policy or project of its own:
 # "深化重点领域改革", "推动帮扶政策向常态化转变", "完善救助、福利等制度", "完成全线拆迁任务" (of
 # what the sentence named before), "落实惠企扶持政策" (a kind of policy), "争取合作项目" (none named).
-_FIELD_REFORM = re.compile(r"(?:领域|方面|各项|重点|环节)改革$")
+_FIELD_REFORM = re.compile(r"(?:领域|方面|各项|重点|环节|深层次|全方位)改革$")
 _DIRECTION = re.compile(r"向[^，；。]{1,16}(?:转换|转变|转型|延伸|拓展|迈进|聚集|集聚)$")
 _LISTED_KINDS = re.compile(r"等(?:制度|机制|体制|体系|政策|措施|工作)$")
 _REFERS_BACK = re.compile(r"^(?:全线|全部|各项|相关|上述|有关|其余)")
