@@ -228,3 +228,14 @@ def test_load_overrides_reads_groups(tmp_path):
     good = tmp_path / "good.yml"
     good.write_text("a:\n  b:\n    斗级营: 斗級營\n  余家头: 余家頭\n", encoding="utf-8")
     assert load_overrides(good) == {"斗级营": "斗級營", "余家头": "余家頭"}
+
+
+def test_converting_only_non_ascii_runs_is_converting_the_whole_text():
+    # Base converts the runs of non-ASCII text only (for speed); on every real report kept in
+    # the repository that is what OpenCC makes of the whole text
+    whole, runs = opencc.OpenCC("s2tw"), Base()
+    sources = SOURCES + sorted((ROOT / "tests").glob("**/source.txt"))
+    assert len(sources) >= 40
+    for path in sources:
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        assert runs.convert(text) == whole.convert(text), path
