@@ -549,3 +549,28 @@ def test_ordinal_names_share_the_measure_the_last_one_names():
 def test_freight_through_ports_is_not_the_value_of_trade():
     (c,) = linked("进出口总额增长15%左右。", "全省口岸进出口货运量增长32.2%。")
     assert c.status == "reported" and "货运量" in c.outcomes[0].explanation, c.outcomes   # never a verdict
+
+
+def test_a_part_whose_opening_says_next_five_years_plans_them():
+    from policyexplorer.ingest.orient import assign_looks
+    meta = {"review_years": [2030], "plan_years": [2031]}
+    five = part_of("s2", "全面开创现代化建设新局面", ["新征程已经开启。", "今后五年工作的总体思路是：稳中求进。",
+                                                  "今后五年发展的主要目标是：力争经济总量迈上新台阶，确保民生持续改善。"])
+    year = part_of("s3", "2031年重点工作", ["全年新建学校10所。"])
+    five.number, year.number = "二、", "三、"
+    assign_looks([five, year], meta)
+    assert five.years == list(range(2031, 2036)) and year.years == [2031]
+    # without a part of its own for the plan year, the report's intro is no five-year part
+    alone = part_of("s2", "全面开创现代化建设新局面", ["今后五年，我们要稳中求进。",
+                                                   "今后五年发展的主要目标是：力争经济总量迈上新台阶，确保民生持续改善。"])
+    assign_looks([alone], meta)
+    assert alone.years == [2031]
+
+
+def test_a_review_section_saying_what_was_strengthened_reviews():
+    from policyexplorer.ingest.orient import assign_looks
+    from policyexplorer.model import Section
+    review = part_of("s1", "2030年工作回顾", ["全年经济平稳。"])
+    sub = Section("s1-1", "（六）", "政府自身建设全面加强", 2, "s1", "section", 2)
+    assign_looks([review, sub], {"review_years": [2030], "plan_years": [2031]})
+    assert sub.looks == "back"

@@ -35,7 +35,7 @@ FORWARD_CUES = re.compile(r"今年|明年|新的一年|主要预期目标|预期
                           r"到20\d\d年|20\d\d年(?:发展)?(?:主要)?(?:预期)?目标")
 MARGIN = 2       # a text's cues must lean this much one way to orient it
 # A title stating a result: "得到新加强", "取得新成效", "迈上新台阶", "实现新提升"
-RESULT_TITLE = re.compile(r"(?:得到|取得|迈上|实现|展现|达到|绘就|开创|呈现)(?:了)?新|(?:显著|明显|持续|不断)(?:增强|提升|提高|改善|加强)$")
+RESULT_TITLE = re.compile(r"(?:得到|取得|迈上|实现|展现|达到|绘就|开创|呈现)(?:了)?新|(?:显著|明显|持续|不断|全面|有效|大幅|进一步)(?:增强|提升|提高|改善|加强)$")
 
 
 # A five-year plan's period by its number: "十四五" is the 14th plan, 2021-2025 (the third ran
@@ -170,7 +170,7 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
         if looks is None:
             texts = [p.text for p in s.paragraphs] + [p.text for d in descendants.get(s.anchor, []) for p in d.paragraphs]
             looks = looks_of_text(texts) or default
-        years = period_years(s.title, looks, meta)
+        years = period_years(s.title, looks, meta) or _next_five_by_its_words(s, looks, sections, meta)
         if not years:
             if parent and parent.looks == looks and parent.years:
                 # "“十六五”时期奋斗目标和2031年工作任务": its （一）… are the year's; so are those after
@@ -184,6 +184,20 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
             turned.add(s.anchor)
         if parent is not None and parent.anchor in turned and looks == "back":
             _back_to_the_term(s, parent)
+
+
+def _next_five_by_its_words(part: Section, looks: str | None, sections: list[Section], meta: dict) -> list[int]:
+    """A part whose title names no period ("二、全面开创…新局面") plans the next five years when its
+    opening paragraphs say so ("今后五年工作的总体思路是…") and another part of the report is the
+    plan year's ("三、2031年重点工作")."""
+    plan = meta.get("plan_years") or []
+    if part.level != 1 or looks != "forward" or len(plan) != 1 or years_in(part.title):
+        return []
+    if not any(NEXT_FIVE.match(p.text) for p in part.paragraphs[:3]):
+        return []
+    if not any(o is not part and o.level == 1 and plan[0] in years_in(o.title) for o in sections):
+        return []
+    return list(range(plan[0], plan[0] + 5))
 
 
 def _one_year(part: Section, meta: dict) -> list[int]:
