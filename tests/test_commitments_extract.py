@@ -126,3 +126,10 @@ def test_an_effect_a_measure_or_a_direction_of_work_and_a_deeper_reform_are_aims
     cs = _texts("持续扩大青石铁路黄金线路效应。落实精准帮扶举措。强化社区治理工作导向。推动更深层次改革。"
                 "深入实施青石港区“一港三园”改革试点。")
     assert [c.text for c in cs] == ["深入实施青石港区“一港三园”改革试点"]
+
+
+def test_a_stance_held_to_is_no_outcome_to_reach():
+    # a made-up stance naming a goal of "清零": a policy line, not a task
+    cs = _texts("我们要始终坚持“早发现、早处置”总策略和“风险清零”总方针不动摇。坚持“早发现”总体策略和“风险清零”总体目标。"
+                "确保年内存量隐患全部清零。")
+    assert [c.text for c in cs] == ["确保年内存量隐患全部清零"]

@@ -18,7 +18,7 @@ from . import agencies as agencies_mod
 from .clauses import MEASURE_END, RAISED, Clause, join_continuations, pair_respectively, respective_names, split_clauses
 from .indicators import Indicator, IndicatorIndex, IndicatorMatch, Scope, default_index, scope_of
 from .quantity import Quantity, normalise, parse_quantities
-from .tasks import GENERIC_OBJ, named_task
+from .tasks import FORMULA, GENERIC_OBJ, named_task
 
 # Verbs that make a clause without a figure a concrete task, longest first.
 TASK_VERBS = ["开工建设", "启动建设", "基本建成", "建成投产", "建成投用", "建成运营", "建成开放", "建成通车",
@@ -372,7 +372,9 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
         if named:
             verb, obj = named
             return dict(kind="task", quantity=None, indicator=None, scope=None, verb=verb, subject=obj)
-        if WHOLE_OUTCOME.search(text) and (ACTION.search(text) or item or re.search(r"力争|确保|实现", text)):
+        # (a stance held to, "坚持…‘动态清零’总方针", is no outcome to reach)
+        if WHOLE_OUTCOME.search(text) and (ACTION.search(text) or item or re.search(r"力争|确保|实现", text)) \
+                and not FORMULA.search(re.sub(r"^(?:我们|各级政府)?(?:要|必须|将)?", "", text)):
             return dict(kind="task", quantity=None, indicator=None, scope=None, verb=_leading_verb(text),
                         subject=text)
     return None
