@@ -133,3 +133,12 @@ def test_a_stance_held_to_is_no_outcome_to_reach():
     cs = _texts("我们要始终坚持“早发现、早处置”总策略和“风险清零”总方针不动摇。坚持“早发现”总体策略和“风险清零”总体目标。"
                 "确保年内存量隐患全部清零。")
     assert [c.text for c in cs] == ["确保年内存量隐患全部清零"]
+
+
+def test_a_paragraphs_lead_sentence_sums_up_its_tasks_unless_it_names_one():
+    rest = "新建青石产业园，开通青石至白云快速路，举办青石国际博览会，启动青石港区二期扩建工程建设。"
+    cs = _texts("推动青石平台提质增效。" + rest)
+    assert [c.text for c in cs] == ["新建青石产业园", "开通青石至白云快速路", "举办青石国际博览会", "启动青石港区二期扩建工程建设"]
+    # a lead naming a programme of its own is a task
+    cs = _texts("深入实施青石“强链”行动。" + rest)
+    assert cs[0].text == "深入实施青石“强链”行动"

@@ -18,7 +18,7 @@ from . import agencies as agencies_mod
 from .clauses import MEASURE_END, RAISED, Clause, join_continuations, pair_respectively, respective_names, split_clauses
 from .indicators import Indicator, IndicatorIndex, IndicatorMatch, Scope, default_index, scope_of
 from .quantity import Quantity, normalise, parse_quantities
-from .tasks import FORMULA, GENERIC_OBJ, named_task
+from .tasks import FORMULA, GENERIC_OBJ, named_task, names_a_thing
 
 # Verbs that make a clause without a figure a concrete task, longest first.
 TASK_VERBS = ["开工建设", "启动建设", "基本建成", "建成投产", "建成投用", "建成运营", "建成开放", "建成通车",
@@ -173,6 +173,18 @@ def _shared_noun(clause: Clause) -> str | None:
 # A sentence stating the year's general requirements or guiding thought lists formulas
 # ("全面深化改革开放", "打造新时代英雄城市"), not tasks; its figures still count.
 _FORMULA_SENTENCE = re.compile(r"总体要求|指导思想|总基调|总体思路|基本原则")
+
+
+def _lead_sentence_end(text: str) -> int:
+    """Where a paragraph's lead sentence ends ("推动项目建设提速提效。" before the tasks it sums up):
+    a short first sentence with more after it; 0 when there is none."""
+    m = re.search(r"[。！]", text)
+    if m and m.end() <= _LEAD_CHARS and len(text) - m.end() >= _LEAD_CHARS and not re.search(r"[，,；;：:]", text[:m.start()]):
+        return m.end()
+    return 0
+
+
+_LEAD_CHARS = 24
 
 
 def _formula_sentences(text: str) -> list[tuple[int, int]]:
@@ -495,6 +507,7 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
             announced = TARGET_LIST.search(normal)
             old_clauses = {c.text for c in split_clauses(body, legacy=True)}
             formulas = _formula_sentences(normal)
+            lead_end = _lead_sentence_end(normal)
             listed_from = None          # where a sentence's run of targets began
             for clause in _join_open_lists(join_continuations(body, split_clauses(body))):
                 # "全年实现新增就业4000人，失业人员再就业1500人，零就业家庭动态清零": figures that
@@ -510,6 +523,8 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
                         continue
                     if spec["kind"] == "task" and (outline or _FRAMING.search(clause.text)):
                         continue
+                    if spec["kind"] == "task" and clause.end <= lead_end and not names_a_thing(spec["subject"]):
+                        continue        # a paragraph's lead sentence sums up the tasks after it
                     if spec["kind"] == "target" and _PAST_CHANGE.search(clause.text) and not _AHEAD.search(normal):
                         continue
                     if clause.text not in old_clauses:

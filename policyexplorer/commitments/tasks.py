@@ -172,3 +172,14 @@ def named_task(clause: str) -> tuple[str, str] | None:
     if improve and verb not in ("形成", "促进") and _IMPROVABLE_HEAD.search(core) and len(GENERIC_OBJ.sub("", core)) >= 6:
         return verb, obj
     return None
+
+
+# A positioning a place aims at ("打造…智慧城市", "建设…强省") names no thing a report can say was done.
+_POSITIONING = re.compile(r"(?:城市|强市|强省|强区|之都|名城|高地|中心城市)$")
+
+
+def names_a_thing(obj: str) -> bool:
+    """The object of a task names a thing of its own: a quoted name, or a programme or facility
+    noun that is no positioning ("实施…行动", "建设…大桥"); softer nouns (平台, 项目, 体系) do not."""
+    quoted = bool(_QUOTED.search(obj)) and not SLOGAN_QUOTE.search(obj)
+    return quoted or (bool(_STRONG.search(obj)) and not _POSITIONING.search(obj))
