@@ -130,15 +130,16 @@ def _clause(words: str) -> str:
 def _holds(c, wants: list[str]) -> bool:
     """The commitment's words, or those of a restatement of it that the extractor merged into it
     (the same target printed twice: also_text), hold every wanted phrase."""
-    return any(all(_clause(w) in squash(t) or _first_clause(w) in squash(t) for w in wants)
-               for t in [c.text, *c.also_text])
+    forms = [(w, _first_clause(w)) for w in map(_clause, wants)]
+    return any(all(w in text or first in text for w, first in forms)
+               for text in map(squash, [c.text, *c.also_text]))
 
 
-def _first_clause(words: str) -> str:
-    """A label widened with the next clause to be unique ("财政收入增长9%，固定资产投资增长11.5%",
-    the next clause a measure of its own) wants its first clause; a next clause that only
-    continues the measure ("…增长20%，达到282亿元") is part of the target, so the whole is wanted."""
-    w = _clause(words)
+def _first_clause(w: str) -> str:
+    """A label (as _clause gives it) widened with the next clause to be unique ("财政收入增长9%，
+    固定资产投资增长11.5%", the next clause a measure of its own) wants its first clause; a next
+    clause that only continues the measure ("…增长20%，达到282亿元") is part of the target, so the
+    whole is wanted."""
     first, comma, rest = w.partition("，")
     return first if comma and len(first) >= 6 and rest and not is_continuation(rest.split("，")[-1]) else w
 

@@ -9,7 +9,7 @@ from policyexplorer.commitments.extract import extract_report
 from policyexplorer.commitments.indicators import default_index
 from policyexplorer.commitments.link import link_all
 from policyexplorer.commitments.quantity import parse_quantities
-from policyexplorer.ingest.orient import period_years
+from policyexplorer.ingest.orient import assign_looks, period_years
 from policyexplorer.site.tracker import rule_words, stated
 
 
@@ -159,7 +159,6 @@ def test_general_aims_are_no_tasks_and_named_ones_are():
 
 
 def test_a_subsection_stating_a_result_reviews_with_its_part():
-    from policyexplorer.ingest.orient import assign_looks
     from policyexplorer.model import Section
     part = Section("s1", "一、", "2030年工作回顾", 1, None, "part", 1)
     sub = Section("s1-1", "（七）", "自身建设得到新加强", 2, "s1", "section", 2)
@@ -264,13 +263,12 @@ def test_fields_directions_and_kinds_of_policy_are_no_named_tasks():
 def test_a_section_planning_a_term_and_the_next_year_gives_that_year_its_own_targets():
     """"今后五年及明年目标任务": the paragraphs that turn to the one plan year ("2031年是…",
     "明年…") plan that year, until one turns back to the period."""
-    from policyexplorer.ingest.orient import assign_looks
     texts = ["今后五年，全县生产总值年均增长6%以上。", "2031年是新一届政府的开局之年。主要预期目标是：生产总值增长6.5%。",
              "经济增速是综合性指标，明年的目标要稳。", "到2035年，基本实现现代化。"]
     part = part_of("s2", "今后五年及明年目标任务", texts)
     assign_looks([part], {"review_years": [2030], "plan_years": [2031]})
     assert part.years == list(range(2031, 2036))
-    assert [(p.looks, p.years) for p in part.paragraphs] == [
+    assert paragraph_looks(part) == [
         (None, []), ("forward", [2031]), ("forward", [2031]), (None, [])]
     # a five-year plan (several plan years) is left to its sections
     other = part_of("s2", "今后五年及明年目标任务", texts[1:2])
@@ -362,6 +360,11 @@ def linked(plan_text: str, review_text: str) -> list:
     return commitments
 
 
+def paragraph_looks(section) -> list:
+    """(looks, years) of each paragraph of a section, as orient set them."""
+    return [(p.looks, p.years) for p in section.paragraphs]
+
+
 def part_of(anchor: str, title: str, texts: list[str]):
     """A top-level part holding these paragraphs."""
     from policyexplorer.model import Paragraph, Section
@@ -398,7 +401,6 @@ def test_firms_new_to_the_above_scale_class_are_one_count_however_named():
 
 
 def test_the_numbered_sections_of_a_part_naming_its_period_and_year_are_the_years():
-    from policyexplorer.ingest.orient import assign_looks
     from policyexplorer.model import Section
     back = Section("s1", "一、", "“十五五”时期简要回顾及2030年工作情况", 1, None, "part", 1)
     back_sub = Section("s1-1", "（一）", "坚决打好攻坚战", 2, "s1", "section", 2)
@@ -419,13 +421,12 @@ def test_a_bracketed_dateline_does_not_open_the_body():
 
 
 def test_a_term_review_turning_to_its_last_year_reviews_that_year():
-    from policyexplorer.ingest.orient import assign_looks
     texts = ["五年来，经济实力持续增强。", "各位代表，五年成绩来之不易。刚刚过去的一年，全市上下攻坚克难。",
              "全年新增规上工业企业20户。", "五年来，民生持续改善。"]
     part = part_of("s1", "过去五年工作回顾", texts)
     assign_looks([part], {"review_years": [2030], "plan_years": [2031]})
     assert part.years == list(range(2026, 2031))
-    assert [(p.looks, p.years) for p in part.paragraphs] == [
+    assert paragraph_looks(part) == [
         (None, []), ("back", [2030]), ("back", [2030]), (None, [])]
 
 
@@ -450,12 +451,11 @@ def test_a_level_and_its_growth_across_how_it_was_computed():
 
 
 def test_a_term_review_opening_on_its_last_year_reviews_that_year_until_it_turns_to_the_term():
-    from policyexplorer.ingest.orient import assign_looks
     texts = ["2030年，面对复杂形势，全市经济稳中有进。", "——经济运行企稳向好。地区生产总值增长5%。",
              "经过不懈努力，本届政府确定的目标全面实现。", "一是经济实力跃升，地区生产总值年均增长7%。"]
     part = part_of("s1", "2030年及本届政府工作回顾", texts)
     assign_looks([part], {"review_years": [2030], "plan_years": [2031]})
-    assert [(p.looks, p.years) for p in part.paragraphs] == [
+    assert paragraph_looks(part) == [
         ("back", [2030]), ("back", [2030]), (None, []), (None, [])]
 
 
@@ -511,7 +511,6 @@ def test_a_counted_noun_is_shortened_only_between_words():
 
 
 def test_the_sections_after_a_term_review_turns_to_its_last_year_review_that_year():
-    from policyexplorer.ingest.orient import assign_looks
     from policyexplorer.model import Paragraph, Section
     part = part_of("s1", "过去五年工作回顾", ["五年来，经济实力跃升。", "各位代表，刚刚过去的2030年，是极不平凡的一年。"])
     sub = Section("s1-1", "（一）", "全力稳增长", 2, "s1", "section", 2,
@@ -552,7 +551,6 @@ def test_freight_through_ports_is_not_the_value_of_trade():
 
 
 def test_a_part_whose_opening_says_next_five_years_plans_them():
-    from policyexplorer.ingest.orient import assign_looks
     meta = {"review_years": [2030], "plan_years": [2031]}
     five = part_of("s2", "全面开创现代化建设新局面", ["新征程已经开启。", "今后五年工作的总体思路是：稳中求进。",
                                                   "今后五年发展的主要目标是：力争经济总量迈上新台阶，确保民生持续改善。"])
@@ -568,7 +566,6 @@ def test_a_part_whose_opening_says_next_five_years_plans_them():
 
 
 def test_a_review_section_saying_what_was_strengthened_reviews():
-    from policyexplorer.ingest.orient import assign_looks
     from policyexplorer.model import Section
     review = part_of("s1", "2030年工作回顾", ["全年经济平稳。"])
     sub = Section("s1-1", "（六）", "政府自身建设全面加强", 2, "s1", "section", 2)

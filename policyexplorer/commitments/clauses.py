@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+import jieba
+
 from .quantity import Quantity, normalise, parse_quantities
 
 _OPEN, _CLOSE = "（(“‘《〈【[", "）)”’》〉】]"
@@ -210,6 +212,20 @@ def pair_quantity(text: str, start: int, end: int) -> Quantity | None:
         return after[0]
     before = [q for q in qs if q.end <= start + 1]
     return before[-1] if before else None
+
+
+def word_cuts(text: str) -> list[int]:
+    """Where jieba (without its guesses for unknown words) puts a word boundary inside text:
+    positions, ascending. A name is shortened or shared only there ("服务业企业", never "业企业")."""
+    cuts, at = [], 0
+    for tok in jieba.cut(text, HMM=False):
+        at += len(tok)
+        if at < len(text):
+            cuts.append(at)
+    return cuts
+
+
+jieba.setLogLevel(60)
 
 
 # The words of measure that end a name before its figure ("…收入增长", "…总量达到"): a name

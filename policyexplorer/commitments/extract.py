@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-import jieba
-
 from ..model import Paragraph, Report, Section, orientation
 from . import agencies as agencies_mod
-from .clauses import MEASURE_END, RAISED, Clause, join_continuations, pair_respectively, respective_names, split_clauses
+from .clauses import (MEASURE_END, RAISED, Clause, join_continuations, pair_respectively, respective_names,
+                      split_clauses, word_cuts)
 from .indicators import Indicator, IndicatorIndex, IndicatorMatch, Scope, default_index, scope_of
 from .quantity import Quantity, normalise, parse_quantities
 from .tasks import FORMULA, GENERIC_OBJ, named_task, names_a_thing
@@ -245,7 +244,7 @@ def clause_commitments(clause: Clause, indicators: IndicatorIndex, target_list: 
         for name, (named, q) in zip(names, pairs):
             # "国控、省控断面水质优良比例": the first names share the last one's noun
             # (where the last one's first word is as long: "绿色经济、新经济增加值…" share nothing)
-            if len(name) < len(last) and not any(ch in name for ch in "率额量数") and _word_ends_at(last, len(name)):
+            if len(name) < len(last) and not any(ch in name for ch in "率额量数") and len(name) in word_cuts(last):
                 name = name + last[len(name):]
             # the name with its verb ("城镇居民人均可支配收入增长") says which measure it is
             m = (indicators.matches(named) or indicators.matches(name) or [None])[0]
@@ -261,16 +260,6 @@ def clause_commitments(clause: Clause, indicators: IndicatorIndex, target_list: 
     if spec and spec["kind"] == "target" and len(qs) == 1 and _TOWN_AND_COUNTRY.match(text):
         return _town_and_country_targets(text, spec, indicators) or [spec]
     return [spec] if spec else []
-
-
-def _word_ends_at(text: str, at: int) -> bool:
-    """A word of text (as jieba cuts it) ends at position `at`."""
-    end = 0
-    for tok in jieba.cut(text, HMM=False):
-        end += len(tok)
-        if end >= at:
-            return end == at
-    return False
 
 
 # "城乡居民人均可支配收入增长6.5%": one figure for both, 城镇 and 农村 (what a review reports them as)

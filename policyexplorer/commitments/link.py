@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 import jieba
 
 from ..model import Report
-from .clauses import MEASURE_END, RAISED, Clause, join_continuations, pair_respectively, split_clauses
+from .clauses import MEASURE_END, RAISED, Clause, join_continuations, pair_respectively, split_clauses, word_cuts
 from .extract import Commitment, Place
 from .indicators import NEW_WORDS, IndicatorIndex, Scope, default_index, scope_of
 from .quantity import Quantity, normalise, parse_quantities, unit_class
@@ -289,7 +289,7 @@ def _variants(side: str, key: str) -> list[str]:
         return [key]
     # three characters cut from a longer name only between words: "生产性服务业企业" never
     # shortens to "业企业" (which any "工业企业" holds)
-    cuts = set(_word_cuts(key))
+    cuts = set(word_cuts(key))
     ends = [key[len(key) - n:] for n in range(len(key), 2, -1) if n == len(key) or n >= 4 or len(key) - n in cuts]
     starts = [key[:n] for n in range(len(key) - 1, 2, -1) if n >= 4 or n in cuts]
     # a start that only qualifies the thing counted after it names another thing: "规模以上" of
@@ -302,16 +302,6 @@ def _variants(side: str, key: str) -> list[str]:
 
 
 _HEAD_NOUN = re.compile(r"企业|公司|项目|工程|平台|中心|基地|园区|学校|医院")
-
-
-def _word_cuts(key: str) -> list[int]:
-    """Where jieba puts a word boundary inside key (positions, ascending)."""
-    cuts, at = [], 0
-    for tok in jieba.cut(key, HMM=False):
-        at += len(tok)
-        if at < len(key):
-            cuts.append(at)
-    return cuts
 
 
 def _same_count(t: Quantity, q: Quantity, firms: bool = False) -> bool:

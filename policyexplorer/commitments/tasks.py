@@ -143,8 +143,7 @@ def named_task(clause: str) -> tuple[str, str] | None:
         return None              # "建设一批概念验证中心", "选择一批县开展试点": nothing named
     strong = bool(_STRONG.search(core))
     improve = bool(_IMPROVE_ONLY.match(verb))
-    quoted = (bool(_QUOTED.search(obj)) and not SLOGAN_QUOTE.search(obj)) or \
-        (not improve and bool(_ENUMERATED.search(obj)))
+    quoted = _quoted_name(obj) or (not improve and bool(_ENUMERATED.search(obj)))
     # "统筹推进A和B": what is coordinated needs a name of its own, a softer noun is an aim
     soft = bool(_SOFT.search(core)) and not ("统筹" in text[:m.start("verb")] and verb in ("推进", "推动", "抓好"))
     if _METHODS.match(core):
@@ -181,5 +180,9 @@ _POSITIONING = re.compile(r"(?:城市|强市|强省|强区|之都|名城|高地|
 def names_a_thing(obj: str) -> bool:
     """The object of a task names a thing of its own: a quoted name, or a programme or facility
     noun that is no positioning ("实施…行动", "建设…大桥"); softer nouns (平台, 项目, 体系) do not."""
-    quoted = bool(_QUOTED.search(obj)) and not SLOGAN_QUOTE.search(obj)
-    return quoted or (bool(_STRONG.search(obj)) and not _POSITIONING.search(obj))
+    return _quoted_name(obj) or (bool(_STRONG.search(obj)) and not _POSITIONING.search(obj))
+
+
+def _quoted_name(obj: str) -> bool:
+    """A name in quotes or 《》 that is no slogan (“五个中心”)."""
+    return bool(_QUOTED.search(obj)) and not SLOGAN_QUOTE.search(obj)
