@@ -142,3 +142,19 @@ def test_a_paragraphs_lead_sentence_sums_up_its_tasks_unless_it_names_one():
     # a lead naming a programme of its own is a task
     cs = _texts("深入实施青石“强链”行动。" + rest)
     assert cs[0].text == "深入实施青石“强链”行动"
+
+
+def test_a_bare_measure_or_verb_is_quoted_with_what_it_counts():
+    # made-up sentences: the target's own clause names only a generic measure or only a verb
+    cs = _texts("大力发展青石茶产业，实现产值800万元以上。推进白云棚户区改造，力争新开工3000套。"
+                "青石园区完善供水、道路等配套，建成标准厂房20万平方米，力争园区产值达到60亿元。")
+    texts = [c.text for c in cs]
+    assert "大力发展青石茶产业，实现产值800万元以上" in texts
+    assert "推进白云棚户区改造，力争新开工3000套" in texts
+    # another figure between: the sentence's first clause, an ellipsis, the target
+    assert "青石园区完善供水、道路等配套……力争园区产值达到60亿元" in texts
+    c = next(c for c in cs if c.text.endswith("60亿元"))
+    assert c.text[c.quantity.start:c.quantity.end].endswith("60亿元")
+    # an item of a list reads with its list, not with the sentence's first clause
+    cs = _texts("强化耕地保护，新建高标准农田9万亩，确保青石粮食播种面积稳定在90万亩以上、产量8亿斤以上。")
+    assert not any("……" in c.text for c in cs)

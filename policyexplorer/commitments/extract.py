@@ -394,25 +394,37 @@ def _as_listed(clause: Clause, spec: dict) -> tuple[str, dict]:
     return ctx, _moved(spec, ctx.find(clause.text))
 
 
-# A target whose clause names only a generic measure ("产值增长35%", "营业收入突破80亿元") counts
-# what the sentence named at its start ("食品加工产业要……，产值增长35%"): cut from it, it says
-# nothing a reader can check.
-_BARE_MEASURE = re.compile(r"^(?:力争|确保|全年|实现)?(?:总)?(?:产值|营业收入|营收|销售收入|主营业务收入|规模|总量|"
-                           r"增加值|产量|销售额|交易额|营业额|税收|收入)(?:增长|达到|突破|超过|实现|达|提高|翻)")
+# A target whose clause names only a generic measure ("产值增长35%", "营业收入突破80亿元", "园区产值
+#达到30亿元") or only a verb before its figure ("力争新开工1500万千瓦") counts what the sentence
+# named at its start ("食品加工产业要……，产值增长35%"): cut from it, it says nothing a reader can check.
+_BARE_MEASURE = re.compile(r"^(?:20\d\d年)?(?:力争|确保|全年|实现|新增|累计)*(?:园区|产业|行业)?(?:总)?"
+                           r"(?:产值|营业收入|营收|销售收入|主营业务收入|规模|总量|增加值|产量|销售额|交易额|营业额|税收|"
+                           r"收入|参保人数|覆盖率|装机)(?:增长|达到|突破|超过|实现|达|提高|翻|\d)")
+_BARE_VERB = re.compile(r"^(?:力争|确保|全年)?(?:新开工|新增|新建|开工|建成|完成|实现)\d[\d.]*[^\u4e00-\u9fff\d]*"
+                        r"[万亿千百]?[^\W\d_]{0,2}(?:以上|左右)?$")
 _SUBJECT_SPAN = 90       # a sentence longer than this up to the figure is not quoted whole
+_SUBJECT_HEAD = 30       # nor a first clause longer than this before an ellipsis
 
 
 def _with_subject(normal: str, clause: Clause, text: str, spec: dict) -> tuple[str, dict]:
     """A bare measure's target quoted from the start of its sentence, where the sentence names
-    what it measures before any other figure; else as it is."""
-    if spec["kind"] != "target" or text != clause.text or not _BARE_MEASURE.match(text):
+    what it measures before any other figure; where other figures come between, the sentence's
+    first clause, an ellipsis and the target ("数字信息产业要培育……，产值增长45%"); else as it is."""
+    if spec["kind"] != "target" or text != clause.text or not (_BARE_MEASURE.match(text) or _BARE_VERB.match(text)):
         return text, spec
     start = max(normal.rfind(ch, 0, clause.start) for ch in "。；;！？!?：:") + 1
     span = normal[start: clause.end]
-    if start >= clause.start or len(span) > _SUBJECT_SPAN or \
-            any(not q.nominal for q in parse_quantities(normal[start: clause.start])):
+    if start >= clause.start:
         return text, spec
-    return span, _moved(spec, clause.start - start)
+    if len(span) <= _SUBJECT_SPAN and not any(not q.nominal for q in parse_quantities(normal[start: clause.start])):
+        return span, _moved(spec, clause.start - start)
+    if normal[clause.start - 1] == "、":
+        return text, spec       # an item of a list ("播种面积…、产量160亿斤以上") shares its list's head
+    comma = re.search(r"[，,]", normal[start: clause.start])
+    head = normal[start: start + comma.start()] if comma else ""
+    if not head or len(head) > _SUBJECT_HEAD or parse_quantities(head):
+        return text, spec
+    return f"{head}……{text}", _moved(spec, len(head) + 2)
 
 
 def _moved(spec: dict, by: int) -> dict:
