@@ -571,3 +571,34 @@ def test_a_review_section_saying_what_was_strengthened_reviews():
     sub = Section("s1-1", "（六）", "政府自身建设全面加强", 2, "s1", "section", 2)
     assign_looks([review, sub], {"review_years": [2030], "plan_years": [2031]})
     assert sub.looks == "back"
+
+
+def test_a_review_delivered_before_the_year_ends_turns_to_it_as_the_year_about_to_pass():
+    part = part_of("s1", "本届政府及2030年工作回顾", ["五年来，经济实力跃升，地区生产总值年均增长7%。",
+                                                 "各位代表，即将过去的2030年，是极不平凡的一年。"])
+    sub = Section_of("s1-1", "（一）", "着力稳增长", "s1", ["地区生产总值增长8%。"])
+    assign_looks([part, sub], {"review_years": [2030], "plan_years": [2031]})
+    assert sub.years == [2030]
+
+
+def Section_of(anchor, number, title, parent, texts):
+    from policyexplorer.model import Paragraph, Section
+    return Section(anchor, number, title, 2, parent, "section", 2,
+                   paragraphs=[Paragraph(f"{anchor}-p{i}", t, i) for i, t in enumerate(texts, 1)])
+
+
+def test_a_measure_per_unit_of_output_is_never_the_output():
+    index = default_index()
+    for text, want in [("万元地区生产总值能耗下降3.2%", "energy-intensity"),
+                       ("单位地区生产总值二氧化碳排放下降3.9%", "co2-intensity"),
+                       ("万元地区生产总值用水量下降3%", "water-intensity")]:
+        assert [m.indicator.id for m in index.matches(text)] == [want], text
+    # a denominator no indicator names is still no GDP figure
+    assert not any(m.indicator.family == "gdp" for m in index.matches("单位地区生产总值建设用地使用面积下降5%"))
+    (c,) = linked("农村贫困人口脱贫6万人。", "6.5万人口脱贫，贫困发生率下降到1.1%。")
+    assert c.status == "exceeded" and c.outcomes[0].quantity.value == 6.5, c.outcomes
+
+
+def test_a_growth_after_a_remark_on_how_it_is_counted_is_the_levels_growth():
+    (c,) = linked("地方一般公共预算收入增长8%。", "完成地方一般公共预算收入120亿元，剔除政策因素影响，同口径增长8.6%。")
+    assert c.status == "exceeded" and c.outcomes[0].quantity.value == 8.6, c.outcomes

@@ -54,3 +54,12 @@ def test_counts_inside_quotation_marks_name_things():
     assert all(q.nominal for q in parse_quantities("狠抓“两个培育、四个转型”"))
     (q,) = parse_quantities("建设“一刻钟便民生活圈”30个")
     assert (q.value, q.nominal) == (30.0, False)
+
+
+def test_tens_of_thousands_in_words_count_and_round_scales_name():
+    (q,) = parse_quantities("继续免费送戏下乡一万场")
+    assert (q.base_value, q.base_unit, q.nominal) == (10000, "场", False)
+    (q,) = parse_quantities("新建两万套")
+    assert q.base_value == 20000 and not q.nominal
+    # "百万亩基地", "千万工程": a scale that names a thing
+    assert all(q.nominal for q in parse_quantities("打造百万亩优质马铃薯基地，深化“千万工程”"))

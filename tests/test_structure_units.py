@@ -135,3 +135,31 @@ def test_a_heading_of_two_clauses_is_not_cut_as_run_on():
     assert _run_on(two) == (two, "")
     # a heading that ran on into its first sentence is still cut at its title word
     assert _run_on("过去五年工作回顾刚刚过去的2030年面对复杂严峻的国内外形势全市上下攻坚克难，经济运行稳中向好")[0] == "过去五年工作回顾"
+
+
+def test_a_part_title_broken_over_two_lines_is_one_title():
+    sections = outline("一、“十五五”时期及2030年\n\n工作回顾\n\n五年来，经济持续增长。\n\n二、2031年工作安排\n\n今年要做好工作。\n")
+    assert [s.title for s in sections if s.level == 1][:2] == ["“十五五”时期及2030年工作回顾", "2031年工作安排"]
+    # a short paragraph after a complete title stays a paragraph
+    sections = outline("一、2031年工作安排\n\n重点工作\n\n今年要做好工作。\n")
+    assert sections[0].title == "2031年工作安排"
+
+
+def test_numbered_items_that_open_a_parts_sections_are_its_sections():
+    body = "今年要抓好以下三个方面的工作：\n\n" \
+           "1.坚持创新驱动，培育发展新动能。对标一流建设科技创新高地，推动科技成果在本地转化落地见效。\n\n" \
+           "强化企业创新主体地位。支持企业加大研发投入。\n\n" \
+           "2.坚持建设精致城市，提升城镇承载能力\n\n" \
+           "强化规划引领。高质量编制国土空间规划。\n\n" \
+           "3.坚持增进民生福祉，改善群众生活品质。新建学校5所，新增学位3000个，新建公园12个，改造老旧小区40个。\n"
+    sections = outline("一、2030年工作回顾\n\n经济平稳。\n\n二、2031年工作安排\n\n" + body)
+    subs = [s for s in sections if s.level == 2]
+    assert [(s.number, s.title) for s in subs] == [("1.", "坚持创新驱动，培育发展新动能"),
+                                                   ("2.", "坚持建设精致城市，提升城镇承载能力"),
+                                                   ("3.", "坚持增进民生福祉，改善群众生活品质")]
+    assert subs[1].paragraphs[0].text == "强化规划引领。高质量编制国土空间规划。"
+    assert subs[2].paragraphs[0].text.startswith("新建学校5所")
+    # a list of one-sentence items stays a list
+    items = "1.新建公园5个。\n\n2.新增车位800个。\n\n3.新建学校3所。\n"
+    sections = outline("一、2031年工作安排\n\n今年办好三件实事：\n\n" + items)
+    assert [p.kind for s in sections for p in s.paragraphs][-3:] == ["item"] * 3

@@ -114,7 +114,7 @@ def split_clauses(text: str, legacy: bool = False) -> list[Clause]:
 # base, a verb of measure, a qualifier ("同比增长8.8%", "达到150亿元", "比上年下降3.2个百分点",
 # "分别增长9%"). Whatever else it holds names a subject of its own.
 _CONTINUATION_WORDS = re.compile(
-    r"同比|比上年|较上年|比去年|较去年|比上年度|比\d{4}年|较\d{4}年|年均|平均|分别|均|全年|年内|"
+    r"同比|同口径|可比口径|比上年|较上年|比去年|较去年|比上年度|比\d{4}年|较\d{4}年|年均|平均|分别|均|全年|年内|"
     r"增长|下降|增加|减少|提高|降低|上涨|增幅|降幅|涨幅|达到|完成|突破|超过|实现|达|为|至|到|"
     r"以上|左右|以内|以下|力争|确保|约|近|多|余|个百分点|百分点|"
     r"和|、|"   # "分别增长8.2%和8.4%": the joins between a pair's figures
@@ -126,7 +126,7 @@ _CONTINUATION_WORDS = re.compile(
 _TOTAL_NEXT = re.compile(r"^(?:总数|总量|总计|累计|合计|净增|新增)(?:达到|达|为|突破|超过)?\d")
 _ASIDE = re.compile(r"第\d|第[一二三四五六七八九十]|位次|排名|位居|居全|列全|前列|"
                     # how a growth is computed, between a level and its growth
-                    r"^(?:按|以)可比(?:价格?|口径)(?:计算)?$|^(?:扣除|剔除)价格因素(?:后)?$")
+                    r"^(?:按|以)可比(?:价格?|口径)(?:计算)?$|^(?:扣除|剔除)(?:价格|政策|一次性|不可比)?因素(?:影响)?(?:后)?$")
 
 # "实施重点项目600个，完成投资900亿元以上": the investment the counted projects are to make
 # "投资2亿元实施甲乙工程，确保A、B等工程按时完工": the second clause details the works the first

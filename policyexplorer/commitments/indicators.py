@@ -152,12 +152,19 @@ class IndicatorIndex:
                         best = IndicatorMatch(ind, m.start(), m.end(), alias)
             if best:
                 found.append(best)
+        # a name after 单位/万元 is the denominator of another measure ("单位地区生产总值建设用地",
+        # "万元地区生产总值用水量"): not that name's own figure
+        found = [f for f in found if f.alias.startswith(("单位", "万元", "每万元"))
+                 or not _PER_UNIT.search(text, max(0, f.start - 3), f.start)]
         found.sort(key=lambda x: (-(x.end - x.start), x.start))
         kept: list[IndicatorMatch] = []
         for f in found:
             if all(f.end <= k.start or f.start >= k.end for k in kept):
                 kept.append(f)
         return sorted(kept, key=lambda x: x.start)
+
+
+_PER_UNIT = re.compile(r"(?<![\d.])(?:单位|万元|每万元)$")
 
 
 def scope_of(clause: str, match: IndicatorMatch | None, indicator: Indicator | None = None) -> Scope:

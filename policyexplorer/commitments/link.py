@@ -364,7 +364,7 @@ _AREAS = re.compile(r"都市圈|城市圈|城市群|经济带|全省|全国|全�
 _PER_YEAR = re.compile(r"年均(?:增长|增速|提高|下降|增加|减少|递增)|年平均增长|累计")
 # (those mark only their own figure: _part_of)
 _SPAN_CUES = re.compile(r"五年来|过去五年|过去的五年|五年间|五年以来|[十一二三四五六七八九]五”?(?:时期|期间|以来)")
-_YEAR_CUES = r"过去一年|过去的一年|去年|一年来|今年以来|刚刚过去的"
+_YEAR_CUES = r"过去一年|过去的一年|去年|一年来|今年以来|刚刚过去的|即将过去的"
 
 
 def _part_of(clause: Clause, q: Quantity) -> str:

@@ -39,7 +39,7 @@ RANGE_SEP = r"[-—–~～至到]"
 
 QTY = re.compile(
     rf"(?P<num>{NUM})(?:{RANGE_SEP}(?P<hi>{NUM}))?(?P<approx>多|余)?(?P<mult>万亿|万|亿|千)?(?P<unit>{_UNIT_RE})?"
-    rf"|(?P<cn>{CN_NUM})(?P<cnmult>万|亿)?(?P<cnunit>个|家|项|条|座|大|所|处|批|类|张|场)"
+    rf"|(?P<cn>{CN_NUM})(?P<cnmult>万|亿)?(?P<cnunit>个|家|项|条|座|大|所|处|批|类|张|场次|场|人次|人|名|套|户)"
 )
 
 # Words just before a number that qualify it, longest first.
@@ -126,20 +126,23 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
             if value is None or value == 0:
                 continue
             # "一是", "一批" or a single 一 inside a word ("统一", "一体化") is not a count.
-            if m.group("cn") == "一" and m.group("cnunit") not in ("个", "家", "座", "所", "条", "处"):
+            if m.group("cn") == "一" and not m.group("cnmult") and \
+                    m.group("cnunit") not in ("个", "家", "座", "所", "条", "处"):
                 continue
             if before.endswith(("第", "十", "之")):
                 continue
             mult, unit = m.group("cnmult") or "", m.group("cnunit")
             # Counts in words usually name things ("十大名菜", "“两个毫不动摇”", "八项规定");
             # only plain counts of places and organisations are kept as figures.
+            # ("送戏下乡一万场", "培训两万人次": tens of thousands in words count, whatever the verb;
+            # "百万亩基地", "千万工程", "十万大军" name a scale)
             nominal = (quoted or unit in NOMINAL_CN_UNITS or before.endswith(("“", '"'))
-                       or unit not in ("个", "家", "所", "条", "座", "处")
-                       # "一个APP", "一套系统": one of a thing is a name, not a target
-                       or value == 1
-                       # "打造海陆空三条丝绸之路": a count in words is a figure only right after
-                       # a verb of making ("新建两所学校")
-                       or not _COUNT_VERB.search(before))
+                       or (not (mult and re.search("[一二两三四五六七八九]", m.group("cn"))) and (unit not in ("个", "家", "所", "条", "座", "处")
+                                         # "一个APP", "一套系统": one of a thing is a name, not a target
+                                         or value == 1
+                                         # "打造海陆空三条丝绸之路": a count in words is a figure only
+                                         # right after a verb of making ("新建两所学校")
+                                         or not _COUNT_VERB.search(before))))
             q_unit = mult + ("个" if nominal else unit)
             base_unit = "个" if nominal else unit
             out.append(_make(text, m, float(value), q_unit, mult, base_unit, None, nominal))

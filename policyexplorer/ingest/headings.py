@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from ..model import Removal
 from .layout import Block
 from .numbering import BOX, GROUP, HEADING_STYLES, parse_number
-from .text import is_standalone_line
+from .text import AGENCY_NOTE, is_standalone_line
 
-AGENCY_NOTE = re.compile(r"[（(]\s*(?:牵头单位|责任单位)\s*[:：]")
 APPENDIX = re.compile(r"^(?:附件|附表|附录)\s*\d*$|(?:名词|词语|术语)(?:注释|解释)")
 APPENDIX_LEAD = re.compile(r"^附\s*[：:]\s*\S{2,30}$")        # "附：《政府工作报告》部分词语解释"
 APPENDIX_LABEL = re.compile(r"^(?:附件|附表|附录)\s*\d*$")   # a label alone; its title may follow
@@ -82,6 +81,7 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
     events: list = []
     in_toc = False
     pending_title: Heading | None = None
+    pending_tail: Heading | None = None     # a heading whose title may go on in the next line
     last_item: int | None = None      # value of the previous numbered item, for glued numbers
     for block in blocks:
         text, line = block.text, block.line
@@ -95,6 +95,11 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
                 removed.append(Removal(line, "toc", text))
                 continue
             in_toc = False
+        if pending_tail is not None:
+            tail, pending_tail = pending_tail, None
+            if not numbered and len(text) <= TAIL_CHARS and is_standalone_line(text) and _TITLE_TAIL.search(text):
+                tail.title += text          # "一、“十三五”时期及2020年" / "工作回顾": one title broken in two
+                continue
         if pending_title is not None:
             pending_title = None
             if is_standalone_line(text) and not numbered:
@@ -122,6 +127,8 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
             events.append(heading)
             if not title.strip():
                 pending_title = heading
+            elif not body.strip() and not _TITLE_TAIL.search(title):
+                pending_tail = heading
             if body.strip():
                 events.append(Para(body.strip(), line))
             continue
@@ -146,6 +153,11 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
         events.append(Para(text, line))
     return events
 
+
+# A title's closing words ("…工作回顾", "主要目标和任务"): a heading line not ending in one may
+# go on in the next short line (a scrape broke "一、“十三五”时期及2020年" / "工作回顾" in two).
+_TITLE_TAIL = re.compile(r"(?:回顾|安排|目标|任务|要求|部署|措施|情况|工作|展望|思路)$")
+TAIL_CHARS = 12
 
 # characters: a heading's title (up to its first 。) is shorter, and so is a heading's line, even
 # with a run-in sentence after the title; past both, the title ran on into the text
@@ -270,4 +282,61 @@ def promote_leads(events: list) -> list:
         rank = out[owner].rank + 0.25
         for i in leads:
             out[i] = Heading("lead", rank, None, None, None, out[i].text.rstrip("。！"), out[i].line)
+    return out
+
+
+# A part whose sections are numbered "1.", "2." … ("三、2021年工作安排" / "1.坚持优化产业生态，培育
+# 先进制造业新优势。对标…" / "2.…"): numbered items directly under a part, counting from 1, each
+# opening with a short title sentence without a figure and with text of its own after it (run in,
+# or the paragraphs after a title line), are its sections. A list of one-sentence items ("1.新建…。")
+# or a task breakdown's items (each with its agencies) stays a list.
+ITEM_SECTIONS = 3
+
+
+def _item_title(events: list, i: int) -> tuple[str, str] | None:
+    """(title, run-in text) of a numbered item that reads as a section, else None."""
+    e = events[i]
+    rest = parse_number(e.text).rest
+    m = re.search(r"[。！]", rest)
+    title, body = (rest[: m.start()], rest[m.end():].strip()) if m else (rest, "")
+    # (a title with a figure, "新建公园5个", is a list's item)
+    if not title or len(title) > LEAD_CHARS or re.search(r"[：:；;\d]", title) or AGENCY_NOTE.search(e.text):
+        return None
+    after = events[i + 1] if i + 1 < len(events) else None
+    own_text = bool(body) or (isinstance(after, Para) and after.kind == "p")
+    return (title, body) if own_text else None
+
+
+def promote_item_sections(events: list) -> list:
+    out = list(events)
+    numbered = [e for e in out if isinstance(e, Heading) and e.style is not None]
+    if not numbered:
+        return out
+    top = min(e.rank for e in numbered)
+    runs: list[list[int]] = []
+    under_part = False
+    for i, e in enumerate(out):
+        if isinstance(e, Heading):
+            under_part = e.rank == top and e.kind != "appendix"
+            runs.append([])
+            continue
+        if not (under_part and isinstance(e, Para) and e.kind == "item" and runs):
+            continue
+        n = parse_number(e.text)
+        if n is None or n.style != "arabic":
+            continue
+        run = runs[-1]
+        if (not run and n.value == 1) or (run and n.value == parse_number(out[run[-1]].text).value + 1):
+            run.append(i)
+        elif run:
+            runs[-1] = []           # a broken count: a list, not sections
+            under_part = False
+    for run in reversed(runs):         # from the end: a run made sections moves what follows it
+        titles = [_item_title(out, i) for i in run]
+        if len(run) < ITEM_SECTIONS or not all(titles):
+            continue
+        for i, (title, body) in sorted(zip(run, titles), reverse=True):
+            n = parse_number(out[i].text)
+            heading = Heading("section", n.rank, n.style, n.value, n.label, title, out[i].line)
+            out[i: i + 1] = [heading] + ([Para(body, out[i].line)] if body else [])
     return out

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .numbering import is_heading_start, is_item_start
-from .text import dangles, ends_sentence, is_complete, is_heading_line, is_standalone_line
+from .text import AGENCY_NOTE, dangles, ends_sentence, is_complete, is_heading_line, is_standalone_line
 
 MIN_WRAP = 30             # display columns: no report is wrapped narrower than 15 characters
 WRAP_TOLERANCE = 4        # display columns (two CJK characters) a wrapped line may fall short
@@ -119,6 +119,12 @@ def _joiner(left: str, right: str) -> str:
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
+def _item_title_line(text: str) -> bool:
+    """A numbered item line shaped like a title ("5.坚持建设精致城市，提升城镇集聚和承载能力"):
+    a paragraph opening after it ("强化规划引领。…") is not its sentence's tail."""
+    return is_item_start(text) and "。" not in text and len(text) <= 40 and bool(re.search(r"[\u4e00-\u9fff]$", text))
+
+
 def to_blocks(entries: list[Line | None]) -> list[Block]:
     lines = [e for e in entries if e is not None]
     wrap = wrap_width(lines)
@@ -180,7 +186,9 @@ def to_blocks(entries: list[Line | None]) -> list[Block]:
         if (blocks and not blocks[-1].front and not front and not starts
                 and not is_complete(blocks[-1].text)
                 and (running or dangles(blocks[-1].text) or not is_standalone_line(blocks[-1].text))
-                and not is_heading_line(blocks[-1].text)):
+                and not is_heading_line(blocks[-1].text)
+                and not (_item_title_line(blocks[-1].text) and opens_paragraph(text)
+                         and not AGENCY_NOTE.search(text))):
             blocks[-1].text += _joiner(blocks[-1].text, text) + text
             running = True
             continue

@@ -215,9 +215,10 @@ def _names_its_year(part: Section, meta: dict) -> bool:
 
 # A review of a term turning to its last year: "…五年成绩来之不易。刚刚过去的一年，全县…";
 # it and the paragraphs after it review that year, until one turns back to the term ("五年来，…").
-ONE_YEAR_BACK = re.compile(r"刚刚过去的一年|过去的一年|过去一年|一年来")
+ONE_YEAR_BACK = re.compile(r"刚刚过去的一年|即将过去的一年|过去的一年|过去一年|一年来")
 TERM_ANYWHERE = re.compile(r"五年来|过去五年|过去的五年|本届政府")
-ONE_YEAR_BACK_NAMED = re.compile(r"刚?刚过去的(\d{4})年")
+# (a report delivered in December speaks of "即将过去的2030年")
+ONE_YEAR_BACK_NAMED = re.compile(r"(?:刚?刚|即将)过去的(\d{4})年")
 
 
 def _turns_to(year: int, looks: str, text: str) -> bool:

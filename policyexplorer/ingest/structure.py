@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Paragraph, Removal, Section
-from .headings import ADDRESS, TOP, BoxStart, Heading, Para, classify, promote_leads, promote_unnumbered
+from .headings import (ADDRESS, TOP, BoxStart, Heading, Para, classify, promote_item_sections, promote_leads,
+                       promote_unnumbered)
 from .layout import Block
 from .orient import BACK_INTRO, FORWARD_INTRO, assign_looks
 from .text import is_standalone_line
@@ -140,6 +141,7 @@ def build(blocks: list[Block], meta: dict, removed: list[Removal], where: str) -
         events = _insert_hinted_parts(events, hints, hint_warnings)
     events = promote_unnumbered(events)
     events = _insert_inferred_parts(events, meta)
+    events = promote_item_sections(events)
     events = promote_leads(events)
     events = _insert_closing(events)
 

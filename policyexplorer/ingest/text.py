@@ -17,6 +17,10 @@ def open_brackets(text: str) -> int:
     return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
 
+# A task breakdown's note of who carries an item out: "(牵头单位:市发改委;责任单位:…)"
+AGENCY_NOTE = re.compile(r"[（(]\s*(?:牵头单位|责任单位)\s*[:：]")
+
+
 def is_complete(text: str) -> bool:
     """A block a page break cannot have split: it ends a sentence outside any bracket.
     ("…(牵头单位:市文旅局:" ends in a colon but its bracket is still open.)"""
