@@ -158,3 +158,13 @@ def test_a_bare_measure_or_verb_is_quoted_with_what_it_counts():
     # an item of a list reads with its list, not with the sentence's first clause
     cs = _texts("强化耕地保护，新建高标准农田9万亩，确保青石粮食播种面积稳定在90万亩以上、产量8亿斤以上。")
     assert not any("……" in c.text for c in cs)
+
+
+def test_a_positioning_is_an_aim_a_title_applied_for_is_a_task():
+    cs = _texts("加快建设青石区域中心城市，打造宜居、韧性、智慧城市，建设农业强市。积极创建国家森林城市，"
+                "争创全国文明城市，建设婴幼儿照护服务示范城市。")
+    assert [c.text for c in cs] == ["积极创建国家森林城市", "争创全国文明城市", "建设婴幼儿照护服务示范城市"]
+    # what is put first is the task; a part of a figure is quoted with it
+    cs = _texts("把实施青石“强链”攻坚行动放在首位。新增规上企业80家以上，其中工业企业50家以上。")
+    assert [c.text for c in cs] == ["把实施青石“强链”攻坚行动放在首位", "新增规上企业80家以上",
+                                    "新增规上企业80家以上，其中工业企业50家以上"]

@@ -407,9 +407,17 @@ _SUBJECT_HEAD = 30       # nor a first clause longer than this before an ellipsi
 
 
 def _with_subject(normal: str, clause: Clause, text: str, spec: dict) -> tuple[str, dict]:
-    """A bare measure's target quoted from the start of its sentence, where the sentence names
+    """A part of the figure before it ("其中…") quoted with that figure's clause; a bare measure's
+    target quoted from the start of its sentence, where the sentence names
     what it measures before any other figure; where other figures come between, the sentence's
     first clause, an ellipsis and the target ("数字信息产业要培育……，产值增长45%"); else as it is."""
+    if spec["kind"] == "target" and text == clause.text and text.startswith("其中"):
+        # "其中国家级23家" is a part of the figure before it: quoted with that clause
+        start = max(normal.rfind(ch, 0, clause.start - 1) for ch in "，,。；;！？!?：:") + 1
+        before = normal[start: clause.start]
+        if 0 < len(before) <= _SUBJECT_SPAN and any(not q.nominal for q in parse_quantities(before)):
+            return normal[start: clause.end], _moved(spec, clause.start - start)
+        return text, spec
     if spec["kind"] != "target" or text != clause.text or not (_BARE_MEASURE.match(text) or _BARE_VERB.match(text)):
         return text, spec
     start = max(normal.rfind(ch, 0, clause.start) for ch in "。；;！？!?：:") + 1

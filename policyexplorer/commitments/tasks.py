@@ -26,7 +26,7 @@ MANNER = (r"(?:加快|加速|加紧|积极|扎实|全面|深入|大力|持续|�
           r"着力|重点|进一步|统筹|主动|不断|切实|严格|联动|探索|全力|坚定不移|纵深|抓紧|力争|确保|率先|协同|"
           r"精心|集中|谋划|争取|基本|同步|分类|分步|依法|全域|创新|常态化|规范化|系统|一体|继续|尽快|"
           r"认真|用好|全力以赴|务实|高效|精准|优先|全周期|全链条|梯次|滚动|一体化|加力|研究|广泛|分批|分类施策|从严|"
-          r"深化|推动|推进|支持|鼓励)*")
+          r"深化|推动|推进|支持|鼓励|致力|致力于)*")
 # Verbs that undertake something. The first group makes or carries out a thing; the second
 # improves an existing one and needs a strong name after it.
 MAKE = (r"保护修缮|修缮|培育推广|规划建设|开工建设|启动建设|加快建设|建设|编制申报|编制|制定出台|制定|出台|印发|"
@@ -117,9 +117,24 @@ _SOFT = re.compile(SOFT)
 _IMPROVE_ONLY = re.compile(rf"^(?:{IMPROVE})$")
 
 
+# A positioning a place aims at ("打造…智慧城市", "建设…强省") names no thing a report can say was done;
+# a title applied for ("创建国家卫生城市", "争创…示范城市") or a pilot or model city is one.
+_POSITIONING = re.compile(r"(?:城市|强市|强省|强区|之都|名城|高地|中心城市)$")
+_APPLY = ("创建", "争创", "申报", "申建", "入选", "争取")
+# (a national title is one too: "国家森林城市", "中国软件名城"; not "国家级…中心城市", "国家区域中心城市")
+_TITLED = re.compile(r"示范|试点|模范|^(?:国家|全国|中国)(?!级|区域)(?:(?!中心)[^的])*(?:城市|名城)$")
+
+
+# "把实施X放在首位", "把X作为头号工程": the task is what is put first
+_PUT_FIRST = re.compile(r"^把(?P<task>[^，；。]{4,40}?)(?:放在首位|摆在首位|放在突出位置|摆在突出位置|作为[^，；。]{2,12})$")
+
+
 def named_task(clause: str) -> tuple[str, str] | None:
     """(verb, object) when the clause is a named task, else None."""
     text = clause.strip("，、；。 ")
+    put = _PUT_FIRST.match(text)
+    if put:
+        text = put.group("task")
     if len(text) < 5 or len(text) > 80:
         return None
     if FORMULA.search(text) or PAST.search(text):
@@ -161,6 +176,9 @@ def named_task(clause: str) -> tuple[str, str] | None:
         return None          # applying a kind of policy, or seeking funds, none named ("制定…支持政策" makes one)
     if FINISH.match(text) and not improve:
         return verb, obj
+    if not quoted and verb not in _APPLY and not core.startswith(_APPLY) and _POSITIONING.search(core) \
+            and not _TITLED.search(core):
+        return None          # "加快建设…中心城市", "打造宜居韧性智慧城市": what a place aims to become
     if quoted or strong:
         if improve and not (quoted or _IMPROVABLE.search(core)):
             return None
@@ -171,10 +189,6 @@ def named_task(clause: str) -> tuple[str, str] | None:
     if improve and verb not in ("形成", "促进") and _IMPROVABLE_HEAD.search(core) and len(GENERIC_OBJ.sub("", core)) >= 6:
         return verb, obj
     return None
-
-
-# A positioning a place aims at ("打造…智慧城市", "建设…强省") names no thing a report can say was done.
-_POSITIONING = re.compile(r"(?:城市|强市|强省|强区|之都|名城|高地|中心城市)$")
 
 
 def names_a_thing(obj: str) -> bool:
