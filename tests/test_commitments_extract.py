@@ -168,3 +168,10 @@ def test_a_positioning_is_an_aim_a_title_applied_for_is_a_task():
     cs = _texts("把实施青石“强链”攻坚行动放在首位。新增规上企业80家以上，其中工业企业50家以上。")
     assert [c.text for c in cs] == ["把实施青石“强链”攻坚行动放在首位", "新增规上企业80家以上",
                                     "新增规上企业80家以上，其中工业企业50家以上"]
+
+
+def test_a_clause_of_a_five_year_plan_naming_its_own_deadline_is_for_that_year():
+    r = make_report("x-2027-gwr", "X市", [("s1", "forward", [2027, 2028, 2029, 2030, 2031],
+                                          ["力争到2030年全社会研发投入强度达到4%，城镇化率达到70%。"])])
+    assert [(c.text, c.year) for c in extract_report(r)] == [
+        ("力争到2030年全社会研发投入强度达到4%", 2030), ("城镇化率达到70%", 2031)]

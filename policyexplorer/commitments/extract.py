@@ -435,6 +435,10 @@ def _with_subject(normal: str, clause: Clause, text: str, spec: dict) -> tuple[s
     return f"{head}……{text}", _moved(spec, len(head) + 2)
 
 
+# A clause of a multi-year plan that names its own deadline ("力争到2030年…达到4%")
+_BY_YEAR = re.compile(r"(?:到|至)(20\d\d)年")
+
+
 def _moved(spec: dict, by: int) -> dict:
     """The spec of a commitment whose text now starts `by` characters earlier: its figures'
     places move with it."""
@@ -538,6 +542,9 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
                         continue
                     if clause.text not in old_clauses:
                         spec["legacy"] = False
+                    by = _BY_YEAR.search(clause.text)
+                    if by and len(years) > 1 and min(years) <= int(by.group(1)) < max(years):
+                        spec["year"] = int(by.group(1))     # "到2030年…" in a plan to 2031
                     found.append(_with_subject(normal, clause, *_as_listed(clause, spec)))
             if item and not found:
                 whole = normal.strip("。；; ")
@@ -551,9 +558,9 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
         numbers = {i: k for k, i in enumerate(order, start=1)}
         for i, (clause_text, spec, lead, support) in enumerate(found_all):
             spec = {k: v for k, v in spec.items() if k != "legacy"}
-            c = Commitment(id=f"{report.id}:{paragraph.anchor}:{numbers[i]}", place=place, year=year,
+            c = Commitment(id=f"{report.id}:{paragraph.anchor}:{numbers[i]}", place=place, year=spec.pop("year", year),
                            text=clause_text, lead=list(lead), support=list(support), **spec)
-            key = (year, _dedup_key(c))
+            key = (c.year, _dedup_key(c))
             if key in seen:
                 first = seen[key]
                 if first.place.paragraph is not paragraph and all(p.paragraph is not paragraph for p in first.also_in):
