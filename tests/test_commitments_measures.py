@@ -602,3 +602,25 @@ def test_a_measure_per_unit_of_output_is_never_the_output():
 def test_a_growth_after_a_remark_on_how_it_is_counted_is_the_levels_growth():
     (c,) = linked("地方一般公共预算收入增长8%。", "完成地方一般公共预算收入120亿元，剔除政策因素影响，同口径增长8.6%。")
     assert c.status == "exceeded" and c.outcomes[0].quantity.value == 8.6, c.outcomes
+
+
+def test_a_pair_of_yearly_averages_is_no_figure_for_the_year():
+    (c,) = linked("社会消费品零售总额增长12%。", "五年来，固定资产投资、社会消费品零售总额年均分别增长15.2%和12.9%。")
+    assert c.status != "exceeded", c.outcomes
+
+
+def test_a_reviews_section_naming_a_programme_still_reviews():
+    part = part_of("s1", "2030年工作回顾", ["过去一年，经济平稳。"])
+    part.looks = None
+    from policyexplorer.model import Paragraph, Section
+    sub = Section("s1-2", "（二）", "着眼长远突出三年，“八项行动计划”有序展开", 2, "s1", "section", 2,
+                  paragraphs=[Paragraph("s1-2-p1", "谋划实施城市提升行动计划，推进21个专项。", 1)])
+    plan = Section("s2", "二、", "2031年工作安排", 1, None, "part", 3,
+                   paragraphs=[Paragraph("s2-p1", "今年要做好工作。", 1)])
+    assign_looks([part, sub, plan], {"review_years": [2030], "plan_years": [2031]})
+    assert (sub.looks, sub.years) == ("back", [2030])
+
+
+def test_a_new_terms_goals_in_a_parts_title_span_its_five_years():
+    assert period_years("新一届政府工作目标任务和2031年工作建议", "forward", {"plan_years": [2031]}) == \
+        list(range(2031, 2036))

@@ -361,7 +361,7 @@ _AREAS = re.compile(r"都市圈|城市圈|城市群|经济带|全省|全国|全�
 
 
 # A figure averaged or summed over years: "年均增长5.8%", "累计完成…" (not "年均浓度", a year's mean)
-_PER_YEAR = re.compile(r"年均(?:增长|增速|提高|下降|增加|减少|递增)|年平均增长|累计")
+_PER_YEAR = re.compile(r"年均(?:分别)?(?:增长|增速|提高|下降|增加|减少|递增)|年平均(?:分别)?增长|累计")
 # (those mark only their own figure: _part_of)
 _SPAN_CUES = re.compile(r"五年来|过去五年|过去的五年|五年间|五年以来|[十一二三四五六七八九]五”?(?:时期|期间|以来)")
 _YEAR_CUES = r"过去一年|过去的一年|去年|一年来|今年以来|刚刚过去的|即将过去的"
@@ -379,8 +379,8 @@ def _period_figure(place: Place, c: Commitment, clause: Clause, t: Quantity, sto
     at the period's end (a stock, a share: "市场主体12万户", "森林覆盖率41.2%") is its last year's."""
     if len(c.place.years) > 1:
         return False
-    if _PER_YEAR.search(_part_of(clause, q)):
-        return True
+    if _PER_YEAR.search(_part_of(clause, q)) or re.search(r"年(?:平)?均分别", clause.text):
+        return True         # ("A、B年均分别增长15.2%和12.9%": each of the pair is a yearly average)
     if len(place.years) <= 1:
         return False
     if (t.kind == "share" or (t.kind == "level" and stock)) and c.year == max(place.years):

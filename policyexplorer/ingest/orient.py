@@ -21,6 +21,9 @@ from .numbering import cn_to_int
 
 BACK_WORDS = re.compile(r"回顾|执行情况|完成情况|成就|过去一年|一年来|进展情况|工作总结")
 FORWARD_WORDS = re.compile(r"安排|计划|目标|任务|草案|重点工作|预期|展望|远景|总体要求|今年|明年|新的一年|主要工作|自身建设")
+# Forward words that make a section inside a review a plan of its own (not 计划, 目标 or 任务 alone:
+# a review's section names programmes and their targets)
+STRONG_FORWARD = re.compile(r"安排|草案|预期|展望|远景|总体要求|今年|明年|新的一年|主要工作|重点工作|\d{4}年[^，。]*(?:目标|任务|计划)")
 FORWARD_INTRO = re.compile(r"^(?:今年|明年|新的一年|\d{4}年是|今后|未来|展望)")
 BACK_INTRO = re.compile(r"^(?:过去一年|过去的一年|一年来|这一年|\d{4}年是)")
 YEAR = re.compile(r"(\d{4})\s*年")
@@ -45,6 +48,8 @@ FIVE_YEAR_PLAN = re.compile(r"“?([十一二三四五六七八九]{1,3})五”?
 PAST_FIVE = re.compile(r"过去(?:的)?五年|五年来|本届政府")
 # "今后五年", "未来五年": the five years a new term's report plans, from its plan year on.
 NEXT_FIVE = re.compile(r"今后五年|未来五年|今后五年的")
+# a new term's goals in a part's title ("新一届政府工作目标任务和2022年工作建议"): its five years
+NEW_TERM = re.compile(r"新一届政府|本届政府任期")
 
 
 PERIOD_AT = 12
@@ -80,7 +85,7 @@ def period_years(title: str, looks: str | None, meta: dict) -> list[int]:
     review, plan = meta.get("review_years") or [], meta.get("plan_years") or []
     if looks == "back" and review and PAST_FIVE.search(head):
         years.update(range(max(review) - 4, max(review) + 1))
-    if looks == "forward" and plan and NEXT_FIVE.search(head):
+    if looks == "forward" and plan and (NEXT_FIVE.search(head) or NEW_TERM.search(head)):
         years.update(range(min(plan), min(plan) + 5))
     return sorted(years)
 
@@ -163,8 +168,11 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
         # a lead sentence set as a heading ("——…三项基本任务，…持续夯实") says what was done in
         # its parent's words and years: its own words ("任务") are no cue
         looks = s.looks or (parent.looks if s.kind == "lead" and parent is not None else looks_of_title(s.title))
-        if parent is not None and parent.looks == "back" and looks == "forward" and RESULT_TITLE.search(s.title):
-            looks = "back"       # "（七）自身建设得到新加强" in a review says what the year achieved
+        if parent is not None and parent.looks == "back" and looks == "forward" and \
+                (RESULT_TITLE.search(s.title) or not STRONG_FORWARD.search(s.title)):
+            # "（七）自身建设得到新加强" in a review says what the year achieved; "（二）…，“八项
+            # 行动计划”有序展开" names a programme (计划), not a plan of its own
+            looks = "back"
         if looks is None and parent is not None:
             looks = parent.looks
         if looks is None:
