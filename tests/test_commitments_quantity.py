@@ -63,3 +63,10 @@ def test_tens_of_thousands_in_words_count_and_round_scales_name():
     assert q.base_value == 20000 and not q.nominal
     # "百万亩基地", "千万工程": a scale that names a thing
     assert all(q.nominal for q in parse_quantities("打造百万亩优质马铃薯基地，深化“千万工程”"))
+
+
+def test_more_than_after_the_multiplier_keeps_the_unit():
+    (q,) = parse_quantities("全年免费送戏下乡1.6万余场")
+    assert (q.base_value, q.base_unit, q.qualifier) == (16000, "场", "余")
+    (q,) = parse_quantities("新增10万余户")
+    assert (q.base_value, q.base_unit) == (100000, "户")

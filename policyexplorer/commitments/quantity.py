@@ -38,7 +38,7 @@ CN_NUM = r"[零〇一二两三四五六七八九十百千]+"
 RANGE_SEP = r"[-—–~～至到]"
 
 QTY = re.compile(
-    rf"(?P<num>{NUM})(?:{RANGE_SEP}(?P<hi>{NUM}))?(?P<approx>多|余)?(?P<mult>万亿|万|亿|千)?(?P<unit>{_UNIT_RE})?"
+    rf"(?P<num>{NUM})(?:{RANGE_SEP}(?P<hi>{NUM}))?(?P<approx>多|余)?(?P<mult>万亿|万|亿|千)?(?P<approx2>多|余)?(?P<unit>{_UNIT_RE})?"
     rf"|(?P<cn>{CN_NUM})(?P<cnmult>万|亿)?(?P<cnunit>个|家|项|条|座|大|所|处|批|类|张|场次|场|人次|人|名|套|户)"
 )
 
@@ -164,8 +164,9 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
         qualifier = None
         if hi:
             qualifier = f"{_fmt(value)}-{hi}"
-        elif m.group("approx"):
-            qualifier = m.group("approx")        # "620多万套": more than the figure
+        elif m.group("approx") or m.group("approx2"):
+            # "620多万套", "1.6万余场": more than the figure
+            qualifier = m.group("approx") or m.group("approx2")
         # a full-width ％ is a per cent as printed ("同比增长12％"): same measure, same text
         unit = "%" if unit == "％" else unit
         base_unit = unit or _counted_unit(text[m.end():])
