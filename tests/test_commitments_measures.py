@@ -624,3 +624,17 @@ def test_a_reviews_section_naming_a_programme_still_reviews():
 def test_a_new_terms_goals_in_a_parts_title_span_its_five_years():
     assert period_years("新一届政府工作目标任务和2031年工作建议", "forward", {"plan_years": [2031]}) == \
         list(range(2031, 2036))
+
+
+def test_a_part_on_the_term_and_its_year_numbering_twice_gives_the_first_run_to_the_term():
+    from policyexplorer.model import Paragraph, Section
+    part = Section("s2", "二、", "今后五年的目标任务和2031年工作安排", 1, None, "part", 1,
+                   paragraphs=[Paragraph("s2-p1", "今后五年，我们将实施十项行动。", 1)])
+
+    def sub(anchor, number, title, line):
+        return Section(anchor, number, title, 2, "s2", "section", line,
+                       paragraphs=[Paragraph(f"{anchor}-p1", "新建学校5所。", 1)])
+    kids = [sub("s2-1", "（一）", "实施制造业高质量发展行动", 2), sub("s2-2", "（二）", "实施乡村振兴行动", 3),
+            sub("s2-3", "（一）", "聚焦制造业，着力提高产业竞争力", 4), sub("s2-4", "（二）", "聚焦乡村，着力促进城乡协调", 5)]
+    assign_looks([part, *kids], {"review_years": [2030], "plan_years": [2031]})
+    assert [k.years for k in kids] == [list(range(2031, 2036))] * 2 + [[2031]] * 2

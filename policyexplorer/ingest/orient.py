@@ -160,6 +160,7 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
                 orient_paragraph(p, meta)
         return
     turned: set[str] = set()      # parts whose own paragraphs end on their one year
+    first_runs = _first_runs(sections)
     for s in sections:
         if s.kind in ("preamble", "closing", "appendix"):
             s.looks, s.years = None, []
@@ -182,9 +183,11 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
         if not years:
             if parent and parent.looks == looks and parent.years:
                 # "“十六五”时期奋斗目标和2031年工作任务": its （一）… are the year's; so are those after
-                # the part's own words turned to the year ("…刚刚过去的2030年，是…的一年。")
-                years = _one_year(parent, meta) if _names_its_year(parent, meta) or parent.anchor in turned \
-                    else list(parent.years)
+                # the part's own words turned to the year ("…刚刚过去的2030年，是…的一年。"); where
+                # its numbering runs twice, the first run is the period's (its 十项行动), the second the year's
+                year_run = s.anchor not in first_runs.get(parent.anchor, ())
+                years = _one_year(parent, meta) if (_names_its_year(parent, meta) and year_run) \
+                    or parent.anchor in turned else list(parent.years)
             else:
                 years = _years_for(looks, [], meta)
         s.looks, s.years = looks, years
@@ -192,6 +195,20 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
             turned.add(s.anchor)
         if parent is not None and parent.anchor in turned and looks == "back":
             _back_to_the_term(s, parent)
+
+
+def _first_runs(sections: list[Section]) -> dict[str, set[str]]:
+    """For a section whose numbered children count from （一） twice, the anchors of the first run."""
+    children: dict[str, list[Section]] = {}
+    for s in sections:
+        if s.parent and s.number:
+            children.setdefault(s.parent, []).append(s)
+    out = {}
+    for parent, kids in children.items():
+        again = next((i for i, k in enumerate(kids) if i > 0 and k.number == kids[0].number), None)
+        if again is not None:
+            out[parent] = {k.anchor for k in kids[:again]}
+    return out
 
 
 def _next_five_by_its_words(part: Section, looks: str | None, sections: list[Section], meta: dict) -> list[int]:
