@@ -70,3 +70,9 @@ def test_more_than_after_the_multiplier_keeps_the_unit():
     assert (q.base_value, q.base_unit, q.qualifier) == (16000, "场", "余")
     (q,) = parse_quantities("新增10万余户")
     assert (q.base_value, q.base_unit) == (100000, "户")
+
+
+def test_more_than_a_round_thousand_in_words_is_a_figure():
+    (q,) = parse_quantities("中欧班列开行量超千列")
+    assert (q.base_value, q.base_unit, q.qualifier, q.nominal) == (1000, "列", "超", False)
+    assert all(q.nominal for q in parse_quantities("开通三列"))

@@ -39,7 +39,7 @@ RANGE_SEP = r"[-—–~～至到]"
 
 QTY = re.compile(
     rf"(?P<num>{NUM})(?:{RANGE_SEP}(?P<hi>{NUM}))?(?P<approx>多|余)?(?P<mult>万亿|万|亿|千)?(?P<approx2>多|余)?(?P<unit>{_UNIT_RE})?"
-    rf"|(?P<cn>{CN_NUM})(?P<cnmult>万|亿)?(?P<cnunit>个|家|项|条|座|大|所|处|批|类|张|场次|场|人次|人|名|套|户)"
+    rf"|(?P<cn>{CN_NUM})(?P<cnmult>万|亿)?(?P<cnunit>个|家|项|条|座|大|所|处|批|类|张|场次|场|人次|人|名|套|户|列|班)"
 )
 
 # Words just before a number that qualify it, longest first.
@@ -136,8 +136,10 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
             # only plain counts of places and organisations are kept as figures.
             # ("送戏下乡一万场", "培训两万人次": tens of thousands in words count, whatever the verb;
             # "百万亩基地", "千万工程", "十万大军" name a scale)
+            # ("超千列", "逾万家": a round figure a review gives as more than it)
+            over = re.search(r"(?:超|逾|超过|突破)$", before) is not None and m.group("cn") in ("千", "万", "百")
             nominal = (quoted or unit in NOMINAL_CN_UNITS or before.endswith(("“", '"'))
-                       or (not (mult and re.search("[一二两三四五六七八九]", m.group("cn"))) and (unit not in ("个", "家", "所", "条", "座", "处")
+                       or (not (mult and re.search("[一二两三四五六七八九]", m.group("cn"))) and not over and (unit not in ("个", "家", "所", "条", "座", "处")
                                          # "一个APP", "一套系统": one of a thing is a name, not a target
                                          or value == 1
                                          # "打造海陆空三条丝绸之路": a count in words is a figure only
