@@ -175,3 +175,9 @@ def test_a_clause_of_a_five_year_plan_naming_its_own_deadline_is_for_that_year()
                                           ["力争到2030年全社会研发投入强度达到4%，城镇化率达到70%。"])])
     assert [(c.text, c.year) for c in extract_report(r)] == [
         ("力争到2030年全社会研发投入强度达到4%", 2030), ("城镇化率达到70%", 2031)]
+
+
+def test_a_known_measure_with_its_figure_needs_no_verb():
+    cs = _texts("拓展与东南亚等经济交流，全年实际使用外资50亿美元。集装箱吞吐量突破2300万标准箱。")
+    assert [(c.text, c.indicator.id if c.indicator else None) for c in cs] == [
+        ("全年实际使用外资50亿美元", "fdi-growth"), ("集装箱吞吐量突破2300万标准箱", "container-level")]
