@@ -181,3 +181,8 @@ def test_a_known_measure_with_its_figure_needs_no_verb():
     cs = _texts("拓展与东南亚等经济交流，全年实际使用外资50亿美元。集装箱吞吐量突破2300万标准箱。")
     assert [(c.text, c.indicator.id if c.indicator else None) for c in cs] == [
         ("全年实际使用外资50亿美元", "fdi-growth"), ("集装箱吞吐量突破2300万标准箱", "container-level")]
+
+
+def test_running_trains_easing_burdens_and_growing_to_are_verbs_of_targets():
+    cs = _texts("力争全年双向开行中欧班列500班。全年减轻企业负担2000亿元。优质专用小麦发展到150万亩。")
+    assert [c.quantity.value for c in cs] == [500, 2000, 150]
