@@ -312,10 +312,11 @@ def clause_commitment(clause: Clause, indicators: IndicatorIndex, target_list: b
     qs = [q for q in parse_quantities(text) if not q.nominal]
     # legacy: the extractor before named tasks found it too; such commitments keep their ids
     legacy = bool(target_list or _LEGACY_ACTION.search(text) or _LEGACY_ACTION.search(clause.context or ""))
+    named = indicators.matches(text) if qs else []
     # (a known measure with its figure needs no verb: "全年实际使用外资50亿美元")
     if qs and (legacy or item or ACTION.search(text) or ACTION.search(clause.context or "")
-               or any(_targetish(q) for q in qs) or indicators.matches(text)):
-        matches = indicators.matches(text) or _borrowed_matches(clause, indicators)
+               or any(_targetish(q) for q in qs) or named):
+        matches = named or _borrowed_matches(clause, indicators)
         # the figure that goes with the first indicator, else the first figure
         m = matches[0] if matches else None
         named = [x for x in matches if x.end <= qs[0].start + 1]

@@ -138,13 +138,12 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
             # "百万亩基地", "千万工程", "十万大军" name a scale)
             # ("超千列", "逾万家": a round figure a review gives as more than it)
             over = re.search(r"(?:超|逾|超过|突破)$", before) is not None and m.group("cn") in ("千", "万", "百")
+            tens_of_thousands = bool(mult and re.search("[一二两三四五六七八九]", m.group("cn")))
+            # "一个APP", "一套系统": one of a thing is a name, not a target; "打造海陆空三条丝绸之路": a
+            # count in words is a figure only right after a verb of making ("新建两所学校")
+            made = unit in ("个", "家", "所", "条", "座", "处") and value != 1 and bool(_COUNT_VERB.search(before))
             nominal = (quoted or unit in NOMINAL_CN_UNITS or before.endswith(("“", '"'))
-                       or (not (mult and re.search("[一二两三四五六七八九]", m.group("cn"))) and not over and (unit not in ("个", "家", "所", "条", "座", "处")
-                                         # "一个APP", "一套系统": one of a thing is a name, not a target
-                                         or value == 1
-                                         # "打造海陆空三条丝绸之路": a count in words is a figure only
-                                         # right after a verb of making ("新建两所学校")
-                                         or not _COUNT_VERB.search(before))))
+                       or not (tens_of_thousands or over or made))
             q_unit = mult + ("个" if nominal else unit)
             base_unit = "个" if nominal else unit
             out.append(_make(text, m, float(value), q_unit, mult, base_unit, None, nominal))

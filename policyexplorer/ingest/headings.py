@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..model import Removal
 from .layout import Block
-from .numbering import BOX, GROUP, HEADING_STYLES, parse_number
+from .numbering import BOX, GROUP, HEADING_STYLES, Numbered, parse_number
 from .text import AGENCY_NOTE, is_standalone_line
 
 APPENDIX = re.compile(r"^(?:附件|附表|附录)\s*\d*$|(?:名词|词语|术语)(?:注释|解释)")
@@ -154,17 +154,18 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
     return events
 
 
+# Words a part's title ends with ("过去五年工作回顾", "2023年重点工作安排", "…主要目标")
+_TITLE_WORDS = "回顾|安排|目标|任务|要求|部署|措施|情况|工作"
+_TITLE_END = re.compile(rf"(?:{_TITLE_WORDS}|建设)")
 # A title's closing words ("…工作回顾", "主要目标和任务"): a heading line not ending in one may
 # go on in the next short line (a scrape broke "一、“十三五”时期及2020年" / "工作回顾" in two).
-_TITLE_TAIL = re.compile(r"(?:回顾|安排|目标|任务|要求|部署|措施|情况|工作|展望|思路)$")
+_TITLE_TAIL = re.compile(rf"(?:{_TITLE_WORDS}|展望|思路)$")
 TAIL_CHARS = 12
 
 # characters: a heading's title (up to its first 。) is shorter, and so is a heading's line, even
 # with a run-in sentence after the title; past both, the title ran on into the text
 RUN_ON = 40
 RUN_ON_LINE = 100
-# Words a part's title ends with ("过去五年工作回顾", "2023年重点工作安排", "…主要目标")
-_TITLE_END = re.compile(r"(?:回顾|安排|目标|任务|要求|部署|措施|情况|建设|工作)")
 
 
 def _run_on(title: str) -> tuple[str, str]:
@@ -293,14 +294,13 @@ def promote_leads(events: list) -> list:
 ITEM_SECTIONS = 3
 
 
-def _item_title(events: list, i: int) -> tuple[str, str] | None:
-    """(title, run-in text) of a numbered item that reads as a section, else None."""
-    e = events[i]
-    rest = parse_number(e.text).rest
+def _item_title(events: list, i: int, rest: str) -> tuple[str, str] | None:
+    """(title, run-in text) of the numbered item events[i] (its text after the number: rest) when
+    it reads as a section, else None."""
     m = re.search(r"[。！]", rest)
     title, body = (rest[: m.start()], rest[m.end():].strip()) if m else (rest, "")
     # (a title with a figure, "新建公园5个", is a list's item)
-    if not title or len(title) > LEAD_CHARS or re.search(r"[：:；;\d]", title) or AGENCY_NOTE.search(e.text):
+    if not title or len(title) > LEAD_CHARS or re.search(r"[：:；;\d]", title) or AGENCY_NOTE.search(events[i].text):
         return None
     after = events[i + 1] if i + 1 < len(events) else None
     own_text = bool(body) or (isinstance(after, Para) and after.kind == "p")
@@ -313,7 +313,7 @@ def promote_item_sections(events: list) -> list:
     if not numbered:
         return out
     top = min(e.rank for e in numbered)
-    runs: list[list[int]] = []
+    runs: list[list[tuple[int, Numbered]]] = []     # (position, its number) of each run's items
     under_part = False
     for i, e in enumerate(out):
         if isinstance(e, Heading):
@@ -326,17 +326,16 @@ def promote_item_sections(events: list) -> list:
         if n is None or n.style != "arabic":
             continue
         run = runs[-1]
-        if (not run and n.value == 1) or (run and n.value == parse_number(out[run[-1]].text).value + 1):
-            run.append(i)
+        if n.value == (run[-1][1].value + 1 if run else 1):
+            run.append((i, n))
         elif run:
             runs[-1] = []           # a broken count: a list, not sections
             under_part = False
     for run in reversed(runs):         # from the end: a run made sections moves what follows it
-        titles = [_item_title(out, i) for i in run]
+        titles = [_item_title(out, i, n.rest) for i, n in run]
         if len(run) < ITEM_SECTIONS or not all(titles):
             continue
-        for i, (title, body) in sorted(zip(run, titles), reverse=True):
-            n = parse_number(out[i].text)
+        for (i, n), (title, body) in reversed(list(zip(run, titles))):
             heading = Heading("section", n.rank, n.style, n.value, n.label, title, out[i].line)
             out[i: i + 1] = [heading] + ([Para(body, out[i].line)] if body else [])
     return out

@@ -20,10 +20,11 @@ from ..model import Paragraph, Section
 from .numbering import cn_to_int
 
 BACK_WORDS = re.compile(r"回顾|执行情况|完成情况|成就|过去一年|一年来|进展情况|工作总结")
-FORWARD_WORDS = re.compile(r"安排|计划|目标|任务|草案|重点工作|预期|展望|远景|总体要求|今年|明年|新的一年|主要工作|自身建设")
 # Forward words that make a section inside a review a plan of its own (not 计划, 目标 or 任务 alone:
 # a review's section names programmes and their targets)
-STRONG_FORWARD = re.compile(r"安排|草案|预期|展望|远景|总体要求|今年|明年|新的一年|主要工作|重点工作|\d{4}年[^，。]*(?:目标|任务|计划)")
+_PLAN_WORDS = "安排|草案|重点工作|预期|展望|远景|总体要求|今年|明年|新的一年|主要工作"
+FORWARD_WORDS = re.compile(rf"{_PLAN_WORDS}|计划|目标|任务|自身建设")
+STRONG_FORWARD = re.compile(rf"{_PLAN_WORDS}|\d{{4}}年[^，。]*(?:目标|任务|计划)")
 FORWARD_INTRO = re.compile(r"^(?:今年|明年|新的一年|\d{4}年是|今后|未来|展望)")
 BACK_INTRO = re.compile(r"^(?:过去一年|过去的一年|一年来|这一年|\d{4}年是)")
 YEAR = re.compile(r"(\d{4})\s*年")
