@@ -355,7 +355,8 @@ def test_a_bold_part_heading_glued_to_the_heading_under_it_is_two_lines():
 
 
 @pytest.mark.parametrize("raw", ["全年新建学校10所，深入实施三年\n\n（上接A02版）行动计划。\n",
-                                 "全年新建学校10所，深入实施三年(下转第3版)\n\n行动计划。\n"])
+                                 "全年新建学校10所，深入实施三年(下转第3版)\n\n行动计划。\n",
+                                 "全年新建学校10所，深入实施三年（紧转第2版）\n\n行动计划。\n"])
 def test_a_newspaper_jump_line_is_removed_and_its_paragraph_joined(raw):
     raw = "各位代表：\n\n现在，我代表市人民政府作报告。\n\n" + raw
     assert texts(raw)[-1] == "全年新建学校10所，深入实施三年行动计划。"

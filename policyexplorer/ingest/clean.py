@@ -36,8 +36,8 @@ FOOTER_LINE_END = re.compile(r"\s+\d{1,3}\s*[—–]\s*$")
 FOOTER_WHOLE = re.compile(r"^\s*(?:[—–－-]?\s*\d{1,3}\s*[—–－-]?|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
 
 # A newspaper's jump line, where a text continues from or onto another page: "（上接A02版）",
-# "(下转第3版)"
-PAGE_JUMP = re.compile(r"\s*[（(](?:上接|下转|接上|转下|紧接)第?[A-Za-z]?\d{1,3}版[)）]\s*")
+# "(下转第3版)", "（紧转第2版）"
+PAGE_JUMP = re.compile(r"\s*[（(](?:上接|下转|接上|转下|紧接|紧转)第?[A-Za-z]?\d{1,3}版[)）]\s*")
 
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_LIST = re.compile(r"^\s*(?:[-*+•·]\s+)")
