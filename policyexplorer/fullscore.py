@@ -19,6 +19,7 @@ are, the scratch corpus is parsed and tracked, and each label file's lists are c
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -137,11 +138,14 @@ def _holds(c, wants: list[str]) -> bool:
 
 def _first_clause(w: str) -> str:
     """A label (as _clause gives it) widened with the next clause to be unique ("财政收入增长9%，
-    固定资产投资增长11.5%", the next clause a measure of its own) wants its first clause; a next
+    固定资产投资增长11.5%", or after "；", the next clause a measure of its own) wants its first clause; a next
     clause that only continues the measure ("…增长20%，达到282亿元") is part of the target, so the
     whole is wanted."""
-    first, comma, rest = w.partition("，")
-    return first if comma and len(first) >= 6 and rest and not is_continuation(rest.split("，")[-1]) else w
+    cut = re.search("[，；]", w)
+    if cut is None:
+        return w
+    first, rest = w[:cut.start()], w[cut.end():]
+    return first if len(first) >= 6 and rest and not is_continuation(re.split("[，；]", rest)[-1]) else w
 
 
 def score_labels(reports, commitments, labels: dict, s: FullScore | None = None) -> FullScore:
