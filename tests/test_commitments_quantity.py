@@ -76,3 +76,14 @@ def test_more_than_a_round_thousand_in_words_is_a_figure():
     (q,) = parse_quantities("中欧班列开行量超千列")
     assert (q.base_value, q.base_unit, q.qualifier, q.nominal) == (1000, "列", "超", False)
     assert all(q.nominal for q in parse_quantities("开通三列"))
+
+
+def test_a_round_sum_in_words_is_a_figure_when_more_is_said():
+    (q,) = parse_quantities("力争固定资产投资突破千亿元")
+    assert (q.base_value, q.base_unit, q.unit, q.nominal) == (1e11, "元", "亿元", False)
+    (q,) = parse_quantities("总额达到两万亿元")
+    assert (q.base_value, q.unit, q.nominal) == (2e12, "万亿元", False)
+    # a scale that names a thing stays a name, and keeps its money unit
+    (q,) = parse_quantities("打造千亿元产业集群")
+    assert q.nominal and q.unit == "亿元"
+    assert parse_quantities("三元结构") == []

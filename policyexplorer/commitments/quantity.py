@@ -39,7 +39,7 @@ RANGE_SEP = r"[-—–~～至到]"
 
 QTY = re.compile(
     rf"(?P<num>{NUM})(?:{RANGE_SEP}(?P<hi>{NUM}))?(?P<approx>多|余)?(?P<mult>万亿|万|亿|千)?(?P<approx2>多|余)?(?P<unit>{_UNIT_RE})?"
-    rf"|(?P<cn>{CN_NUM})(?P<cnmult>万|亿)?(?P<cnunit>个|家|项|条|座|大|所|处|批|类|张|场次|场|人次|人|名|套|户|列|班)"
+    rf"|(?P<cn>{CN_NUM})(?P<cnmult>万亿|万|亿)?(?P<cnunit>个|家|项|条|座|大|所|处|批|类|张|场次|场|人次|人|名|套|户|列|班|元)"
 )
 
 # Words just before a number that qualify it, longest first.
@@ -132,6 +132,8 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
             if before.endswith(("第", "十", "之")):
                 continue
             mult, unit = m.group("cnmult") or "", m.group("cnunit")
+            if unit == "元" and not mult:
+                continue                    # "三元": a sum in words is 千亿元, 百亿元 ("突破千亿元")
             # Counts in words usually name things ("十大名菜", "“两个毫不动摇”", "八项规定");
             # only plain counts of places and organisations are kept as figures.
             # ("送戏下乡一万场", "培训两万人次": tens of thousands in words count, whatever the verb;
@@ -144,8 +146,8 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
             made = unit in ("个", "家", "所", "条", "座", "处") and value != 1 and bool(_COUNT_VERB.search(before))
             nominal = (quoted or unit in NOMINAL_CN_UNITS or before.endswith(("“", '"'))
                        or not (tens_of_thousands or over or made))
-            q_unit = mult + ("个" if nominal else unit)
-            base_unit = "个" if nominal else unit
+            counted = "个" if nominal and unit != "元" else unit      # a named count counts things
+            q_unit, base_unit = mult + counted, counted
             out.append(_make(text, m, float(value), q_unit, mult, base_unit, None, nominal))
             continue
         num, hi, mult, unit = m.group("num"), m.group("hi"), m.group("mult") or "", m.group("unit") or ""
