@@ -139,6 +139,11 @@ def test_section_years_of_a_five_year_period():
     assert period_years("过去五年工作回顾", "back", meta) == list(range(2026, 2031))
     # a heading run on into its first sentence names only its own period
     assert period_years("2030年工作回顾2030年是“十五五”规划开局之年", "back", meta) == [2030]
+    # a title opening on the period in quotes names it, whatever words follow
+    assert period_years("“十六五”发展总体部署", "forward", meta) == list(range(2031, 2036))
+    assert period_years("“十六五”实现良好开局", "forward", meta) == []
+    # a review looks back on no year after its own
+    assert period_years("“十五五”以来工作回顾", "back", {"review_years": [2027]}) == [2026, 2027]
 
 
 def test_indicator_families_have_one_measure_of_each_kind():

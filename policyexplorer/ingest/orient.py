@@ -45,6 +45,10 @@ RESULT_TITLE = re.compile(r"(?:得到|取得|迈上|实现|展现|达到|绘就|
 # A five-year plan's period by its number: "十四五" is the 14th plan, 2021-2025 (the third ran
 # 1966-70, after the 1963-65 adjustment; each since is five years on).
 FIVE_YEAR_PLAN = re.compile(r"“?([十一二三四五六七八九]{1,3})五”?(?:时期|规划|期间|以来|计划)")
+# A title that opens on the period in quotes names it whatever follows ("“十三五”发展总体部署",
+# "“十四五”目标任务"), unless it is about the period's first or last year ("“十三五”开局之年",
+# "“十三五”实现良好开局").
+FIVE_YEAR_TITLE = re.compile(r"^“([十一二三四五六七八九]{1,3})五”(?![^，。]{0,4}(?:开局|起步|收官|首年|第一年|最后一年))")
 # "过去五年", "五年来", "本届政府任期": the five years a review at the end of a term looks back on.
 PAST_FIVE = re.compile(r"过去(?:的)?五年|五年来|本届政府")
 # "今后五年", "未来五年": the five years a new term's report plans, from its plan year on.
@@ -79,13 +83,16 @@ def period_years(title: str, looks: str | None, meta: dict) -> list[int]:
     # the period a heading names stands at its start; a scrape may run the heading on into its
     # first sentence ("2030年工作回顾2030年是“十五五”规划开局之年"), which names other periods
     head = title[:PERIOD_AT]
-    for m in FIVE_YEAR_PLAN.finditer(head):
+    for m in [*FIVE_YEAR_PLAN.finditer(head), *FIVE_YEAR_TITLE.finditer(head)]:
         number = cn_to_int(m.group(1))
         if 3 <= number <= 30:
             years.update(plan_period(number))
     review, plan = meta.get("review_years") or [], meta.get("plan_years") or []
     if looks == "back" and review and PAST_FIVE.search(head):
         years.update(range(max(review) - 4, max(review) + 1))
+    if looks == "back" and review:
+        # a review looks back on no year after its own ("“十三五”以来" in a 2017 report: 2016 only)
+        years = {y for y in years if y <= max(review)}
     if looks == "forward" and plan and (NEXT_FIVE.search(head) or NEW_TERM.search(head)):
         years.update(range(min(plan), min(plan) + 5))
     return sorted(years)
