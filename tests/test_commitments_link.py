@@ -149,3 +149,28 @@ def test_silence_says_when_the_main_review_is_missing():
     gwr.meta["review_years"] = [2024]
     cs = run(reports + [gwr])
     assert cs["外贸进出口总额增长8%"].status == "no_report" and not cs["外贸进出口总额增长8%"].missing_review
+
+
+def test_a_part_of_a_measure_does_not_report_the_whole():
+    # "跨境电商出口" is a part of 出口: its growth says nothing of the export target
+    cs = _one("出口增长7%。", "跨境电商出口增长18%，机电产品出口增长11.9%。")
+    assert cs["出口增长7%"].status == "no_report"
+    # words the target shares with the review's name narrow nothing ("高校毕业生")
+    cs = _one("确保高校毕业生总体就业率95%以上。", "应届高校毕业生就业率达96.2%。")
+    assert cs["确保高校毕业生总体就业率95%以上"].status == "met"
+    # the place or the year before the name narrows nothing either
+    cs = _one("出口增长7%。", "全市出口增长9%。")
+    assert cs["出口增长7%"].status == "exceeded"
+
+
+def test_total_budget_revenue_is_not_local_budget_revenue():
+    cs = _one("一般公共预算总收入增长5%，地方一般公共预算收入增长5%。",
+              "一般公共预算总收入5382.3亿元、同口径增长1.9%，地方一般公共预算收入3339亿元、同口径增长5.5%。")
+    assert cs["一般公共预算总收入增长5%"].status == "missed"
+    assert cs["地方一般公共预算收入增长5%"].status == "exceeded"
+
+
+def test_a_company_count_is_reported_as_firms_and_its_own_part_gives_its_scope():
+    # 上市公司 said as 上市企业; "总数达到100家" after the figure is another part's scope
+    cs = _one("全年新增上市公司12家。", "新增上市企业12家，总数达到100家。")
+    assert cs["全年新增上市公司12家"].status == "met"

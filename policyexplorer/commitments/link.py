@@ -240,6 +240,13 @@ _LEAD_WORDS = re.compile(r"^(?:力争|确保|全年|年内|今年|再|争取|新
 _TAIL_WORDS = re.compile(r"(?:的|任务|工作|目标|等)+$")
 
 
+def _part_holding(text: str, q: Quantity) -> str:
+    """The part of a clause, between commas or semicolons, that holds the figure."""
+    start = max(text.rfind(ch, 0, q.start) for ch in "，,；;")
+    ends = [i for i in (text.find(ch, q.end) for ch in "，,；;") if i >= 0]
+    return text[start + 1: min(ends) if ends else len(text)]
+
+
 def _keys(text: str, q: Quantity) -> list[tuple[str, str]]:
     """What a figure counts when no indicator is known, as (side, words): the noun before it
     ("新增中试平台30家" -> 中试平台) and the noun after it ("改造8000户农村危房" -> 农村危房); a review
@@ -298,7 +305,9 @@ def _variants(side: str, key: str) -> list[str]:
     # people named by what they do ("创业人员", "务工人员"): a review counts them by the doing
     # ("返乡创业2.5万人"); the stem is used as a short key (its figure right after it)
     stem = [key[:-2]] if key.endswith("人员") and len(key) - 2 >= 2 and key[:-2] not in GENERIC else []
-    return list(dict.fromkeys((ends + starts if side == "before" else starts + ends) + stem))
+    # a review may say 企业 for a target's 公司 and the reverse ("新增上市公司12家" / "新增上市企业12家")
+    other = [key[:-2] + {"公司": "企业", "企业": "公司"}[key[-2:]]] if key.endswith(("公司", "企业")) and len(key) >= 4 else []
+    return list(dict.fromkeys((ends + starts if side == "before" else starts + ends) + stem + other))
 
 
 _HEAD_NOUN = re.compile(r"企业|公司|项目|工程|平台|中心|基地|园区|学校|医院")
@@ -316,10 +325,11 @@ def _same_count(t: Quantity, q: Quantity, firms: bool = False) -> bool:
     return t.kind == q.kind == "level" and "" in units and units <= {"", "人", "户"}
 
 
-def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) -> tuple[str, Quantity] | None:
+def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity, own: str) -> tuple[str, Quantity] | None:
     """The figure of a review clause that counts what the target counts: next to a form of its
     key (within 8 characters, 2 for a key of three; anywhere in a measure and its continuation:
-    "实际到位市外资金86亿元，增长7.2%"), in a unit the target's figure is in."""
+    "实际到位市外资金86亿元，增长7.2%"), in a unit the target's figure is in. own: the target's words
+    (what a review's narrower name must share with them)."""
     text = clause.text
     raised = RAISED.search(text)
     qs = [q for q in parse_quantities(text) if not q.nominal and _same_count(t, q)
@@ -348,11 +358,27 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity) ->
                 reach = len(text) if len(clause.parts) > 1 else 8
                 near = [(min(abs(q.start - (pos + len(word))), abs(pos - q.end)), q) for q in qs
                         if -1 <= q.start - (pos + len(word)) <= reach or -1 <= pos - q.end <= reach]
+            elif t.unit == "%" and _qualified(text, pos, own):
+                continue    # "跨境电商出口增长18%" measures a part of what "出口增长7%" does
             else:       # a short noun counts only the figure right after it ("幼儿园58所", "造林12万亩")
                 near = [(0, q) for q in qs if 0 <= q.start - (pos + len(word)) <= 2]
             if near:
                 return word, min(near, key=lambda x: x[0])[1]
     return None
+
+
+# What may stand before a measure's name in its item without narrowing it: the place, the year
+# ("全省出口", "全年造林", "其中出口"), a verb of doing.
+_PLAIN_BEFORE = re.compile(r"^(?:全[省市区县州盟旗国年]|[本我][省市区县州]|其中|年内|当年|今年|去年)*$")
+
+
+def _qualified(text: str, pos: int, own: str) -> bool:
+    """The name at pos stands after words of its item that narrow it to a part the target's own
+    words do not name: "跨境电商出口" for "出口增长7%" (not "应届高校毕业生就业率" for
+    "高校毕业生…就业率95%")."""
+    item = re.split(r"[，、；：,;:。（）()]", text[:pos])[-1]
+    item = _LEAD_WORDS.sub("", re.sub(r"[^\u4e00-\u9fff]", "", item))
+    return not _PLAIN_BEFORE.match(item) and item[-2:] not in own
 
 
 # Words that put a figure on a wider area than the report's place: a metropolitan area's, the
@@ -522,9 +548,9 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
         clauses = memo.with_family(clauses, indicator.family)
     else:
         # No known indicator: what the figure counts must stand next to a figure in the outcome
-        # too ("中试平台35家", "35家中试平台"); only clauses holding a short form of it can
-        # every form is an end or a start of its key, so it holds the shortest end or the
-        # shortest start
+        # too ("中试平台35家", "35家中试平台"); only clauses holding a short form of it can: a
+        # form is an end or a start of its key (so it holds the shortest end or the shortest
+        # start) or a synonym of it
         shortest = []
         for side, k in keys:
             forms = _variants(side, k)
@@ -532,13 +558,14 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
                 cut = [w for w in forms if (k.endswith(w) if at_end else k.startswith(w))]
                 if cut:
                     shortest.append(min(cut, key=len))
+            shortest += [w for w in forms if not (k.endswith(w) or k.startswith(w))]    # 公司 said as 企业
         clauses = memo.clauses_with(clauses, shortest)
     for place, clause in clauses:
         name = indicator.name if indicator else None
         if indicator is not None:
             figures = [(m, q, txt) for m, q, txt in memo.figures(clause) if m.indicator.family == indicator.family]
         else:
-            found = _counted_figure(keys, clause, t)
+            found = _counted_figure(keys, clause, t, c.text)
             if found is None:
                 continue
             name, q = found
@@ -548,7 +575,9 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
                 continue
             conf = 0.9 if indicator else 0.6
             scope_c = c.scope or scope_of(c.text, None)
-            scope_o = scope_of(txt, m, indicator) if m else scope_of(txt, None)
+            # a figure matched by its noun: the scope words of its own part of the clause
+            # ("新增上市企业12家，总数达到100家": 12家 are new ones)
+            scope_o = scope_of(txt, m, indicator) if m else scope_of(_part_holding(txt, q), None)
             if m is None and c.scope:
                 scope_o.period = scope_o.period if scope_o.period != "new" else c.scope.period
             if _TOTAL_BEFORE.search(clause.text[max(0, q.start - 8):q.start]):
