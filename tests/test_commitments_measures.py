@@ -174,6 +174,19 @@ def test_a_mechanism_improved_without_a_name_is_a_way_of_working():
         assert named_task(task) is not None, task
 
 
+def test_layouts_kinds_of_policy_figures_of_speech_and_standings_are_aims():
+    from policyexplorer.commitments.tasks import named_task
+    for aim in ["优化园区空间布局", "加强农村宅基地审批管理", "提升城市综合体、特色商业街和商贸中心人气",
+                "落实新的减税降费政策", "全面落实针对性帮扶政策措施", "推进政府治理体系和治理能力现代化",
+                "做好“土特产”文章", "推动“体育+”融合发展", "打造国家重要的环保产业基地", "加速打造世界一流智慧港口",
+                "打造区域科技创新中心", "打造具有青石特色的夜市品牌"]:
+        assert named_task(aim) is None, aim
+    for task in ["实施城市规划和土地集中管理", "深化社区“网格化”管理", "落实三孩生育政策配套措施", "实施车购税优惠政策",
+                 "深化“1+X”证书制度和现代学徒制试点", "打造以碳汇大厦为引领的环沙湖双碳经济带",
+                 "打造一点多能、一网通用的“统仓共配”农村物流体系", "争创国家区域科技创新中心"]:
+        assert named_task(task) is not None, task
+
+
 def test_a_subsection_stating_a_result_reviews_with_its_part():
     from policyexplorer.model import Section
     part = Section("s1", "一、", "2030年工作回顾", 1, None, "part", 1)

@@ -68,7 +68,9 @@ _STANDING = re.compile(r"(?:长效|常态)[\u4e00-\u9fff]{0,10}(?:机制|制度|
 # readers split on these (the second called 5 of the first's 7 true ones ways of working); a name in
 # quotes ("完善“地票”“林票”制度", "完善“四个一”…对接服务机制") or a reform, pilot or programme
 # improved still names a task.
-_WAY_OF_WORKING = re.compile(r"(?:机制|制度|体制|政策)(?:和政策|和制度)?$")
+# So is improving a layout, a kind of management or a place's draw ("优化园区空间布局", "加强农村宅基地
+# 审批管理", "提升商业街人气"; judged false 5 of 5).
+_WAY_OF_WORKING = re.compile(r"(?:机制|制度|体制|政策)(?:和政策|和制度)?$|布局$|管理$|人气$")
 # (not as an adjective or a place: 标准化, 中心城区; a cluster or a model to build is an aim: 打造…产业集群)
 SOFT = r"中心(?!城区|镇)|平台|机制|体制|项目|枢纽|体系|网络(?!化)|系统(?!化|性)|制度|标准(?!化)|联盟|产业链|招商|品牌$|名片|政策|市场$"
 
@@ -92,7 +94,8 @@ GENERIC_OBJ = re.compile(r"项目|建设|工作|重点|各类|相关|有关|一�
 # A quoted count is a slogan (“五个中心”, “两个确立”), not a name of a programme; so is a quoted
 # "essay" (做好“山文章”, “三篇大文章”), a figure of speech for a field of work.
 SLOGAN_QUOTE = re.compile(r"[“\"](?:[一二三四五六七八九十两]+[个大项条种化篇][^”\"]{0,8}|[^”\"]{0,6}文章|"
-                          r"[^”\"]有所[^”\"])[”\"]")     # and a promise of the 有所 kind: “老有所养”
+                          r"[^”\"]有所[^”\"]|"      # and a promise of the 有所 kind: “老有所养”
+                          r"[^”\"+＋]{1,6}[+＋])[”\"]")     # and a field "plus" anything: “体育+”, “生态+”
 # Objects that name a field or a direction, not a reform, policy or project of its own:
 # "深化重点领域改革", "推动帮扶政策向常态化转变", "完善救助、福利等制度", "完成全线拆迁任务" (of
 # what the sentence named before), "落实惠企扶持政策" (a kind of policy), "争取合作项目" (none named).
@@ -100,11 +103,13 @@ _FIELD_REFORM = re.compile(r"(?:领域|方面|各项|重点|环节|深层次|全
 _DIRECTION = re.compile(r"向[^，；。]{1,16}(?:转换|转变|转型|延伸|拓展|迈进|聚集|集聚)$")
 _LISTED_KINDS = re.compile(r"等(?:制度|机制|体制|体系|政策|措施|工作)$")
 _REFERS_BACK = re.compile(r"^(?:全线|全部|各项|相关|上述|有关|其余)")
+# "做好“土特产”文章", "写好…文章": making the most of a field, a figure of speech, quoted or not
+_ESSAY = re.compile(r"文章$")
 # Stance and loyalty formulas, not tasks.
 FORMULA = re.compile(r"^(?:坚持|坚定(?!不移)|始终|牢记|弘扬|践行|贯彻|学习|坚决|树牢|站稳|锚定|聚焦|围绕|立足|紧扣|"
                      r"紧盯|依托|借助|着眼|以|按照|让|使|努力|奋力|全面建设|为)|有利于|"
                      r"习近平|党中央|两个确立|两个维护|忠诚|初心|主题教育|四风|作风|廉洁|清廉|自我革命|党风|廉政|"
-                     r"一岗双责|管党治党|正风肃纪|八项规定|政治建设|意识形态")
+                     r"一岗双责|管党治党|正风肃纪|八项规定|政治建设|意识形态|治理体系和治理能力现代化")
 # A programme's name standing alone (a box item's title: "全民健身示范工程。").
 TITLE = re.compile(r"^[\u4e00-\u9fff“”\"]{4,20}(?:工程|行动|计划)$")
 PAST = re.compile(r"已经|已|了$|成功获批|获评|荣获|位列|居全国|跻身")
@@ -127,6 +132,10 @@ _IMPROVE_ONLY = re.compile(rf"^(?:{IMPROVE})$")
 # a title applied for ("创建国家卫生城市", "争创…示范城市") or a pilot or model city is one.
 _POSITIONING = re.compile(r"(?:城市|强市|强省|强区|之都|名城|高地|中心城市)$")
 _APPLY = ("创建", "争创", "申报", "申建", "入选", "争取")
+# So is what a place makes itself into, described by its standing ("打造国家重要的环保产业基地",
+# "打造世界一流智慧港口", "打造区域科技创新中心", "打造具有…特色的夜市品牌"); a quoted name keeps it a
+# task.
+_STANDING_AIM = re.compile(r"世界一流|全国知名|国际知名|[国全][家国]重要|区域(?!性)|重要影响力|具有[^，、]{1,8}特色")
 # (a national title is one too: "国家森林城市", "中国软件名城"; not "国家级…中心城市", "国家区域中心城市")
 _TITLED = re.compile(r"示范|试点|模范|^(?:国家|全国|中国)(?!级|区域)(?:(?!中心)[^的])*(?:城市|名城)$")
 
@@ -175,10 +184,10 @@ def named_task(clause: str) -> tuple[str, str] | None:
                        or (improve and _WAY_OF_WORKING.search(core) and not re.search(r"[“\"《]", obj))):
         return None
     if _FIELD_REFORM.search(core) or _DIRECTION.search(core) or (_LISTED_KINDS.search(core) and not quoted) \
-            or _REFERS_BACK.match(core):
+            or _REFERS_BACK.match(core) or _ESSAY.search(core):
         return None
     if not quoted and not strong and ((verb in ("落实", "用好", "执行", "兑现") and
-                                       re.search(r"(?:扶持|支持|优惠|帮扶|激励|配套|纾困)政策$", core))
+                                       re.search(r"(?:扶持|支持|优惠|帮扶|激励|配套|纾困|惠企|助企|减税降费|托底|保护)政策(?:措施)?$", core))
                                       or (verb in ("争取", "用好") and re.search(r"(?:项目|资金|政策)$", core))):
         return None          # applying a kind of policy, or seeking funds, none named ("制定…支持政策" makes one)
     if FINISH.match(text) and not improve:
@@ -186,6 +195,8 @@ def named_task(clause: str) -> tuple[str, str] | None:
     if not quoted and verb not in _APPLY and not core.startswith(_APPLY) and _POSITIONING.search(core) \
             and not _TITLED.search(core):
         return None          # "加快建设…中心城市", "打造宜居韧性智慧城市": what a place aims to become
+    if verb == "打造" and _STANDING_AIM.search(core) and not re.search(r"[“\"《]", obj):
+        return None
     if quoted or strong:
         if improve and not (quoted or _IMPROVABLE.search(core)):
             return None
