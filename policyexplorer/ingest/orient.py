@@ -249,9 +249,12 @@ def _names_its_year(part: Section, meta: dict) -> bool:
 # A review of a term turning to its last year: "…五年成绩来之不易。刚刚过去的一年，全县…";
 # it and the paragraphs after it review that year, until one turns back to the term ("五年来，…").
 ONE_YEAR_BACK = re.compile(r"刚刚过去的一年|即将过去的一年|过去的一年|过去一年|一年来")
-TERM_ANYWHERE = re.compile(r"五年来|过去五年|过去的五年|本届政府")
+# ("2017年是本届政府的收官之年": the term's last year is that one year)
+TERM_ANYWHERE = re.compile(r"五年来|过去五年|过去的五年|本届政府(?!的?(?:收官|最后|最末))")
 # (a report delivered in December speaks of "即将过去的2030年")
 ONE_YEAR_BACK_NAMED = re.compile(r"(?:刚?刚|即将)过去的(\d{4})年")
+# "在过去五年中，2022年是极不平凡的一年。": the first sentence says what the year was
+YEAR_WAS = re.compile(r"^[^。！？]*?(\d{4})年是[^。！？]*?(?:一年|之年)")
 
 
 def _turns_to(year: int, looks: str, text: str) -> bool:
@@ -261,8 +264,10 @@ def _turns_to(year: int, looks: str, text: str) -> bool:
     if looks == "back":     # "过去一年，…", "刚刚过去的2030年…", or the year itself: "2030年，面对…"
         named = ONE_YEAR_BACK_NAMED.search(text)
         plain = ONE_YEAR_BACK.search(text)
+        was = YEAR_WAS.match(text)
         turn = plain.start() if plain else named.start() if named and int(named.group(1)) == year else \
-            0 if m is not None and m.group(1) is not None and int(m.group(1)) == year else None
+            0 if m is not None and m.group(1) is not None and int(m.group(1)) == year else \
+            was.start(1) if was and int(was.group(1)) == year else None
         # a paragraph that goes on to review the term ("2030年…。五年来，…") is the term's
         return turn is not None and not TERM_ANYWHERE.search(text, turn)
     return m is not None and (m.group(1) is None or int(m.group(1)) == year)
