@@ -174,3 +174,13 @@ def test_a_company_count_is_reported_as_firms_and_its_own_part_gives_its_scope()
     # 上市公司 said as 上市企业; "总数达到100家" after the figure is another part's scope
     cs = _one("全年新增上市公司12家。", "新增上市企业12家，总数达到100家。")
     assert cs["全年新增上市公司12家"].status == "met"
+
+
+def test_a_figure_of_a_city_or_the_townships_does_not_report_the_provinces_target():
+    reports = [make_report("p-2024-gwr", "P省", [("s2", "forward", [2024], ["一般公共预算收入增长6.5%。"])]),
+               make_report("p-2025-gwr", "P省", [("s1", "back", [2024], [
+                   "阜新市固定资产投资增长19%，朝阳市一般公共预算收入增长21.7%。全省乡镇一般公共预算收入增长27.3%。"
+                   "一般公共预算收入2616亿元，增长9.3%。"])])]
+    cs = run(reports)
+    c = cs["一般公共预算收入增长6.5%"]
+    assert c.status == "exceeded" and "9.3%" in c.outcomes[0].explanation

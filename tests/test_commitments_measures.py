@@ -459,6 +459,23 @@ def test_a_term_review_turning_to_its_last_year_reviews_that_year():
         (None, []), ("back", [2030]), ("back", [2030]), (None, [])]
 
 
+@pytest.mark.parametrize("turn", ["各位代表，2030年是本届政府的收官之年，我们攻坚克难。",
+                                  "各位代表，在过去五年中，2030年是极不平凡的一年。"])
+def test_a_term_review_turning_to_its_last_year_by_naming_it(turn):
+    texts = ["五年来，经济实力持续增强。", turn, "全年新增规上工业企业20户。"]
+    part = part_of("s1", "过去五年工作回顾", texts)
+    assign_looks([part], {"review_years": [2030], "plan_years": [2031]})
+    assert paragraph_looks(part) == [(None, []), ("back", [2030]), ("back", [2030])]
+
+
+def test_a_mark_passed_then_the_figure_reached_and_its_growth():
+    from policyexplorer.commitments.link import _outcome_figures
+    text = "全年地区生产总值突破4000亿元大关、达4522.3亿元，增长6.7%，两年平均增长5.3%。"
+    first = join_continuations(text, split_clauses(text))[0]
+    assert first.text == "全年地区生产总值突破4000亿元大关、达4522.3亿元，增长6.7%"
+    assert [q.raw for _, q, _ in _outcome_figures(first, default_index())] == ["4522.3亿元", "6.7%"]
+
+
 @pytest.mark.parametrize("clause, want", [
     # the first side bare: it shares the measure the second names
     ("城镇和农村常住居民人均可支配收入分别达33349元和13989元，分别增长8.2%和8.4%",

@@ -158,6 +158,9 @@ def is_continuation(text: str) -> bool:
     return len(re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", rest)) == 0
 
 
+_PASSED_MARK = re.compile(r"(?:突破|超过|跨上|迈上|跃上)[^，、；。]*\d[^，、；。]*(?:大关|关口|台阶)$")
+
+
 def join_continuations(text: str, clauses: list[Clause]) -> list[Clause]:
     """A measure and the figures that continue it are one clause: "地区生产总值增长9%，达到150
     亿元" states one target in two figures, and a review's "同比增长8.8%" is the growth of the
@@ -188,9 +191,11 @@ def join_continuations(text: str, clauses: list[Clause]) -> list[Clause]:
             out[-1] = Clause(joined, prev.start, prev.start + len(joined), joined, prev.parts)
             asides = []
             continue
-        if prev is not None and c.start > prev.end and gap in ("，", ",") \
+        # "地区生产总值突破4000亿元大关、达4522.3亿元": a mark passed, then the figure reached
+        passed = gap in ("、",) and _PASSED_MARK.search(prev.text) is not None and is_continuation(c.text)
+        if prev is not None and c.start > prev.end and (gap in ("，", ",") or passed) \
                 and (is_continuation(c.text) or (_INVESTMENT.match(c.text) and "项目" in prev.text)) \
-                and ("、" not in c.context or _paired(c.text) or _paired(prev.text)) \
+                and (passed or "、" not in c.context or _paired(c.text) or _paired(prev.text)) \
                 and any(not q.nominal for q in parse_quantities(prev.text)):
             joined = text[prev.start:c.end]
             out[-1] = Clause(joined, prev.start, c.end, joined, prev.parts + (c.start - prev.start,))

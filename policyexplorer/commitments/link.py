@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 import jieba
 
+from ..ingest.divisions import short_name
 from ..model import Report
 from .clauses import MEASURE_END, RAISED, Clause, join_continuations, pair_respectively, split_clauses, word_cuts
 from .extract import Commitment, Place
@@ -205,6 +206,9 @@ def _outcome_figures(clause: Clause, index: IndicatorIndex):
         if len(after) > 1 and re.search(r"(?:从|由)$", text[m.end:after[0].start]) \
                 and _RAISED_TO.match(text[after[0].end:after[1].end]):
             after = after[1:]
+        # "突破4000亿元大关、达4522.3亿元": the mark passed, then the figure reached
+        if len(after) > 1 and re.match(r"(?:大关|关口|台阶)", text[after[0].end:]):
+            after = after[1:]
         # "A总数、B均突破1.6万家": a shared figure after several names
         if after and (after[0].start <= nxt or "均" in text[m.end:after[0].start]):
             yield m, after[0], text
@@ -370,6 +374,25 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity, ow
 # What may stand before a measure's name in its item without narrowing it: the place, the year
 # ("全省出口", "全年造林", "其中出口"), a verb of doing.
 _PLAIN_BEFORE = re.compile(r"^(?:全[省市区县州盟旗国年]|[本我][省市区县州]|其中|年内|当年|今年|去年)*$")
+
+
+# A place or a part of the place standing alone before a measure: "，朝阳市一般公共预算收入…",
+# "全省乡镇一般公共预算收入…" (not "全市", "我市", nor the report's own place; a 区 is left out,
+# as 城区, 园区, 景区 name no place).
+_PART_BEFORE = re.compile(r"(?:^|[，,、；;：:。])(?:其中|预计|全年)?([\u4e00-\u9fff]{2,4}(?:省|市|县|州|盟|旗)|"
+                          r"(?:全[省市区县州])?(?:乡镇|县域))(?:的)?$")
+_NO_PART = re.compile(r"^(?:全|本|我|各|城|市|县|辖|地|设区)")
+
+
+def _a_parts(before: str, c: Commitment) -> bool:
+    """The words before a measure in a review name a part of the place the target c does not."""
+    m = _PART_BEFORE.search(before)
+    if m is None or (_NO_PART.match(m.group(1)) and not m.group(1).endswith(("乡镇", "县域"))) \
+            or re.search(r"全[省市县州]$", m.group(1)) \
+            or m.group(1) in c.text:            # "预计全省…"; "设区城市PM2.5…" when the target says so
+        return False
+    own = [w for entry in c.report.place_path for w in (entry, short_name(entry))]
+    return not any(m.group(1) in w or w.endswith(m.group(1)) for w in own)
 
 
 def _qualified(text: str, pos: int, own: str) -> bool:
@@ -563,7 +586,9 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
     for place, clause in clauses:
         name = indicator.name if indicator else None
         if indicator is not None:
-            figures = [(m, q, txt) for m, q, txt in memo.figures(clause) if m.indicator.family == indicator.family]
+            # (not a part's: "朝阳市一般公共预算收入", "全省乡镇一般公共预算收入" in a province's review)
+            figures = [(m, q, txt) for m, q, txt in memo.figures(clause) if m.indicator.family == indicator.family
+                       and not _a_parts(txt[:m.start], c)]
         else:
             found = _counted_figure(keys, clause, t, c.text)
             if found is None:
