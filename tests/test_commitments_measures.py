@@ -460,6 +460,22 @@ def test_a_term_review_turning_to_its_last_year_reviews_that_year():
         (None, []), ("back", [2030]), ("back", [2030]), (None, [])]
 
 
+def test_a_term_reviews_second_run_of_sections_after_the_turn_to_its_year_reviews_the_year():
+    from policyexplorer.model import Paragraph, Section
+    term = part_of("s1", "过去五年工作回顾", ["过去的五年，是不平凡的五年。"])
+
+    def sub(anchor, number, title, texts, line):
+        return Section(anchor, number, title, 2, "s1", "section", line,
+                       paragraphs=[Paragraph(f"{anchor}-p{i}", t, i) for i, t in enumerate(texts, 1)])
+    kids = [sub("s1-1", "（一）", "经济实力显著增强", ["五年来，地区生产总值跨过4个千亿元台阶。"], 2),
+            sub("s1-2", "（二）", "政府自身建设不断加强",
+                ["坚决贯彻全面从严治党要求。", "各位代表，2030年是本届政府的收官之年，我们全面落实各项部署。"], 3),
+            sub("s1-3", "（一）", "聚焦项目招引，推动经济发展", ["新增规上工业企业120家。"], 4),
+            sub("s1-4", "（二）", "聚焦民生期盼，推动生活改善", ["办成民生实事40项。"], 5)]
+    assign_looks([term, *kids], {"review_years": [2030], "plan_years": [2031]})
+    assert [k.years for k in kids] == [list(range(2026, 2031)), list(range(2026, 2031)), [2030], [2030]]
+
+
 @pytest.mark.parametrize("turn", ["各位代表，2030年是本届政府的收官之年，我们攻坚克难。",
                                   "各位代表，在过去五年中，2030年是极不平凡的一年。"])
 def test_a_term_review_turning_to_its_last_year_by_naming_it(turn):

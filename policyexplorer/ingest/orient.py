@@ -193,8 +193,11 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
                 # "“十六五”时期奋斗目标和2031年工作任务": its （一）… are the year's; so are those after
                 # the part's own words turned to the year ("…刚刚过去的2030年，是…的一年。"); where
                 # its numbering runs twice, the first run is the period's (its 十项行动), the second the year's
+                # (or where the first run ended on a section that turned to the year: "各位代表，2021年
+                # 是本届政府的收官之年…" closing the term's (五), then the year's (一)…)
                 year_run = s.anchor not in first_runs.get(parent.anchor, ())
-                years = _one_year(parent, meta) if (_names_its_year(parent, meta) and year_run) \
+                run_turned = any(k in turned for k in first_runs.get(parent.anchor, ()))
+                years = _one_year(parent, meta) if ((_names_its_year(parent, meta) or run_turned) and year_run) \
                     or parent.anchor in turned else list(parent.years)
             else:
                 years = _years_for(looks, [], meta)
