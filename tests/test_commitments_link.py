@@ -184,3 +184,11 @@ def test_a_figure_of_a_city_or_the_townships_does_not_report_the_provinces_targe
     cs = run(reports)
     c = cs["一般公共预算收入增长6.5%"]
     assert c.status == "exceeded" and "9.3%" in c.outcomes[0].explanation
+
+
+def test_a_count_in_a_specific_word_a_quoted_name_and_another_name_of_foreign_investment():
+    cs = _one("新建5G基站6500个，新增省“双创”人才50名，实际到账外资28亿美元以上。",
+              "新建5G基站6580座，新增省双创人才71名，实际使用外资31.2亿美元。")
+    assert cs["新建5G基站6500个"].status == "met"
+    assert cs["新增省“双创”人才50名"].status == "exceeded"
+    assert cs["实际到账外资28亿美元以上"].status == "exceeded"

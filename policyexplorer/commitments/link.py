@@ -317,6 +317,9 @@ def _variants(side: str, key: str) -> list[str]:
 _HEAD_NOUN = re.compile(r"企业|公司|项目|工程|平台|中心|基地|园区|学校|医院")
 
 
+_COUNT_WORDS = {"座", "处", "所", "家", "项", "台", "栋", "间"}
+
+
 def _same_count(t: Quantity, q: Quantity, firms: bool = False) -> bool:
     """Figures of one measure: the same kind and unit, or a count of people in 万 without its
     unit ("农村低收入人口减少85万" for "80万以上农村低收入人口"); firms (an indicator counting
@@ -324,6 +327,11 @@ def _same_count(t: Quantity, q: Quantity, firms: bool = False) -> bool:
     if t.comparable_with(q):
         return True
     if firms and t.kind == q.kind == "level" and {t.base_unit, q.base_unit} <= {"家", "户"}:
+        return True
+    # 个 counts anything: a review may count the same things by their own word ("5G基站6500个" /
+    # "5G基站6580座", "煤矿179个" / "185处")
+    if t.kind == q.kind == "level" and "个" in (t.base_unit, q.base_unit) \
+            and {t.base_unit, q.base_unit} - {"个"} <= _COUNT_WORDS:
         return True
     units = {unit_class(t.base_unit), unit_class(q.base_unit)}
     return t.kind == q.kind == "level" and "" in units and units <= {"", "人", "户"}
@@ -355,13 +363,16 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity, ow
         return paired
     for side, key in keys:
         for word in _variants(side, key):
-            pos = text.find(word)
+            # the review may quote a part of the name the target did not ("省“双创”人才")
+            found = re.search("[“”\"]?".join(map(re.escape, word)), text) if word not in text else None
+            pos = text.find(word) if found is None else found.start()
             if pos < 0:
                 continue
+            end = pos + len(word) if found is None else found.end()
             if len(word) >= 4:
                 reach = len(text) if len(clause.parts) > 1 else 8
-                near = [(min(abs(q.start - (pos + len(word))), abs(pos - q.end)), q) for q in qs
-                        if -1 <= q.start - (pos + len(word)) <= reach or -1 <= pos - q.end <= reach]
+                near = [(min(abs(q.start - end), abs(pos - q.end)), q) for q in qs
+                        if -1 <= q.start - end <= reach or -1 <= pos - q.end <= reach]
             elif t.unit == "%" and _qualified(text, pos, own):
                 continue    # "跨境电商出口增长18%" measures a part of what "出口增长7%" does
             else:       # a short noun counts only the figure right after it ("幼儿园58所", "造林12万亩")
@@ -492,10 +503,12 @@ class ClauseMemo:
         return hit
 
     def task_text(self, clause: Clause) -> str:
-        """The clause as task names are looked for in it: 第三跑道 ~ 三跑道."""
+        """The clause as names are looked for in it: 第三跑道 ~ 三跑道; a name quoted in part or not
+        at all is the same name ("省“双创”人才" ~ "省双创人才")."""
         hit = self._task_text.get(id(clause))
         if hit is None:
-            hit = self._task_text[id(clause)] = (clause, re.sub(r"第([一二三四五六七八九十])", r"\1", clause.text))
+            text = re.sub(r"第([一二三四五六七八九十])", r"\1", _unquoted(clause.text))
+            hit = self._task_text[id(clause)] = (clause, text)
         return hit[1]
 
     def with_family(self, clauses: list, family: str) -> list:
