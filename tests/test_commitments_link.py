@@ -192,3 +192,9 @@ def test_a_count_in_a_specific_word_a_quoted_name_and_another_name_of_foreign_in
     assert cs["新建5G基站6500个"].status == "met"
     assert cs["新增省“双创”人才50名"].status == "exceeded"
     assert cs["实际到账外资28亿美元以上"].status == "exceeded"
+
+
+def test_a_bracketed_part_of_a_name_and_firms_counted_in_another_word():
+    cs = _one("改造农村泥草（危）房12万户，新增高新技术企业20户。", "改造农村泥草（危）房12.4万户，新增高新技术企业22家。")
+    assert cs["改造农村泥草（危）房12万户"].status == "met"
+    assert cs["新增高新技术企业20户"].status == "exceeded"

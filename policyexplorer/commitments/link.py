@@ -258,7 +258,11 @@ def _keys(text: str, q: Quantity) -> list[tuple[str, str]]:
     keys = []
     raised = RAISED.search(text[: q.end])
     # "医保财政补助由每人每年380元提高到420元": what is raised stands before 由
-    before = re.search(r"([\u4e00-\u9fff“”]{2,14})$", text[: raised.start()] if raised else text[: q.start])
+    # (a bracketed part of a name stays in it: "农村泥草（危）房")
+    before = re.search(r"([\u4e00-\u9fff“”]{1,14}(?:（[\u4e00-\u9fff]{1,3}）[\u4e00-\u9fff]{1,6})?)$",
+                       text[: raised.start()] if raised else text[: q.start])
+    if before and len(before.group(1)) < 2:
+        before = None
     # "投资3亿元实施…": money names nothing; what it pays for follows the figure
     spending = False
     if before:
@@ -344,7 +348,8 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity, ow
     (what a review's narrower name must share with them)."""
     text = clause.text
     raised = RAISED.search(text)
-    qs = [q for q in parse_quantities(text) if not q.nominal and _same_count(t, q)
+    firms = any(k.endswith("企业") for _, k in keys)       # counted in 家 or 户
+    qs = [q for q in parse_quantities(text) if not q.nominal and _same_count(t, q, firms)
           and not (raised and raised.start() <= q.start and q.end <= raised.end())]   # "由240元…" stood before
     if not qs:
         return None
@@ -356,7 +361,7 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity, ow
         for side, key in keys:
             for word in _variants(side, key):
                 # a word every name holds ("…占地区生产总值比重") tells none of them apart
-                if word in name and _same_count(t, q) and (paired is None or len(word) > len(paired[0])) \
+                if word in name and _same_count(t, q, firms) and (paired is None or len(word) > len(paired[0])) \
                         and not all(word in other for other, _ in pairs):
                     paired = (word, q)
     if paired:
@@ -609,7 +614,8 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
             name, q = found
             figures = [(None, q, clause.text)]
         for m, q, txt in figures:
-            if q is None or not _same_count(t, q, firms=bool(indicator and indicator.name.endswith("企业"))):
+            if q is None or not _same_count(t, q, firms=bool(indicator and indicator.name.endswith("企业"))
+                                            or any(k.endswith("企业") for _, k in keys)):
                 continue
             conf = 0.9 if indicator else 0.6
             scope_c = c.scope or scope_of(c.text, None)
