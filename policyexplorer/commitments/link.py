@@ -341,14 +341,15 @@ def _same_count(t: Quantity, q: Quantity, firms: bool = False) -> bool:
     return t.kind == q.kind == "level" and "" in units and units <= {"", "人", "户"}
 
 
-def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity, own: str) -> tuple[str, Quantity] | None:
+def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity, own: str,
+                    firms: bool) -> tuple[str, Quantity] | None:
     """The figure of a review clause that counts what the target counts: next to a form of its
     key (within 8 characters, 2 for a key of three; anywhere in a measure and its continuation:
     "实际到位市外资金86亿元，增长7.2%"), in a unit the target's figure is in. own: the target's words
-    (what a review's narrower name must share with them)."""
+    (what a review's narrower name must share with them); firms: it counts firms (家 or 户)."""
     text = clause.text
     raised = RAISED.search(text)
-    firms = any(k.endswith("企业") for _, k in keys)       # counted in 家 or 户
+    quoted = "“" in text or '"' in text
     qs = [q for q in parse_quantities(text) if not q.nominal and _same_count(t, q, firms)
           and not (raised and raised.start() <= q.start and q.end <= raised.end())]   # "由240元…" stood before
     if not qs:
@@ -369,7 +370,7 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity, ow
     for side, key in keys:
         for word in _variants(side, key):
             # the review may quote a part of the name the target did not ("省“双创”人才")
-            found = re.search("[“”\"]?".join(map(re.escape, word)), text) if word not in text else None
+            found = re.search("[“”\"]?".join(map(re.escape, word)), text) if quoted and word not in text else None
             pos = text.find(word) if found is None else found.start()
             if pos < 0:
                 continue
@@ -585,6 +586,8 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
     if indicator is None and "分别" in c.text and len(c.subject) >= 3:
         # one of names paired with figures ("A、B分别达到45%、23%"): its own name counts it
         keys = [("before", MEASURE_END.sub("", c.subject))] + keys
+    # firms are counted in 家 or in 户 ("新增高新技术企业23户" for "10家")
+    firms = bool(indicator and indicator.name.endswith("企业")) or any(k.endswith("企业") for _, k in keys)
     if indicator is not None:
         clauses = memo.with_family(clauses, indicator.family)
     else:
@@ -608,14 +611,13 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
             figures = [(m, q, txt) for m, q, txt in memo.figures(clause) if m.indicator.family == indicator.family
                        and not _a_parts(txt[:m.start], c)]
         else:
-            found = _counted_figure(keys, clause, t, c.text)
+            found = _counted_figure(keys, clause, t, c.text, firms)
             if found is None:
                 continue
             name, q = found
             figures = [(None, q, clause.text)]
         for m, q, txt in figures:
-            if q is None or not _same_count(t, q, firms=bool(indicator and indicator.name.endswith("企业"))
-                                            or any(k.endswith("企业") for _, k in keys)):
+            if q is None or not _same_count(t, q, firms):
                 continue
             conf = 0.9 if indicator else 0.6
             scope_c = c.scope or scope_of(c.text, None)
