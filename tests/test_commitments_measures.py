@@ -460,6 +460,12 @@ def test_a_term_review_turning_to_its_last_year_reviews_that_year():
         (None, []), ("back", [2030]), ("back", [2030]), (None, [])]
 
 
+def test_main_work_done_reviews_and_main_work_to_do_plans():
+    from policyexplorer.ingest.orient import looks_of_title
+    assert looks_of_title("2030年主要工作情况") == "back"
+    assert looks_of_title("2031年主要工作") == "forward"
+
+
 def test_a_term_reviews_second_run_of_sections_after_the_turn_to_its_year_reviews_the_year():
     from policyexplorer.model import Paragraph, Section
     term = part_of("s1", "过去五年工作回顾", ["过去的五年，是不平凡的五年。"])

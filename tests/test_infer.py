@@ -97,6 +97,11 @@ def test_infer_a_county_report(made_up):
     assert suggest_id(facts, made_up) == "shimen-2025-gwr"
 
 
+def test_the_years_of_a_review_titled_main_work_done(made_up):
+    facts, _ = infer_meta(gwr("石门县", "县长 王某", first_heading="一、2024年主要工作情况"), made_up)
+    assert facts["plan_years"].value == [2025] and facts["review_years"].value == [2024]
+
+
 def test_chinese_numerals_and_a_late_date(made_up):
     facts, _ = infer_meta(gwr("石门县", "县长 王某", first_heading="一、过去一年工作回顾",
                               date="二〇二四年十二月二十七日"), made_up)
