@@ -53,6 +53,9 @@ def test_forms_are_the_quoted_words_and_the_head():
     # an unnumbered heading after the last section, bracketed and circled entries
     "附件\n\n《政府工作报告》名词注释\n\n①【两重两新】国家重大战略实施和重点领域安全能力建设，以及大规模设备更新和消费品以旧换新。\n\n"
     "②【六稳】稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。\n\n③【一网通办】政务服务事项一网办理。\n",
+    # a list of abbreviations standing alone after the closing words, entries numbered "1."
+    "各位代表！\n\n让我们团结奋斗。\n\n《政府工作报告》相关缩略语\n\n1.“两重”“两新”：国家重大战略实施和重点领域安全能力建设，"
+    "以及大规模设备更新和消费品以旧换新。\n\n2.“六稳”：稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。\n\n3.一网通办：政务服务事项一网办理。\n",
 ])
 def test_a_report_glossary_is_found_whatever_its_layout(tmp_path, tail):
     report = report_with(tmp_path, tail)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Report
 
-HEADING = re.compile(r"(?:名词|词语)(?:注释|解释|释义|术语)|术语(?:注释|解释|释义|表)|名词表")
+HEADING = re.compile(r"(?:名词|词语)(?:注释|解释|释义|术语)|术语(?:注释|解释|释义|表)|名词表|缩略语")
 _NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.．、)）]|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[①-⑳]"
                      r"|[一二三四五六七八九十]{1,3}\s*、)\s*")
 _COLON = re.compile(r"[：:]")

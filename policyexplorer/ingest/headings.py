@@ -19,11 +19,13 @@ import re
 from dataclasses import dataclass
 
 from ..model import Removal
+from .glossary import HEADING as GLOSSARY_HEADING
 from .layout import Block
 from .numbering import BOX, GROUP, HEADING_STYLES, Numbered, parse_number
 from .text import AGENCY_NOTE, is_standalone_line
 
-APPENDIX = re.compile(r"^(?:附件|附表|附录)\s*\d*$|(?:名词|词语|术语)(?:注释|解释)")
+# (a glossary's title, as glossary.HEADING knows them: "名词解释", "《政府工作报告》相关缩略语")
+APPENDIX = re.compile(rf"^(?:附件|附表|附录)\s*\d*$|{GLOSSARY_HEADING.pattern}")
 APPENDIX_LEAD = re.compile(r"^附\s*[：:]\s*\S{2,30}$")        # "附：《政府工作报告》部分词语解释"
 APPENDIX_LABEL = re.compile(r"^(?:附件|附表|附录)\s*\d*$")   # a label alone; its title may follow
 TOC = re.compile(r"^目\s*录$")
