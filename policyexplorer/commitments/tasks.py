@@ -106,7 +106,10 @@ _REFERS_BACK = re.compile(r"^(?:全线|全部|各项|相关|上述|有关|其余
 # "做好“土特产”文章", "写好…文章": making the most of a field, a figure of speech, quoted or not;
 # and a strategy carried out ("深入实施创新驱动发展战略", "积极实施“走出去”战略"), a direction
 # nothing reports done (the blind judges called 13 of 14 such false)
-_ESSAY = re.compile(r"文章$|战略$")
+_ESSAY_OR_STRATEGY = re.compile(r"文章$|战略$")
+# Any quotation mark or title mark in an object: some part of it is named, even a short or slogan-like
+# one (“地票”, “四个一”), which _QUOTED does not count as a name of its own
+_ANY_QUOTE = re.compile(r"[“\"《]")
 # Stance and loyalty formulas, not tasks.
 FORMULA = re.compile(r"^(?:坚持|坚定(?!不移)|始终|牢记|弘扬|践行|贯彻|学习|坚决|树牢|站稳|锚定|聚焦|围绕|立足|紧扣|"
                      r"紧盯|依托|借助|着眼|以|按照|让|使|努力|奋力|全面建设|为)|有利于|"
@@ -184,10 +187,10 @@ def named_task(clause: str) -> tuple[str, str] | None:
     if AIM_ENDS.search(core) and (improve or not quoted):
         return None
     if not quoted and (_STANDING.search(core) or (improve and _SYSTEM.search(core) and not _FACILITY.search(core))
-                       or (improve and _WAY_OF_WORKING.search(core) and not re.search(r"[“\"《]", obj))):
+                       or (improve and _WAY_OF_WORKING.search(core) and not _ANY_QUOTE.search(obj))):
         return None
     if _FIELD_REFORM.search(core) or _DIRECTION.search(core) or (_LISTED_KINDS.search(core) and not quoted) \
-            or _REFERS_BACK.match(core) or _ESSAY.search(core):
+            or _REFERS_BACK.match(core) or _ESSAY_OR_STRATEGY.search(core):
         return None
     if not quoted and not strong and ((verb in ("落实", "用好", "执行", "兑现") and
                                        re.search(r"(?:扶持|支持|优惠|帮扶|激励|配套|纾困|惠企|助企|减税降费|托底|保护|财政|货币|就业)政策(?:措施)?$", core))
@@ -198,7 +201,7 @@ def named_task(clause: str) -> tuple[str, str] | None:
     if not quoted and verb not in _APPLY and not core.startswith(_APPLY) and _POSITIONING.search(core) \
             and not _TITLED.search(core):
         return None          # "加快建设…中心城市", "打造宜居韧性智慧城市": what a place aims to become
-    if verb == "打造" and _STANDING_AIM.search(core) and not re.search(r"[“\"《]", obj):
+    if verb == "打造" and _STANDING_AIM.search(core) and not _ANY_QUOTE.search(obj):
         return None
     if quoted or strong:
         if improve and not (quoted or _IMPROVABLE.search(core)):

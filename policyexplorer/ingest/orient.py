@@ -196,8 +196,9 @@ def assign_looks(sections: list[Section], meta: dict) -> None:
                 # its numbering runs twice, the first run is the period's (its 十项行动), the second the year's
                 # (or where the first run ended on a section that turned to the year: "各位代表，2021年
                 # 是本届政府的收官之年…" closing the term's (五), then the year's (一)…)
-                year_run = s.anchor not in first_runs.get(parent.anchor, ())
-                run_turned = any(k in turned for k in first_runs.get(parent.anchor, ()))
+                first_run = first_runs.get(parent.anchor, set())
+                year_run = s.anchor not in first_run
+                run_turned = any(k in turned for k in first_run)
                 years = _one_year(parent, meta) if ((_names_its_year(parent, meta) or run_turned) and year_run) \
                     or parent.anchor in turned else list(parent.years)
             else:
