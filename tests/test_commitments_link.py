@@ -198,3 +198,14 @@ def test_a_bracketed_part_of_a_name_and_firms_counted_in_another_word():
     cs = _one("改造农村泥草（危）房12万户，新增高新技术企业20户。", "改造农村泥草（危）房12.4万户，新增高新技术企业22家。")
     assert cs["改造农村泥草（危）房12万户"].status == "met"
     assert cs["新增高新技术企业20户"].status == "exceeded"
+
+
+def test_a_years_own_review_speaks_before_a_review_of_the_term():
+    # the next term's first report reviews the year alone and the five years: of two figures
+    # alike, the year's own ("为2.4%") is the outcome, not the term's ("始终控制在3%以内")
+    plan = make_report("x-2017-gwr", "X市", [("s2", "forward", [2017], ["城镇登记失业率控制在3%以下。"])])
+    review = make_report("x-2018-gwr", "X市", [
+        ("s1", "back", [2017], ["全年城镇新增就业10万人，城镇登记失业率为2.4%。"]),
+        ("s2", "back", [2013, 2014, 2015, 2016, 2017], ["五年来，城镇登记失业率始终控制在3%以内。"])])
+    c = run([plan, review])["城镇登记失业率控制在3%以下"]
+    assert c.status == "met" and "2.4%" in c.outcomes[0].text

@@ -464,6 +464,11 @@ def test_main_work_done_reviews_and_main_work_to_do_plans():
     from policyexplorer.ingest.orient import looks_of_title
     assert looks_of_title("2030年主要工作情况") == "back"
     assert looks_of_title("2031年主要工作") == "forward"
+    # a term's results: 主要工作 followed by a word of a review is no plan (a 2018 report's
+    # "二、过去五年主要工作成效": its text's 五年来 then makes it a review of the term)
+    for title in ("过去五年主要工作成效", "2030年主要工作成绩", "2030年主要工作进展"):
+        assert looks_of_title(title) != "forward", title
+    assert looks_of_title("主要工作回顾") == looks_of_title("2030年主要工作总结") == "back"
 
 
 def test_a_term_reviews_second_run_of_sections_after_the_turn_to_its_year_reviews_the_year():

@@ -102,6 +102,17 @@ def test_the_years_of_a_review_titled_main_work_done(made_up):
     assert facts["plan_years"].value == [2025] and facts["review_years"].value == [2024]
 
 
+def test_a_leader_the_report_quotes_is_not_its_speaker(made_up):
+    # no byline; the text quotes "李某总理在云南调研时的讲话": not who delivered the report
+    text = gwr("石门县", "县长", first_heading="一、2024年工作回顾").replace(
+        "过去一年，各项工作取得新进展。", "过去一年，我们落实习近平总书记重要指示和李某总理在云南调研时的讲话要求。")
+    facts, missing = infer_meta(text, made_up)
+    assert "speaker" not in facts and "speaker" in missing
+    # the name before the office, at the meeting, still is
+    text = gwr("石门县", "").replace("各位代表：", "王某某县长在石门县第九届人民代表大会第二次会议上作政府工作报告。各位代表：")
+    assert infer_meta(text, made_up)[0]["speaker"].value == "王某某"
+
+
 def test_chinese_numerals_and_a_late_date(made_up):
     facts, _ = infer_meta(gwr("石门县", "县长 王某", first_heading="一、过去一年工作回顾",
                               date="二〇二四年十二月二十七日"), made_up)

@@ -580,7 +580,7 @@ def _affinity(a: str, b: str) -> int:
 
 def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, memo: ClauseMemo) -> Link | None:
     best: Link | None = None
-    best_rank = (0.0, 0)
+    best_rank = (0.0, False, 0)
     indicator = (index.measure(c.indicator, t.kind) or c.indicator) if c.indicator is not None else None
     keys = _keys(c.text, t) if indicator is None else []
     if indicator is None and "分别" in c.text and len(c.subject) >= 3:
@@ -657,9 +657,10 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
                 status, rule = _verdict(c, q, t)
             link = Link(place, clause.text, status, round(max(0.1, conf), 2),
                         f"{name}: target {_fmt(t)}, reported {_fmt(q)}; {rule}", quantity=q, target=t)
-            # of passages alike in confidence, the one that shares most words with the target's
-            # (two counts of "增收" in a review: the one about the same transfer of labour)
-            rank = (link.confidence, _affinity(c.text, clause.context or clause.text))
+            # of passages alike in confidence, one of a review of the year alone before one of a
+            # five-year review ("失业率为2.4%" before "五年来…始终控制在3%以内"), then the one that
+            # shares most words with the target's (two counts of "增收": the same transfer of labour)
+            rank = (link.confidence, len(place.years) <= 1, _affinity(c.text, clause.context or clause.text))
             if best is None or rank > best_rank:
                 best, best_rank = link, rank
     if best is None and indicator is not None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .divisions import short_name
 from .meta import INFERRED_FIELDS
 from .numbering import cn_to_int
-from .orient import plan_period
+from .orient import WORK_REVIEWED, plan_period
 from .places import Places
 
 # The fields read from the text, in the order a new meta.yml lists them.
@@ -72,8 +72,9 @@ OFFICE = re.compile(rf"(国务院|人民政府)?(代理?)?((?:省|市|区|县|�
                     rf"[ \t\u3000]*\n?[ \t\u3000]*(?!代表|在)([{HAN}·]{{2,8}}?)(?=[ \t\u3000]*(?:\n|$|在|作|关于|同志|（|\())")
 # "1月10日上午，王某在青山县…会议上作政府工作报告": who delivered it, without the office
 SPEAKER_AT_MEETING = re.compile(rf"日[上下]?午?[，,]([{HAN}·]{{2,4}})在[^。\n]{{0,30}}?人民代表大会[^。\n]{{0,20}}?作[《“]?政府工作报告")
-# "王某县长代表县人民政府在…": the name before the office
-NAME_BEFORE_OFFICE = re.compile(rf"([{HAN}]{{2,3}})(?:总理|(?:省|市|区|县)长)(?=代表|在)")
+# "王某县长代表县人民政府在…", "王某县长在…会议上": the name before the office (not "李某总理在
+# 云南调研时的讲话": a leader a report quotes)
+NAME_BEFORE_OFFICE = re.compile(rf"([{HAN}]{{2,3}})(?:总理|(?:省|市|区|县)长)(?=代表|在[^。\n]{{0,30}}?(?:人民代表大会|人大|会议))")
 # the issuing government's own name at the head of a document or on its signature
 GOVERNMENT = re.compile(rf"([{HAN}]{{2,24}}?)人民政府(?:文件|办公厅文件)?")
 KINDS = (  # the first that matches the title decides
@@ -86,7 +87,7 @@ TITLE_LINE = re.compile(r"政府工作报告|^关于.{4,}|规划.{0,30}纲要|�
 REVIEW_HEADING = re.compile(rf"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:过去五年[和及与])?{YEAR_RX}(?:[和及与][^，。]{{0,12}})?(?:的)?(?:政府|主要)?工作(?:回顾|总结|情况)")
 PLAN_HEADING = re.compile(rf"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:对)?{YEAR_RX}(?:的)?(?:(?:政府工作|工作|经济社会发展|发展)"
                           r"(?:的)?(?:总体要求|主要预期目标|预期目标|安排|建议|重点工作|主要任务|政策取向)"
-                          r"|(?:主要|重点)(?:工作|任务)(?!情况))")   # "三、2016年的主要工作", "2016年重点任务"
+                          rf"|(?:主要|重点)(?:工作|任务)(?!{WORK_REVIEWED}))")   # "三、2016年的主要工作", "2016年重点任务"
 # (not "一、2019年主要工作情况": that reviews 2019)
 PLAN_IN_TEXT = re.compile(rf"(?:对|[、，,]){YEAR_RX}(?:的)?(?:政府工作的建议|经济社会发展总体要求|(?:发展)?主要预期目标)")
 FIVE_YEAR_NUMBER = re.compile(r"第([十一二三四五六七八九]{1,3})个五年规划|“?([十一二三四五六七八九]{1,3})五”?规划")

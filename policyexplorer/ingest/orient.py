@@ -22,8 +22,10 @@ from .numbering import cn_to_int
 BACK_WORDS = re.compile(r"回顾|执行情况|完成情况|成就|过去一年|一年来|进展情况|工作总结|工作情况")
 # Forward words that make a section inside a review a plan of its own (not 计划, 目标 or 任务 alone:
 # a review's section names programmes and their targets)
-# ("2019年主要工作情况" reviews: 主要工作 plans only when no 情况 follows)
-_PLAN_WORDS = "安排|草案|重点工作|预期|展望|远景|总体要求|今年|明年|新的一年|主要工作(?!情况)"
+# ("2019年主要工作情况", "过去五年主要工作成效" review: 主要工作 plans only when no word of a
+# review follows)
+WORK_REVIEWED = "情况|成效|成绩|回顾|总结|进展"
+_PLAN_WORDS = rf"安排|草案|重点工作|预期|展望|远景|总体要求|今年|明年|新的一年|主要工作(?!{WORK_REVIEWED})"
 FORWARD_WORDS = re.compile(rf"{_PLAN_WORDS}|计划|目标|任务|自身建设")
 STRONG_FORWARD = re.compile(rf"{_PLAN_WORDS}|\d{{4}}年[^，。]*(?:目标|任务|计划)")
 FORWARD_INTRO = re.compile(r"^(?:今年|明年|新的一年|\d{4}年是|今后|未来|展望)")
