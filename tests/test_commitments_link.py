@@ -209,3 +209,28 @@ def test_a_years_own_review_speaks_before_a_review_of_the_term():
         ("s2", "back", [2013, 2014, 2015, 2016, 2017], ["五年来，城镇登记失业率始终控制在3%以内。"])])
     c = run([plan, review])["城镇登记失业率控制在3%以下"]
     assert c.status == "met" and "2.4%" in c.outcomes[0].text
+
+
+def test_a_growth_since_a_base_of_its_own_is_not_a_years_growth():
+    # "比…时翻两番" is the whole way since that base: a year's growth does not answer it; a figure
+    # since the same base does
+    plan = make_report("x-2014-gwr", "X市", [("s2", "forward", [2014], [
+        "推动全市经济总量比自治区成立60周年时翻两番，地区生产总值增长9.5%左右。"])])
+    review = make_report("x-2015-gwr", "X市", [("s1", "back", [2014], ["全年地区生产总值增长8.5%。"])])
+    cs = run([plan, review])
+    quadruple = next(c for t, c in cs.items() if "翻两番" in t)
+    assert quadruple.status == "reported" and "base year" in quadruple.outcomes[0].explanation
+    assert cs["地区生产总值增长9.5%左右"].status == "missed"
+    review = make_report("x-2015-gwr", "X市", [("s1", "back", [2014], [
+        "全市经济总量比自治区成立60周年时翻两番，地区生产总值增长8.5%。"])])
+    quadruple = next(c for t, c in run([plan, review]).items() if "翻两番" in t)
+    assert quadruple.status == "met"
+
+
+def test_a_zones_figure_does_not_answer_the_citys_target():
+    plan = make_report("x-2023-gwr", "X市", [("s2", "forward", [2023], ["地区生产总值增长6%。"])])
+    review = make_report("x-2024-gwr", "X市", [("s1", "back", [2023], [
+        "全市实现地区生产总值7864.76亿元、增长3.3%。",
+        "出台《加快滇中新区高质量发展的实施意见》，滇中新区直管区地区生产总值增长15.7%。"])])
+    c = run([plan, review])["地区生产总值增长6%"]
+    assert c.status == "missed" and "3.3%" in c.outcomes[0].explanation

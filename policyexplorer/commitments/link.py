@@ -396,7 +396,9 @@ _PLAIN_BEFORE = re.compile(r"^(?:全[省市区县州盟旗国年]|[本我][省�
 # A place or a part of the place standing alone before a measure: "，朝阳市一般公共预算收入…",
 # "全省乡镇一般公共预算收入…" (not "全市", "我市", nor the report's own place; a 区 is left out,
 # as 城区, 园区, 景区 name no place).
+# (a zone of the place too: "滇中新区直管区地区生产总值增长15.7%" in a city's review)
 _PART_BEFORE = re.compile(r"(?:^|[，,、；;：:。])(?:其中|预计|全年)?([\u4e00-\u9fff]{2,4}(?:省|市|县|州|盟|旗)|"
+                          r"[\u4e00-\u9fff]{1,6}(?:新区|开发区|高新区|直管区|示范区|自贸区|片区)|"
                           r"(?:全[省市区县州])?(?:乡镇|县域))(?:的)?$")
 _NO_PART = re.compile(r"^(?:全|本|我|各|城|市|县|辖|地|设区)")
 
@@ -431,6 +433,17 @@ _PER_YEAR = re.compile(r"年均(?:分别)?(?:增长|增速|提高|下降|增加|
 # (those mark only their own figure: _part_of)
 _SPAN_CUES = re.compile(r"五年来|过去五年|过去的五年|五年间|五年以来|[十一二三四五六七八九]五”?(?:时期|期间|以来)")
 _YEAR_CUES = r"过去一年|过去的一年|去年|一年来|今年以来|刚刚过去的|即将过去的"
+
+
+# A growth since a base of its own ("比2010年翻一番", "比自治区成立60周年时翻两番", "比2020年增长
+# 1倍"): the whole way from that base, which only a figure since the same base reports (a year's
+# growth of 10% is no answer to a quadrupling since 1987)
+_SINCE_BASE = re.compile(r"比\s*(\d{4}\s*年|[^，。；、]{2,16}?时)[^，。；]{0,8}?(?:翻[一两二三]?番|增长\d+(?:\.\d+)?倍)")
+
+
+def _other_base(target: str, outcome: str) -> bool:
+    m = _SINCE_BASE.search(target)
+    return bool(m) and "比" + re.sub(r"\s", "", m.group(1)) not in re.sub(r"\s", "", outcome)
 
 
 def _part_of(clause: Clause, q: Quantity) -> str:
@@ -645,6 +658,8 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
                 continue
             if new_vs_total:
                 status, rule, conf = "reported", "new vs total figure: not comparable", conf - 0.2
+            elif _other_base(c.text, clause.text):
+                status, rule, conf = "reported", "growth since a base year of its own: not comparable", conf - 0.3
             elif period:
                 status, rule, conf = "reported", "figure for several years: not comparable", conf - 0.3
             elif why_not:
