@@ -349,7 +349,8 @@ def scaled_corpus(data: Path, target: Path, copies: int) -> Path:
             meta_path = twin / "meta.yml"
             meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
             meta["place"] = f"{meta['place']}{k:03d}"
-            meta["title"] = f"{meta['title']}（{meta['place']}）"
+            if meta.get("title"):
+                meta["title"] = f"{meta['title']}（{meta['place']}）"
             meta_path.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
 
@@ -396,13 +397,38 @@ def site_figures(site: Path) -> dict:
             "report_avg": sum(sizes[p] for p in reports) / max(1, len(reports))}
 
 
-def bench_scales(scales: list[int], queries: list[str], measure_rebuild: bool = True) -> None:
+# Real work reports kept as labelled test sets (tests/heldout*, tests/devset): a newsroom's corpus
+# as it is, many places, a few years each, most reports a city's or a province's work report
+REAL_REPORTS = ("tests/heldout*/reports/*", "tests/devset/reports/*")
+
+
+def newsroom_corpus(target: Path, copies: int) -> Path:
+    """data/ with every real report of the test sets beside the bundled ones, `copies` times."""
+    base = target.parent / "newsroom-base"
+    shutil.copytree(ROOT / "data", base)
+    for pattern in REAL_REPORTS:
+        for folder in sorted(ROOT.glob(pattern)):
+            if folder.is_dir():
+                shutil.copytree(folder, base / "reports" / folder.name)
+    if copies <= 1:
+        return base
+    scaled_corpus(base, target, copies)
+    shutil.rmtree(base)
+    return target
+
+
+def bench_scales(scales: list[int], queries: list[str], measure_rebuild: bool = True,
+                 newsroom: list[int] | None = None) -> None:
     heading("the whole site at scale (full builds in a subprocess; copies under other place names)")
+    print("  xN: the bundled corpus N times; realN: the bundled reports and the real work reports of the "
+          "test sets (tests/heldout*, tests/devset) N times")
     rows, stage_rows, stages, folder_rows = [], [], [], {}
+    corpora = [(f"x{n}", lambda work, n=n: scaled_corpus(ROOT / "data", work / "data", n)) for n in scales]
+    corpora += [(f"real{n}", lambda work, n=n: newsroom_corpus(work / "data", n)) for n in newsroom or []]
     with tempfile.TemporaryDirectory(prefix="pe-scale-") as tmp:
-        for n in scales:
-            work = Path(tmp) / f"x{n}"
-            data = scaled_corpus(ROOT / "data", work / "data", n)
+        for n, make in corpora:
+            work = Path(tmp) / n
+            data = make(work)
             result = build_in_subprocess(data, work / "site", work / "work")
             figures = site_figures(work / "site")
             ix = work / "site" / "search" / "data"
@@ -418,15 +444,15 @@ def bench_scales(scales: list[int], queries: list[str], measure_rebuild: bool = 
                 meta.write_text(meta.read_text(encoding="utf-8").replace("title: ", "title: 修订 ", 1), encoding="utf-8")
                 again = build_in_subprocess(data, work / "site", work / "work")
                 rebuild = f"{again['total']:.0f} ({result['total'] / again['total']:.1f}x faster)"
-            rows.append([f"x{n}", reports, result["pages"], f"{result['total']:.0f}", rebuild,
+            rows.append([n, reports, result["pages"], f"{result['total']:.0f}", rebuild,
                          f"{result['peak_kb'] / 1e6:.2f}",
                          f"{figures['bytes'] / 1e6:.1f}", f"{figures['report_avg'] / 1000:.1f}",
                          f"{figures['heaviest_bytes'] / 1000:.0f}", figures["over_300"],
                          f"{min(first) / 1000:.0f}-{max(first) / 1000:.0f}"])
             stages = list(result["timings"])
-            stage_rows.append([f"x{n}"] + [f"{result['timings'][s]:.1f}" for s in stages]
+            stage_rows.append([n] + [f"{result['timings'][s]:.1f}" for s in stages]
                               + [f"{result['beside'].get('search', 0):.1f}"])
-            print(f"  x{n}: heaviest page {figures['heaviest']}", flush=True)
+            print(f"  {n}: heaviest page {figures['heaviest']}", flush=True)
             for top, size in figures["folders"].items():
                 folder_rows.setdefault(top, {})[n] = size
             remove_tree(work)
@@ -434,8 +460,9 @@ def bench_scales(scales: list[int], queries: list[str], measure_rebuild: bool = 
                  "heaviest KB", "pages > 300 KB", "first query KB"], rows))
     print(table(["corpus"] + stages + ["search index (beside)"], stage_rows))
     ordered = sorted(folder_rows, key=lambda t: -max(folder_rows[t].values()))
-    print(table(["folder"] + [f"x{n} MB" for n in scales],
-                [[t] + [f"{folder_rows[t].get(n, 0) / 1e6:.2f}" for n in scales] for t in ordered]))
+    names = [n for n, _ in corpora]
+    print(table(["folder"] + [f"{n} MB" for n in names],
+                [[t] + [f"{folder_rows[t].get(n, 0) / 1e6:.2f}" for n in names] for t in ordered]))
 
 
 # --- main ------------------------------------------------------------------------------------
@@ -448,6 +475,9 @@ def main(argv=None) -> None:
     ap.add_argument("--sites", type=int, nargs="*", metavar="N",
                     help="only build whole sites of N times the bundled corpus (e.g. --sites 1 20 100) and "
                          "print build time per stage, peak memory, site bytes (and per folder), pages, first-query bytes")
+    ap.add_argument("--newsroom", type=int, nargs="*", metavar="N",
+                    help="with --sites: also whole sites of the bundled reports and the real work reports of the "
+                         "test sets, N times (e.g. --newsroom 1 4: 136 and 544 reports)")
     ap.add_argument("--no-rebuild", action="store_true", help="with --sites: skip the one-report rebuild measure")
     ap.add_argument("--index", type=int, nargs="*", metavar="N",
                     help="only build the search index of N times the bundled corpus (e.g. --index 1 20 100; "
@@ -460,8 +490,8 @@ def main(argv=None) -> None:
         bench_index_scales(args.index, args.queries, args.variants)
         print(f"\nbench done in {time.perf_counter() - started:.0f} s")
         return
-    if args.sites:
-        bench_scales(args.sites, args.queries, measure_rebuild=not args.no_rebuild)
+    if args.sites or args.newsroom:
+        bench_scales(args.sites or [], args.queries, measure_rebuild=not args.no_rebuild, newsroom=args.newsroom)
         print(f"\nbench done in {time.perf_counter() - started:.0f} s")
         return
     with tempfile.TemporaryDirectory(prefix="pe-bench-") as tmp:
