@@ -234,3 +234,16 @@ def test_a_zones_figure_does_not_answer_the_citys_target():
         "出台《加快滇中新区高质量发展的实施意见》，滇中新区直管区地区生产总值增长15.7%。"])])
     c = run([plan, review])["地区生产总值增长6%"]
     assert c.status == "missed" and "3.3%" in c.outcomes[0].explanation
+
+
+def test_town_and_country_figures_joined_by_he_are_a_pair():
+    # "城乡居民人均可支配收入40587元和16865元，分别增长6.7%和7.7%": 城镇 then 农村, level and growth
+    plan = make_report("x-2017-gwr", "X市", [("s2", "forward", [2017], ["城乡居民人均可支配收入增长7%左右。"])])
+    review = make_report("x-2018-gwr", "X市", [("s1", "back", [2017], [
+        "城乡居民人均可支配收入40587元和16865元，分别增长6.7%和7.7%，万元GDP能耗下降3.5%。"])])
+    reports = [plan, review]
+    cs = extract(reports)
+    link_all(reports, cs)
+    by = {c.indicator.id: c for c in cs if c.report.id == "x-2017-gwr"}
+    assert "6.7%" in by["urban-income-growth"].outcomes[0].explanation
+    assert by["rural-income-growth"].status == "exceeded" and "7.7%" in by["rural-income-growth"].outcomes[0].explanation

@@ -249,9 +249,9 @@ def _paired(clause: str) -> bool:
     return "分别" in clause or _town_and_country(clause)
 
 
-# "城乡居民人均可支配收入达31000元、12000元": 城乡 with figures listed in pairs is town, then country;
-# "城乡居民医保补助由420元提高到450元" is one scheme
-_PAIRED_FIGURES = re.compile(r"\d[^，。；、\d]{0,6}、\s*\d")
+# "城乡居民人均可支配收入达31000元、12000元" ("40587元和16865元"): 城乡 with figures listed in
+# pairs is town, then country; "城乡居民医保补助由420元提高到450元" is one scheme
+_PAIRED_FIGURES = re.compile(r"\d[^，。；、\d和及]{0,6}(?:、|和|及)\s*\d")
 
 
 def _town_and_country(clause: str) -> bool:
