@@ -247,3 +247,10 @@ def test_town_and_country_figures_joined_by_he_are_a_pair():
     by = {c.indicator.id: c for c in cs if c.report.id == "x-2017-gwr"}
     assert "6.7%" in by["urban-income-growth"].outcomes[0].explanation
     assert by["rural-income-growth"].status == "exceeded" and "7.7%" in by["rural-income-growth"].outcomes[0].explanation
+
+
+def test_a_prices_cumulative_rise_is_the_years():
+    # "居民消费价格指数累计上涨0.8%": January to December, the year's own figure (not 累计 over years)
+    plan = make_report("x-2023-gwr", "X市", [("s2", "forward", [2023], ["居民消费价格涨幅控制在3%左右。"])])
+    review = make_report("x-2024-gwr", "X市", [("s1", "back", [2023], ["居民消费价格指数累计上涨0.8%。"])])
+    assert run([plan, review])["居民消费价格涨幅控制在3%左右"].status == "met"

@@ -429,7 +429,8 @@ _AREAS = re.compile(r"都市圈|城市圈|城市群|经济带|全省|全国|全�
 
 
 # A figure averaged or summed over years: "年均增长5.8%", "累计完成…" (not "年均浓度", a year's mean)
-_PER_YEAR = re.compile(r"年均(?:分别)?(?:增长|增速|提高|下降|增加|减少|递增)|年平均(?:分别)?增长|累计")
+# (not a price's "累计上涨0.8%": the year's own, January to December, as prices are reported)
+_PER_YEAR = re.compile(r"年均(?:分别)?(?:增长|增速|提高|下降|增加|减少|递增)|年平均(?:分别)?增长|累计(?!同比上涨|上涨)")
 # (those mark only their own figure: _part_of)
 _SPAN_CUES = re.compile(r"五年来|过去五年|过去的五年|五年间|五年以来|[十一二三四五六七八九]五”?(?:时期|期间|以来)")
 _YEAR_CUES = r"过去一年|过去的一年|去年|一年来|今年以来|刚刚过去的|即将过去的"
