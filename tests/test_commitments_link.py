@@ -246,3 +246,10 @@ def test_town_and_country_figures_joined_by_he_are_a_pair():
 def test_a_prices_cumulative_rise_is_the_years():
     # "居民消费价格指数累计上涨0.8%": January to December, the year's own figure (not 累计 over years)
     assert _one("居民消费价格涨幅控制在3%左右。", "居民消费价格指数累计上涨0.8%。")["居民消费价格涨幅控制在3%左右"].status == "met"
+
+
+def test_a_long_name_is_read_without_the_verb_before_it():
+    # the name of a count with no indicator is read whole, its verb dropped ("完成…颁证300万亩"
+    # was read as "成土地承包经营权确权登记颁证": 14 characters back from the figure)
+    c = _one("完成土地承包经营权确权登记颁证300万亩。", "完成土地承包经营权确权登记颁证380万亩。")["完成土地承包经营权确权登记颁证300万亩"]
+    assert c.status == "exceeded" and c.outcomes[0].explanation.startswith("土地承包经营权确权登记颁证:")

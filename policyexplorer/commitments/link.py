@@ -259,14 +259,16 @@ def _keys(text: str, q: Quantity) -> list[tuple[str, str]]:
     raised = RAISED.search(text[: q.end])
     # "医保财政补助由每人每年380元提高到420元": what is raised stands before 由
     # (a bracketed part of a name stays in it: "农村泥草（危）房")
-    before = re.search(r"([\u4e00-\u9fff“”]{1,14}(?:（[\u4e00-\u9fff]{1,3}）[\u4e00-\u9fff]{1,6})?)$",
+    # (read wider than a key may be, so that the verb leading it is seen whole and dropped:
+    # "完成土地承包经营权确权登记颁证300万亩" -> 土地承包经营权确权登记颁证, not 成土地…)
+    before = re.search(r"([\u4e00-\u9fff“”]{1,20}(?:（[\u4e00-\u9fff]{1,3}）[\u4e00-\u9fff]{1,6})?)$",
                        text[: raised.start()] if raised else text[: q.start])
     if before and len(before.group(1)) < 2:
         before = None
     # "投资3亿元实施…": money names nothing; what it pays for follows the figure
     spending = False
     if before:
-        k = MEASURE_END.sub("", _LEAD_WORDS.sub("", _unquoted(before.group(1))))
+        k = MEASURE_END.sub("", _LEAD_WORDS.sub("", _unquoted(before.group(1))))[-14:]
         spending = bool(_SPENDING.fullmatch(k))
         if _names_something(k) and k != "亿元以上项目" and not spending:
             keys.append(("before", k))
