@@ -113,6 +113,13 @@ def test_a_leader_the_report_quotes_is_not_its_speaker(made_up):
     assert infer_meta(text, made_up)[0]["speaker"].value == "王某某"
 
 
+def test_an_office_in_the_text_names_no_speaker_without_a_name(made_up):
+    # "世界冬季城市市长会议等重大活动在沈举办": 市长 followed by seven characters and 在 is no byline
+    text = gwr("石门县", "县长", first_heading="一、2024年工作回顾").replace(
+        "过去一年，各项工作取得新进展。", "过去一年，世界冬季城市市长会议等重大活动在石门举办。")
+    assert "speaker" not in infer_meta(text, made_up)[0]
+
+
 def test_chinese_numerals_and_a_late_date(made_up):
     facts, _ = infer_meta(gwr("石门县", "县长 王某", first_heading="一、过去一年工作回顾",
                               date="二〇二四年十二月二十七日"), made_up)
