@@ -253,3 +253,8 @@ def test_a_long_name_is_read_without_the_verb_before_it():
     # was read as "成土地承包经营权确权登记颁证": 14 characters back from the figure)
     c = _one("完成土地承包经营权确权登记颁证300万亩。", "完成土地承包经营权确权登记颁证380万亩。")["完成土地承包经营权确权登记颁证300万亩"]
     assert c.status == "exceeded" and c.outcomes[0].explanation.startswith("土地承包经营权确权登记颁证:")
+
+
+def test_a_prices_bare_percentage_is_its_rise():
+    # "居民消费价格指数控制在2.0%以内": no verb, but a price's percentage is how much it rose
+    assert _one("居民消费价格涨幅控制在4%以内。", "居民消费价格指数控制在2.0%以内。")["居民消费价格涨幅控制在4%以内"].status == "met"

@@ -326,6 +326,11 @@ _HEAD_NOUN = re.compile(r"企业|公司|项目|工程|平台|中心|基地|园�
 _COUNT_WORDS = {"座", "处", "所", "家", "项", "台", "栋", "间"}
 
 
+def _price_rise(indicator) -> bool:
+    """A capped rate (居民消费价格涨幅): a review may give it as a bare percentage, with no verb."""
+    return indicator.kind == "rate" and indicator.direction == "cap"
+
+
 def _same_count(t: Quantity, q: Quantity, firms: bool = False) -> bool:
     """Figures of one measure: the same kind and unit, or a count of people in 万 without its
     unit ("农村低收入人口减少85万" for "80万以上农村低收入人口"); firms (an indicator counting
@@ -633,6 +638,8 @@ def _link_figure(c: Commitment, t: Quantity, clauses, index: IndicatorIndex, mem
             name, q = found
             figures = [(None, q, clause.text)]
         for m, q, txt in figures:
+            if q is not None and indicator is not None and _price_rise(indicator) and q.kind == "share" and t.kind == "rate":
+                q = replace(q, kind="rate")     # "居民消费价格指数控制在2.0%以内": a price's % is its rise
             if q is None or not _same_count(t, q, firms):
                 continue
             conf = 0.9 if indicator else 0.6
