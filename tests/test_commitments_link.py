@@ -258,3 +258,9 @@ def test_a_long_name_is_read_without_the_verb_before_it():
 def test_a_prices_bare_percentage_is_its_rise():
     # "居民消费价格指数控制在2.0%以内": no verb, but a price's percentage is how much it rose
     assert _one("居民消费价格涨幅控制在4%以内。", "居民消费价格指数控制在2.0%以内。")["居民消费价格涨幅控制在4%以内"].status == "met"
+
+
+def test_a_count_of_large_projects_meets_the_reviews_count():
+    # "亿元以上项目" names what is counted, whatever the verb of the review ("开复工")
+    c = _one("全年推进亿元以上项目690个。", "注重大项目带动，开复工亿元以上项目621个，英特尔项目年内投资达到178亿元。")["全年推进亿元以上项目690个"]
+    assert c.status == "missed" and "621个" in c.outcomes[0].explanation

@@ -270,7 +270,7 @@ def _keys(text: str, q: Quantity) -> list[tuple[str, str]]:
     if before:
         k = MEASURE_END.sub("", _LEAD_WORDS.sub("", _unquoted(before.group(1))))[-14:]
         spending = bool(_SPENDING.fullmatch(k))
-        if _names_something(k) and k != "亿元以上项目" and not spending:
+        if _names_something(k) and not spending:
             keys.append(("before", k))
     after = re.match(r"([\u4e00-\u9fff“”]{2,16})", text[q.end:])
     if after:
