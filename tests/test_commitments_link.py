@@ -264,3 +264,9 @@ def test_a_count_of_large_projects_meets_the_reviews_count():
     # "亿元以上项目" names what is counted, whatever the verb of the review ("开复工")
     c = _one("全年推进亿元以上项目690个。", "注重大项目带动，开复工亿元以上项目621个，英特尔项目年内投资达到178亿元。")["全年推进亿元以上项目690个"]
     assert c.status == "missed" and "621个" in c.outcomes[0].explanation
+
+
+def test_a_figure_whose_span_holds_the_verb_a_name_ends_on():
+    # the name "高新技术企业达到" ends on 达到, which "达到1230家" also holds: the review's figure
+    c = _one("高新技术企业达到1000家。", "高新技术企业达到1230家，涌现出8家“瞪羚”企业。")["高新技术企业达到1000家"]
+    assert c.status == "exceeded" and "1230家" in c.outcomes[0].explanation

@@ -201,7 +201,8 @@ def _outcome_figures(clause: Clause, index: IndicatorIndex):
     qs = [q for q in parse_quantities(text) if not q.nominal]
     for i, m in enumerate(matches):
         nxt = matches[i + 1].start if i + 1 < len(matches) else len(text)
-        after = [q for q in qs if q.start >= m.end - 1]
+        # (a figure's span may hold the verb a name ends on: "高新技术企业达到" + "达到1230家")
+        after = [q for q in qs if q.start >= m.end - 1 or m.start <= q.start < m.end < q.end]
         # "研发投入强度从3.01%提升到3.7%": where it went, not where it stood
         if len(after) > 1 and re.search(r"(?:从|由)$", text[m.end:after[0].start]) \
                 and _RAISED_TO.match(text[after[0].end:after[1].end]):
