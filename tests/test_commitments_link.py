@@ -270,3 +270,9 @@ def test_a_figure_whose_span_holds_the_verb_a_name_ends_on():
     # the name "高新技术企业达到" ends on 达到, which "达到1230家" also holds: the review's figure
     c = _one("高新技术企业达到1000家。", "高新技术企业达到1230家，涌现出8家“瞪羚”企业。")["高新技术企业达到1000家"]
     assert c.status == "exceeded" and "1230家" in c.outcomes[0].explanation
+
+
+def test_over_a_sum_is_said_as_a_sum_or_more():
+    # "投资超亿元项目" and "亿元以上项目" count the same projects
+    c = _one("全年推进投资超亿元项目1000个以上。", "全年开复工亿元以上项目1048个，同比增加422个。")["全年推进投资超亿元项目1000个以上"]
+    assert c.status == "met" and "1048个" in c.outcomes[0].explanation

@@ -318,7 +318,14 @@ def _variants(side: str, key: str) -> list[str]:
     stem = [key[:-2]] if key.endswith("人员") and len(key) - 2 >= 2 and key[:-2] not in GENERIC else []
     # a review may say 企业 for a target's 公司 and the reverse ("新增上市公司12家" / "新增上市企业12家")
     other = [key[:-2] + {"公司": "企业", "企业": "公司"}[key[-2:]]] if key.endswith(("公司", "企业")) and len(key) >= 4 else []
+    # "超亿元项目" is said "亿元以上项目" too (and its shorter forms with it)
+    over = _OVER.search(key)
+    if over:
+        other += _variants(side, key.replace(over.group(0), over.group(1) + "以上"))
     return list(dict.fromkeys((ends + starts if side == "before" else starts + ends) + stem + other))
+
+
+_OVER = re.compile(r"超(\d*[十百千万亿]+元)")
 
 
 _HEAD_NOUN = re.compile(r"企业|公司|项目|工程|平台|中心|基地|园区|学校|医院")
