@@ -163,3 +163,15 @@ def test_numbered_items_that_open_a_parts_sections_are_its_sections():
     items = "1.新建公园5个。\n\n2.新增车位800个。\n\n3.新建学校3所。\n"
     sections = outline("一、2031年工作安排\n\n今年办好三件实事：\n\n" + items)
     assert [p.kind for s in sections for p in s.paragraphs][-3:] == ["item"] * 3
+
+
+def test_a_part_title_listing_what_it_holds_with_a_comma_of_enumeration():
+    # "“十三五”时期的指导思想、奋斗目标和主要任务": 、 lists the part's contents; the sentence after it
+    # is its first paragraph, not its tail (the Guangdong sample's bold spans that join their
+    # sentence are checked in tests/test_unseen.py)
+    text = ("一、2030年工作回顾\n\n过去一年，我们取得了很大成绩。\n\n"
+            "**“十三五”时期的指导思想、奋斗目标和主要任务**\n\n“十三五”时期是全面建成小康社会的决胜阶段。\n\n"
+            "二、2031年重点工作\n\n今年要做好各项工作。\n")
+    sections = outline(text)
+    part = next(s for s in sections if s.title == "“十三五”时期的指导思想、奋斗目标和主要任务")
+    assert part.paragraphs[0].text == "“十三五”时期是全面建成小康社会的决胜阶段。"

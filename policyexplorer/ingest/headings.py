@@ -22,7 +22,7 @@ from ..model import Removal
 from .glossary import HEADING as GLOSSARY_HEADING
 from .layout import Block
 from .numbering import BOX, GROUP, HEADING_STYLES, Numbered, parse_number
-from .text import AGENCY_NOTE, is_standalone_line
+from .text import AGENCY_NOTE, TITLE_TAIL, TITLE_WORDS, is_standalone_line
 
 # (a glossary's title, as glossary.HEADING knows them: "名词解释", "《政府工作报告》相关缩略语")
 APPENDIX = re.compile(rf"^(?:附件|附表|附录)\s*\d*$|{GLOSSARY_HEADING.pattern}")
@@ -156,12 +156,10 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
     return events
 
 
-# Words a part's title ends with ("过去五年工作回顾", "2023年重点工作安排", "…主要目标")
-_TITLE_WORDS = "回顾|安排|目标|任务|要求|部署|措施|情况|工作"
-_TITLE_END = re.compile(rf"(?:{_TITLE_WORDS}|建设)")
-# A title's closing words ("…工作回顾", "主要目标和任务"): a heading line not ending in one may
-# go on in the next short line (a scrape broke "一、“十三五”时期及2020年" / "工作回顾" in two).
-_TITLE_TAIL = re.compile(rf"(?:{_TITLE_WORDS}|展望|思路)$")
+_TITLE_END = re.compile(rf"(?:{TITLE_WORDS}|建设)")
+# (a heading line not ending in a title's closing words may go on in the next short line: a
+# scrape broke "一、“十三五”时期及2020年" / "工作回顾" in two)
+_TITLE_TAIL = TITLE_TAIL
 TAIL_CHARS = 12
 
 # characters: a heading's title (up to its first 。) is shorter, and so is a heading's line, even
@@ -189,7 +187,9 @@ def is_unnumbered_heading(text: str) -> bool:
     """A short line that names what follows ("2024年工作回顾", "财政政策:"), not a sentence,
     an address to the audience, a signature or a date."""
     title = text.rstrip("：:")
-    return (2 <= len(title) <= MAX_UNNUMBERED and not SENTENCE_INSIDE.search(title)
+    # a part's title may list what it holds with 、 ("“十三五”时期的指导思想、奋斗目标和主要任务")
+    listed = title.replace("、", "") if TITLE_TAIL.search(title) else title
+    return (2 <= len(title) <= MAX_UNNUMBERED and not SENTENCE_INSIDE.search(listed)
             and not title.endswith(("。", "）", ")")) and not ADDRESS.match(title)
             and not DATE_LINE.search(title) and not GROUP.match(title) and not BOX.match(title)
             and not LEAD_IN.search(title) and not COUNTED_LEAD_IN.search(text) and not SIGNATURE.search(title)

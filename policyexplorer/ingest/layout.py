@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .numbering import is_heading_start, is_item_start
-from .text import AGENCY_NOTE, dangles, ends_sentence, is_complete, is_heading_line, is_standalone_line
+from .text import AGENCY_NOTE, TITLE_TAIL, dangles, ends_sentence, is_complete, is_heading_line, is_standalone_line
 
 MIN_WRAP = 30             # display columns: no report is wrapped narrower than 15 characters
 WRAP_TOLERANCE = 4        # display columns (two CJK characters) a wrapped line may fall short
@@ -119,6 +119,17 @@ def _joiner(left: str, right: str) -> str:
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
+def _listing_title(text: str, following: str) -> bool:
+    """A part's title that lists what it holds with 、 ("“十三五”时期的指导思想、奋斗目标和主要任务"),
+    followed by a sentence of its own: a title, though 、 keeps it from being a standalone line.
+    (A bold span set on a line of its own, "主要预期目标" / "是：…", goes on in the next line.)"""
+    return (len(text) <= 30 and "、" in text and not re.search(r"[，。；：,;:]", text)
+            and bool(TITLE_TAIL.search(text)) and not _GOES_ON.match(following))
+
+
+_GOES_ON = re.compile(r"[是为的和与及、，,：:；;（(\dA-Za-z]")
+
+
 def _item_title_line(text: str) -> bool:
     """A numbered item line shaped like a title ("5.坚持建设精致城市，提升城镇集聚和承载能力"):
     a paragraph opening after it ("强化规划引领。…") is not its sentence's tail."""
@@ -187,6 +198,7 @@ def to_blocks(entries: list[Line | None]) -> list[Block]:
                 and not is_complete(blocks[-1].text)
                 and (running or dangles(blocks[-1].text) or not is_standalone_line(blocks[-1].text))
                 and not is_heading_line(blocks[-1].text)
+                and not _listing_title(blocks[-1].text, text)
                 and not (_item_title_line(blocks[-1].text) and opens_paragraph(text)
                          and not AGENCY_NOTE.search(text))):
             blocks[-1].text += _joiner(blocks[-1].text, text) + text

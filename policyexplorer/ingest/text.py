@@ -27,6 +27,12 @@ def is_complete(text: str) -> bool:
     return ends_sentence(text) and open_brackets(text) <= 0
 
 
+# Words a part's title ends with ("过去五年工作回顾", "2023年重点工作安排", "…主要目标"), and its
+# closing words ("…工作回顾", "主要目标和任务", "展望")
+TITLE_WORDS = "回顾|安排|目标|任务|要求|部署|措施|情况|工作"
+TITLE_TAIL = re.compile(rf"(?:{TITLE_WORDS}|展望|思路)$")
+
+
 def is_standalone_line(text: str) -> bool:
     """A short line without sentence punctuation is a title or label, never half a paragraph."""
     return len(text) <= 30 and not re.search(r"[，。；：、,;:]", text)
