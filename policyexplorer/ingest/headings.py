@@ -99,7 +99,9 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
             in_toc = False
         if pending_tail is not None:
             tail, pending_tail = pending_tail, None
-            if not numbered and len(text) <= TAIL_CHARS and is_standalone_line(text) and _TITLE_TAIL.search(text):
+            # (a heading line not ending in a title's closing words may go on in the next short
+            # line: a scrape broke "一、“十三五”时期及2020年" / "工作回顾" in two)
+            if not numbered and len(text) <= TAIL_CHARS and is_standalone_line(text) and TITLE_TAIL.search(text):
                 tail.title += text          # "一、“十三五”时期及2020年" / "工作回顾": one title broken in two
                 continue
         if pending_title is not None:
@@ -129,7 +131,7 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
             events.append(heading)
             if not title.strip():
                 pending_title = heading
-            elif not body.strip() and not _TITLE_TAIL.search(title):
+            elif not body.strip() and not TITLE_TAIL.search(title):
                 pending_tail = heading
             if body.strip():
                 events.append(Para(body.strip(), line))
@@ -157,9 +159,6 @@ def classify(blocks: list[Block], removed: list[Removal]) -> list:
 
 
 _TITLE_END = re.compile(rf"(?:{TITLE_WORDS}|建设)")
-# (a heading line not ending in a title's closing words may go on in the next short line: a
-# scrape broke "一、“十三五”时期及2020年" / "工作回顾" in two)
-_TITLE_TAIL = TITLE_TAIL
 TAIL_CHARS = 12
 
 # characters: a heading's title (up to its first 。) is shorter, and so is a heading's line, even

@@ -123,7 +123,7 @@ def _listing_title(text: str, following: str) -> bool:
     """A part's title that lists what it holds with 、 ("“十三五”时期的指导思想、奋斗目标和主要任务"),
     followed by a sentence of its own: a title, though 、 keeps it from being a standalone line.
     (A bold span set on a line of its own, "主要预期目标" / "是：…", goes on in the next line.)"""
-    return (len(text) <= 30 and "、" in text and not re.search(r"[，。；：,;:]", text)
+    return (len(text) <= 30 and "、" in text and is_standalone_line(text.replace("、", ""))
             and bool(TITLE_TAIL.search(text)) and not _GOES_ON.match(following))
 
 
