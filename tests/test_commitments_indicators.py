@@ -30,3 +30,13 @@ def test_cumulative_and_total_scope():
     _, t1 = match("高新技术企业达到1.55万家")
     _, t2 = match("全市高新技术企业总数突破1.6万家")
     assert t1.differs(t2) is None
+
+
+def test_name_running_on_into_a_ratio_is_the_ratio():
+    # "全社会研发经费投入" is the longer name, but "强度" after it says the clause measures the
+    # intensity (a share of GDP), not the spending; without the head the spending stands
+    idx = default_index()
+    ids = lambda text: [m.indicator.id for m in idx.matches(text)]
+    assert ids("全社会研发经费投入强度达到2.5%") == ["rd-intensity"]
+    assert ids("全社会研发经费投入增长64.3%") == ["rd-spending-growth"]
+    assert ids("全社会研发投入超过100亿元") == ["rd-spending"]

@@ -156,6 +156,12 @@ class IndicatorIndex:
         # "万元地区生产总值用水量"): not that name's own figure
         found = [f for f in found if f.alias.startswith(("单位", "万元", "每万元"))
                  or not _PER_UNIT.search(text, max(0, f.start - 3), f.start)]
+        # where one name runs on into another that ends on what is measured ("全社会研发经费投入" and
+        # "研发经费投入强度" in "全社会研发经费投入强度"), the clause measures the later one's head
+        # (the intensity, not the spending), however long the earlier name is
+        found = [a for a in found if not any(
+            a.start < b.start < a.end < b.end and _MEASURE_HEAD.search(text, a.end, b.end)
+            for b in found)]
         found.sort(key=lambda x: (-(x.end - x.start), x.start))
         kept: list[IndicatorMatch] = []
         for f in found:
@@ -163,6 +169,9 @@ class IndicatorIndex:
                 kept.append(f)
         return sorted(kept, key=lambda x: x.start)
 
+
+# the word that ends a name on what it measures: a ratio or a density, not the amount before it
+_MEASURE_HEAD = re.compile(r"(?:强度|比重|占比|比例|密度|(?<!增)率)$")
 
 _PER_UNIT = re.compile(r"(?<![\d.])(?:单位|万元|每万元)$")
 
