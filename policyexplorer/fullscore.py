@@ -140,11 +140,16 @@ def _first_clause(w: str) -> str:
     """A label (as _clause gives it) widened with the next clause to be unique ("财政收入增长9%，
     固定资产投资增长11.5%", or after "；", the next clause a measure of its own) wants its first clause; a next
     clause that only continues the measure ("…增长20%，达到282亿元") is part of the target, so the
-    whole is wanted."""
+    whole is wanted. A label widened before its target wants the clause that carries the figure."""
     cut = re.search("[，；]", w)
     if cut is None:
         return w
     first, rest = w[:cut.start()], w[cut.end():]
+    # widened before instead ("探索长租房市场建设，新增各类租赁住房7万套"): the target is the clause
+    # with the figure
+    after = re.split("[，；]", rest)[0]
+    if not re.search(r"\d", first) and re.search(r"\d", after) and len(after) >= 6:
+        return after
     return first if len(first) >= 6 and rest and not is_continuation(re.split("[，；]", rest)[-1]) else w
 
 

@@ -50,3 +50,5 @@ def test_a_label_widened_with_the_next_clause_wants_its_first():
     assert _first_clause("财政收入增长9%，固定资产投资增长11.5%") == "财政收入增长9%"
     # a next clause that continues the measure is part of the target
     assert _first_clause("地区生产总值增长20%，达到282亿元") == "地区生产总值增长20%，达到282亿元"
+    # widened before the target (the target's words stand alone elsewhere): the clause with the figure
+    assert _first_clause("探索长租房市场建设，新增各类租赁住房7万套") == "新增各类租赁住房7万套"
