@@ -712,3 +712,19 @@ def test_a_part_on_the_term_and_its_year_numbering_twice_gives_the_first_run_to_
             sub("s2-3", "（一）", "聚焦制造业，着力提高产业竞争力", 4), sub("s2-4", "（二）", "聚焦乡村，着力促进城乡协调", 5)]
     assign_looks([part, *kids], {"review_years": [2030], "plan_years": [2031]})
     assert [k.years for k in kids] == [list(range(2031, 2036))] * 2 + [[2031]] * 2
+
+
+def test_a_paragraph_turning_to_the_year_after_its_opening_words_plans_that_year():
+    """"各位代表，省党代会作出了…部署。…今年经济社会发展的主要预期目标是：…" after the term's goals:
+    the turn may come after the paragraph's opening sentence."""
+    texts = ["今后五年，地区生产总值年均增长7%左右。",
+             "各位代表，党代会作出了部署。我们要抓落实。今年经济社会发展的主要预期目标是：地区生产总值增长8%左右。",
+             "到2026年，基本建成现代化城市。"]
+    part = part_of("s2", "新一届政府努力方向和2022年工作安排", texts)
+    assign_looks([part], {"review_years": [2021], "plan_years": [2022]})
+    assert paragraph_looks(part)[1] == ("forward", [2022])
+    # a sentence about this year that introduces no goals does not turn the paragraph
+    other = part_of("s2", "新一届政府努力方向和2022年工作安排",
+                    [texts[0], "今后五年，要办好民生实事。今年是开局之年，意义重大。"])
+    assign_looks([other], {"review_years": [2021], "plan_years": [2022]})
+    assert paragraph_looks(other)[1] == (None, [])

@@ -277,7 +277,16 @@ def _turns_to(year: int, looks: str, text: str) -> bool:
             was.start(1) if was and int(was.group(1)) == year else None
         # a paragraph that goes on to review the term ("2030年…。五年来，…") is the term's
         return turn is not None and not TERM_ANYWHERE.search(text, turn)
+    if m is None:
+        # the turn may come after a paragraph's opening words ("各位代表，省党代会作出了…部署。…今年
+        # 经济社会发展的主要预期目标是：…"): a later sentence introducing the year's goals
+        m = YEAR_GOALS_INTRO.search(text)
     return m is not None and (m.group(1) is None or int(m.group(1)) == year)
+
+
+# a sentence inside a paragraph that opens on the plan year and introduces its goals or work
+YEAR_GOALS_INTRO = re.compile(r"[。！？；](?:今年|明年|新的一年|(\d{4})年)[^。！？；：]{0,16}"
+                              r"(?:预期目标|主要目标|目标任务|工作安排|重点工作|总体要求)")
 
 
 # A review's paragraph back on the whole term: opening on it ("五年来，…") or naming it in its
