@@ -276,3 +276,30 @@ def test_over_a_sum_is_said_as_a_sum_or_more():
     # "投资超亿元项目" and "亿元以上项目" count the same projects
     c = _one("全年推进投资超亿元项目1000个以上。", "全年开复工亿元以上项目1048个，同比增加422个。")["全年推进投资超亿元项目1000个以上"]
     assert c.status == "met" and "1048个" in c.outcomes[0].explanation
+
+
+def test_a_price_index_on_last_years_100_is_a_rise():
+    cs = _one("居民消费价格指数控制在103以内。", "居民消费价格上涨1.8%。")
+    assert cs["居民消费价格指数控制在103以内"].status == "met"
+    assert "涨幅3%" in cs["居民消费价格指数控制在103以内"].outcomes[0].explanation
+
+
+def test_exports_are_not_trade_and_trade_is_not_exports():
+    cs = _one("出口总额增长8%，进出口总值增长5%。", "进出口总额3620亿元，增长9%。")
+    exports = cs["出口总额增长8%"]
+    assert exports.status == "reported" and "增长9%" in exports.outcomes[0].explanation
+    # "出口总值增长" inside "进出口总值增长" is not said: 进出口 is one word
+    assert cs["进出口总值增长5%"].indicator.id == "foreign-trade-growth"
+    assert cs["进出口总值增长5%"].status == "exceeded"
+
+
+def test_a_rank_before_the_figure_is_no_ceiling():
+    # "二级旧里以下" ranks the houses; the 55万平方米 to pull down is a floor like any count
+    cs = _one("拆除中心城区二级旧里以下房屋55万平方米。", "拆除中心城区二级旧里以下房屋63.9万平方米。")
+    assert cs["拆除中心城区二级旧里以下房屋55万平方米"].status == "exceeded"
+
+
+def test_a_name_cut_before_what_it_counts_names_another_thing():
+    # "实际利用外来资金" is not "实际利用内资": the money counted is the name's head
+    cs = _one("实际利用外来资金增长14%以上。", "实际利用内资、直接利用外资分别增长16%和9%。")
+    assert cs["实际利用外来资金增长14%以上"].status == "no_report"

@@ -175,3 +175,12 @@ def test_a_part_title_listing_what_it_holds_with_a_comma_of_enumeration():
     sections = outline(text)
     part = next(s for s in sections if s.title == "“十三五”时期的指导思想、奋斗目标和主要任务")
     assert part.paragraphs[0].text == "“十三五”时期是全面建成小康社会的决胜阶段。"
+
+
+def test_a_title_of_several_clauses_without_a_title_word_is_whole_up_to_its_length():
+    from policyexplorer.ingest.headings import _run_on
+    three = "坚持以提高经济质量效益为中心，狠抓经济发展方式转变，经济运行呈现稳中有进、稳中向好的积极态势"
+    assert _run_on(three) == (three, "")
+    # far longer, its first clause is the title
+    long = three + "，全市生产总值比上年增长7.7%，地方财政收入比上年增长9.8%，城乡居民收入继续增长"
+    assert _run_on(long)[0] == "坚持以提高经济质量效益为中心"

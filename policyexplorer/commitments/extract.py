@@ -32,7 +32,7 @@ ACTION = re.compile(r"新增|新建|新开工|新开|建成|建设|完成|打造
                     r"招引|落地|策划|加装|办好|推出|竣工|力争|确保|清零|供应|征收|引育|新开工|新投产|扩建|新改扩建|"
                     r"争创|淘汰|转移|脱贫|搬迁|培训|处置|化解|关闭|退出|压缩|减少|帮助|救助|资助|"
                     r"安排|发放|拟安排|拟按|扩招|减税|降费|输转|安置|吸纳|接待|惠及|"
-                    r"开行|减轻|发展到|落户")
+                    r"开行|减轻|发展到|落户|拆除|拆迁|造林|植树|栽植|铺设")
 _ITEM_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|\d{1,3}[.．、]|[一二三四五六七八九十]+、)\s*")
 _LABEL_START = re.compile(r"^\s*(?:牵头单位|责任单位)\s*[:：]")
 # "主要预期目标是:A增长6%左右;B5.5%以内": after such an announcement every figure is a target,
@@ -439,7 +439,8 @@ def _with_subject(normal: str, clause: Clause, text: str, spec: dict) -> tuple[s
 
 
 # A clause of a multi-year plan that names its own deadline ("力争到2030年…达到4%")
-_BY_YEAR = re.compile(r"(?:到|至)(20\d\d)年")
+# ("力争在2020年前实现…翻一番" in a plan to 2017: the clause's own year, after the plan's)
+_BY_YEAR = re.compile(r"(?:到|至)(20\d\d)年|(20\d\d)年底?(?:以前|前)")
 
 
 def _moved(spec: dict, by: int) -> dict:
@@ -546,8 +547,9 @@ def extract_report(report: Report, indicators: IndicatorIndex | None = None,
                     if clause.text not in old_clauses:
                         spec["legacy"] = False
                     by = _BY_YEAR.search(clause.text)
-                    if by and len(years) > 1 and min(years) <= int(by.group(1)) < max(years):
-                        spec["year"] = int(by.group(1))     # "到2030年…" in a plan to 2031
+                    due = int(by.group(1) or by.group(2)) if by else None
+                    if due and len(years) > 1 and min(years) <= due <= max(years) + 10 and due != max(years):
+                        spec["year"] = due     # "到2030年…" in a plan to 2031
                     found.append(_with_subject(normal, clause, *_as_listed(clause, spec)))
             if item and not found:
                 whole = normal.strip("。；; ")

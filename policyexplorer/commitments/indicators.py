@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..yamlfile import safe_load
+from .clauses import word_cuts
 
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data" / "indicators.yml"
@@ -162,6 +163,12 @@ class IndicatorIndex:
         found = [a for a in found if not any(
             a.start < b.start < a.end < b.end and _MEASURE_HEAD.search(text, a.end, b.end)
             for b in found)]
+        # a name that starts inside a word of another, earlier name is not said ("出口总值增长" in
+        # "进出口总值增长": 进出口 is one word), however long it is
+        inside = [b for b in found if any(a.start < b.start < a.end for a in found)]
+        if inside:
+            cuts = set(word_cuts(text))
+            found = [b for b in found if b not in inside or b.start in cuts]
         found.sort(key=lambda x: (-(x.end - x.start), x.start))
         kept: list[IndicatorMatch] = []
         for f in found:

@@ -162,6 +162,7 @@ def _verdict(c: Commitment, q: Quantity, t: Quantity) -> tuple[str, str]:
 # caps a price rise or a jobless rate (价格涨幅…左右, 失业率…以内), whatever the
 # indicator file says: a lower figure meets it.
 _CEILING_WORDS = re.compile(r"控制在|不超过|不高于|以内|以下")
+_CEILING_LEAD = re.compile(r"控制在|不超过|不高于")
 _CEILING_SUBJECTS = re.compile(r"价格涨幅|价格上涨|物价|失业率|涨幅")
 
 
@@ -175,9 +176,10 @@ def is_ceiling(c: Commitment, t: Quantity | None) -> bool:
     if "以上" in (t.qualifier or "") or re.match(r"(?:个|项|家|户|台|座|所|人|万|亿)?以上", c.text[t.end:t.end + 3]):
         return False        # "…700台以上" is a floor, whatever the words before it say
     # the words of this figure only: "淘汰10蒸吨及以下锅炉700台" caps the boilers' size, not the count
+    # ("拆除二级旧里以下房屋55万平方米": 以内/以下 before the figure rank a thing, after it cap the figure)
     before = [q.end for q in parse_quantities(c.text) if q.end <= t.start]
-    window = c.text[max(0, t.start - 12, *before): t.end + 2]
-    if _CEILING_WORDS.search(window):
+    lead = c.text[max(0, t.start - 12, *before): t.start]
+    if _CEILING_LEAD.search(lead) or _CEILING_WORDS.search(c.text, t.start, t.end + 2):
         return True
     return t.kind in ("rate", "share") and bool(_CEILING_SUBJECTS.search(c.text[: t.start + 1]))
 
@@ -328,7 +330,7 @@ def _variants(side: str, key: str) -> list[str]:
 _OVER = re.compile(r"超(\d*[十百千万亿]+元)")
 
 
-_HEAD_NOUN = re.compile(r"企业|公司|项目|工程|平台|中心|基地|园区|学校|医院")
+_HEAD_NOUN = re.compile(r"企业|公司|项目|工程|平台|中心|基地|园区|学校|医院|资金|资本|内资|外资")
 
 
 _COUNT_WORDS = {"座", "处", "所", "家", "项", "台", "栋", "间"}
@@ -591,12 +593,17 @@ def link_target(c: Commitment, clauses, index: IndicatorIndex, memo: ClauseMemo 
 
 
 def _link_unlike(c: Commitment, family: str, why: str, clauses, memo: ClauseMemo) -> Link | None:
+    index = memo.index or default_index()
     for place, clause in clauses:
-        for m, q, txt in memo.figures(clause):
-            if m.indicator.family == family and q is not None:
-                return Link(place, clause.text, "reported", 0.6,
-                            f"{c.indicator.name}: target {_fmt(c.quantity)}, reported {m.indicator.name} {_fmt(q)}; "
-                            f"unlike measure: {why}", quantity=q, target=c.quantity)
+        found = [(m, q) for m, q, txt in memo.figures(clause) if m.indicator.family == family and q is not None]
+        # the figure of the target's own kind where the clause gives several ("进出口总额3620亿元，
+        # 增长9%" for an export growth target: the growth), named as the measure it is
+        same = [(m, q) for m, q in found if c.quantity is not None and q.kind == c.quantity.kind]
+        for m, q in (same or found)[:1]:
+            measure = index.measure(m.indicator, q.kind) or m.indicator
+            return Link(place, clause.text, "reported", 0.6,
+                        f"{c.indicator.name}: target {_fmt(c.quantity)}, reported {measure.name} {_fmt(q)}; "
+                        f"unlike measure: {why}", quantity=q, target=c.quantity)
     return None
 
 

@@ -155,6 +155,11 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
             mult, unit = unit, ""
         if mult.endswith("千") and unit in ("米", "瓦", "克"):
             mult, unit = mult[:-1], "千" + unit     # 千米 is a unit (= 公里), not a thousand metres
+        index = _PRICE_INDEX.search(before) if not unit and not mult and not hi else None
+        if index and 100 <= float(num) < 130:
+            # "居民消费价格指数控制在103以内": an index on last year's 100, a rise of 3%
+            out.append(_index_rise(text, m, float(num)))
+            continue
         if not unit and not (mult and _COUNTED.match(text[m.end():])):
             # a bare number: a year ("2024年"), a line ("19号线"), an age ("30—64周岁"),
             # a name ("5G", "3A级"), a rank ("第13位"); but "121.7万农村贫困人口", "20万左右" count
@@ -189,6 +194,18 @@ def _parse_quantities(text: str) -> tuple[Quantity, ...]:
         out.append(q)
     out.extend(_multiples(text, out))
     return tuple(sorted(out, key=lambda q: q.start))
+
+
+# A price index on last year's 100 ("居民消费价格指数控制在103以内", "总水平指数为102.5左右")
+_PRICE_INDEX = re.compile(r"价格(?:总水平)?指数(?:涨幅)?(?:控制在|保持在|稳定在|为|在)?$")
+
+
+def _index_rise(text: str, m: re.Match, index: float) -> Quantity:
+    suffix = next((w for w in SUFFIX_QUALIFIERS if text.startswith(w, m.end())), None)
+    end = m.end() + (len(suffix) if suffix else 0)
+    value = round(index - 100, 6)
+    return Quantity(value=value, unit="%", qualifier="涨幅" + (f"·{suffix}" if suffix else ""), kind="rate",
+                    base_value=value, base_unit="%", start=m.start(), end=end, raw=text[m.start():end])
 
 
 # Growth as a multiple: "产值增长3倍" is +300%, "实现翻番" +100%, "翻两番" +300%. A rate like any

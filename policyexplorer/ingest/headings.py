@@ -164,13 +164,14 @@ TAIL_CHARS = 12
 # characters: a heading's title (up to its first 。) is shorter, and so is a heading's line, even
 # with a run-in sentence after the title; past both, the title ran on into the text
 RUN_ON = 40
+RUN_ON_CLAUSES = 60
 RUN_ON_LINE = 100
 
 
 def _run_on(title: str) -> tuple[str, str]:
     """A heading a scrape ran on into its first sentence ("过去五年工作回顾刚刚过去的2030年，面对…"):
     (title, the text after it). The title ends at its last title word before the first comma, else
-    at that comma; a title of ordinary length is left whole."""
+    (a long title without one) at that comma; a title of ordinary length is left whole."""
     if len(title) <= RUN_ON or "，" not in title:
         return title, ""
     comma = title.index("，")
@@ -178,8 +179,13 @@ def _run_on(title: str) -> tuple[str, str]:
     if ends and ends[-1] == comma:
         # "…的重要要求，在…中实现…": a title of two clauses, the first ending in a title word
         return title, ""
-    cut = ends[-1] if ends and ends[-1] >= 4 else comma
-    return title[:cut], title[cut:].lstrip("，")
+    if ends and ends[-1] >= 4:
+        return title[: ends[-1]], title[ends[-1]:].lstrip("，")
+    # no title word to cut after: a title of several clauses ("坚持以提高经济质量效益为中心，狠抓…，
+    # 经济运行呈现…态势。") is a title up to a longer length; past that, the first clause is the title
+    if len(title) <= RUN_ON_CLAUSES:
+        return title, ""
+    return title[:comma], title[comma:].lstrip("，")
 
 
 def is_unnumbered_heading(text: str) -> bool:
