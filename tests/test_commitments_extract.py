@@ -186,3 +186,13 @@ def test_a_known_measure_with_its_figure_needs_no_verb():
 def test_running_trains_easing_burdens_and_growing_to_are_verbs_of_targets():
     cs = _texts("力争全年双向开行中欧班列500班。全年减轻企业负担2000亿元。优质专用小麦发展到150万亩。")
     assert [c.quantity.value for c in cs] == [500, 2000, 150]
+
+
+def test_money_or_a_count_cut_from_what_it_is_for_is_quoted_with_it():
+    # the clause before names what the figure counts; cut from it, a reader cannot check it
+    texts = [c.text for c in _texts("加快断头路建设，年内打通5条以上。交通方面，安排资金27.5亿元。"
+                                     "实施新兴产业项目62个，确保完成年度投资182亿元。")]
+    assert "加快断头路建设，年内打通5条以上" in texts
+    assert "交通方面，安排资金27.5亿元" in texts
+    assert "实施新兴产业项目62个，确保完成年度投资182亿元" in texts
+    assert "实施新兴产业项目62个" in texts

@@ -400,11 +400,12 @@ def _as_listed(clause: Clause, spec: dict) -> tuple[str, dict]:
 # A target whose clause names only a generic measure ("产值增长35%", "营业收入突破80亿元", "园区产值
 #达到30亿元") or only a verb before its figure ("力争新开工1500万千瓦") counts what the sentence
 # named at its start ("食品加工产业要……，产值增长35%"): cut from it, it says nothing a reader can check.
-_BARE_MEASURE = re.compile(r"^(?:20\d\d年)?(?:力争|确保|全年|实现|新增|累计)*(?:园区|产业|行业)?(?:总)?"
+# ("确保完成年度投资182亿元", "安排资金27.5亿元": money spent on what the clause before names)
+_BARE_MEASURE = re.compile(r"^(?:20\d\d年)?(?:力争|确保|全年|年内|今年|实现|新增|累计|完成|安排)*(?:园区|产业|行业)?(?:年度?|总)?"
                            r"(?:产值|营业收入|营收|销售收入|主营业务收入|规模|总量|增加值|产量|销售额|交易额|营业额|税收|"
-                           r"收入|参保人数|覆盖率|装机)(?:增长|达到|突破|超过|实现|达|提高|翻|\d)")
-_BARE_VERB = re.compile(r"^(?:力争|确保|全年)?(?:新开工|新增|新建|开工|建成|完成|实现)\d[\d.]*[^\u4e00-\u9fff\d]*"
-                        r"[万亿千百]?[^\W\d_]{0,2}(?:以上|左右)?$")
+                           r"收入|参保人数|覆盖率|装机|投资|资金)(?:增长|达到|突破|超过|实现|达|提高|翻|\d)")
+_BARE_VERB = re.compile(r"^(?:力争|确保|全年|年内|今年)?(?:基本)?(?:新开工|新增|新建|开工|建成|完成|实现|安排|打通)\d[\d.]*"
+                        r"[^\u4e00-\u9fff\d]*[万亿千百]?[^\W\d_]{0,2}(?:以上|左右)?$")
 _SUBJECT_SPAN = 90       # a sentence longer than this up to the figure is not quoted whole
 _SUBJECT_HEAD = 30       # nor a first clause longer than this before an ellipsis
 
@@ -413,7 +414,8 @@ def _with_subject(normal: str, clause: Clause, text: str, spec: dict) -> tuple[s
     """A part of the figure before it ("其中…") quoted with that figure's clause; a bare measure's
     target quoted from the start of its sentence, where the sentence names
     what it measures before any other figure; where other figures come between, the sentence's
-    first clause, an ellipsis and the target ("数字信息产业要培育……，产值增长45%"); else as it is."""
+    first clause, an ellipsis and the target ("数字信息产业要培育……，产值增长45%"), or where that
+    clause has figures too, the clause just before with it; else as it is."""
     if spec["kind"] == "target" and text == clause.text and text.startswith("其中"):
         # "其中国家级23家" is a part of the figure before it: quoted with that clause
         start = max(normal.rfind(ch, 0, clause.start - 1) for ch in "，,。；;！？!?：:") + 1
@@ -433,9 +435,14 @@ def _with_subject(normal: str, clause: Clause, text: str, spec: dict) -> tuple[s
         return text, spec       # an item of a list ("播种面积…、产量160亿斤以上") shares its list's head
     comma = re.search(r"[，,]", normal[start: clause.start])
     head = normal[start: start + comma.start()] if comma else ""
-    if not head or len(head) > _SUBJECT_HEAD or parse_quantities(head):
-        return text, spec
-    return f"{head}……{text}", _moved(spec, len(head) + 2)
+    if head and len(head) <= _SUBJECT_HEAD and not parse_quantities(head):
+        return f"{head}……{text}", _moved(spec, len(head) + 2)
+    # the sentence opens on figures of its own: the clause just before names what this one counts
+    # ("新开工保障性住房8万套，基本建成10万套"), quoted with it
+    before = max(start, *(normal.rfind(ch, 0, clause.start - 1) + 1 for ch in "，,"))
+    if before < clause.start and len(normal[before: clause.start]) <= _SUBJECT_HEAD:
+        return normal[before: clause.end], _moved(spec, clause.start - before)
+    return text, spec
 
 
 # A clause of a multi-year plan that names its own deadline ("力争到2030年…达到4%")
