@@ -303,3 +303,9 @@ def test_a_name_cut_before_what_it_counts_names_another_thing():
     # "实际利用外来资金" is not "实际利用内资": the money counted is the name's head
     cs = _one("实际利用外来资金增长14%以上。", "实际利用内资、直接利用外资分别增长16%和9%。")
     assert cs["实际利用外来资金增长14%以上"].status == "no_report"
+
+
+def test_all_residents_income_is_not_the_towns_or_the_countrys():
+    cs = _one("居民人均可支配收入增长8%。", "城镇、农村居民人均可支配收入分别达56145元、26763元，分别增长5.1%、6.2%。")
+    c = cs["居民人均可支配收入增长8%"]
+    assert c.status == "reported" and "只是全体居民的一部分" in c.outcomes[0].explanation
