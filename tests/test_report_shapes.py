@@ -98,3 +98,17 @@ def test_run_in_leads_a_lone_lead_and_a_list_of_targets_stay_text():
         sections = outline(text)
         assert not [s for s in sections if s.kind == "lead"], text
         assert len(sections) == 1
+
+
+def test_a_pages_afterword_after_the_closing_is_an_appendix():
+    text = ("各位代表：\n\n现在，我代表市人民政府向大会报告工作。\n\n一、2030年工作回顾\n\n全市经济稳中有进。\n\n"
+            "二、2031年主要任务\n\n（一）深化改革\n\n推进国资国企改革，新建学校10所。\n\n"
+            "各位代表，让我们团结一心，为建设现代化城市而努力奋斗！\n\n---\n\n**政府工作报告修改3处**\n\n"
+            "- “预计全市生产总值比上年增长7.7%左右”改为“全市生产总值比上年增长7.7%”\n\n"
+            "- “深化行政审批制度改革”改为“推进行政审批制度改革”\n\n- “取消调整审批事项153项”改为“取消和调整审批事项153项”\n")
+    sections = outline(text)
+    kinds = [(s.kind, s.title) for s in sections if s.level == 1]
+    assert kinds[-2:] == [("closing", "结束语"), ("appendix", "政府工作报告修改3处")]
+    # a heading after the address that names a year is still a part of the report
+    sections = outline(text.replace("**政府工作报告修改3处**", "**2032年工作设想**"))
+    assert ("closing", "结束语") not in [(s.kind, s.title) for s in sections]

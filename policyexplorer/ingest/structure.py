@@ -129,6 +129,31 @@ def _insert_closing(events: list) -> list:
             out = list(events)
             out.insert(pos, Heading("closing", TOP, None, None, None, "结束语", e.line, implicit=True))
             return out
+    return _closing_before_an_afterword(events, end)
+
+
+def _closing_before_an_afterword(events: list, end: int) -> list:
+    """A page may print matter of its own after the report's closing, under a heading ("政府工作报告
+    修改10处" and the changes made to the draft): the last exclamation to the delegates after the last
+    numbered heading still closes the report, and the unnumbered headings after it, naming no year,
+    open appendices, not sections of the plan."""
+    numbered = [i for i, e in enumerate(events[:end]) if isinstance(e, Heading) and e.style is not None]
+    if not numbered:
+        return events
+    for pos in range(end - 1, numbered[-1], -1):
+        e = events[pos]
+        if not (isinstance(e, Para) and e.kind == "p" and ADDRESS.match(e.text) and e.text.endswith(("！", "!"))):
+            continue
+        after = [i for i in range(pos + 1, end) if isinstance(events[i], Heading)]
+        if not after or any(events[i].style is not None or events[i].implicit or re.search(r"\d{4}年", events[i].title)
+                            for i in after):
+            return events
+        out = list(events)
+        for i in after:
+            h = out[i]
+            out[i] = Heading("appendix", TOP, None, None, None, h.title, h.line)
+        out.insert(pos, Heading("closing", TOP, None, None, None, "结束语", e.line, implicit=True))
+        return out
     return events
 
 
