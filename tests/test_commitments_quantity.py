@@ -87,3 +87,9 @@ def test_a_round_sum_in_words_is_a_figure_when_more_is_said():
     (q,) = parse_quantities("打造千亿元产业集群")
     assert q.nominal and q.unit == "亿元"
     assert parse_quantities("三元结构") == []
+
+
+def test_a_count_in_wan_of_people_named_by_what_they_receive():
+    # "22.7万扶贫对象": the people helped out of poverty, counted in people like "万农村人口"
+    (q,) = parse_quantities("实现22.7万扶贫对象稳定脱贫")
+    assert q.base_value == 227000 and q.base_unit == "人"

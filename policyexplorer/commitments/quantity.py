@@ -240,10 +240,10 @@ _FLAT = re.compile(r"(?:与上年|同比|比上年)基本持平|(?:与上年|同
 
 
 # What may follow a count in 万 or 亿 without a unit of its own: people or households it counts, a
-# qualifier, or the clause's end ("8.5万农村低收入人口", "新增创业人员3万左右", "减负3000多亿").
-_COUNTED = re.compile(r"(?:[\u4e00-\u9fff]{0,6}(?:人口|人员|居民|群众|农民|职工|学生|贫困|户|名)|以上|左右|以内|余|多|$|[，。；、,;])")
+# qualifier, or the clause's end ("8.5万农村低收入人口", "22.7万扶贫对象", "新增创业人员3万左右", "减负3000多亿").
+_COUNTED = re.compile(r"(?:[\u4e00-\u9fff]{0,6}(?:人口|人员|居民|群众|农民|职工|学生|贫困|对象|户|名)|以上|左右|以内|余|多|$|[，。；、,;])")
 
-_PEOPLE = re.compile(r"(?:以上|左右|余|多)?[\u4e00-\u9fff]{0,6}?(?:人口|人员|居民|群众|农民|职工|学生|劳动力|贫困人|人)")
+_PEOPLE = re.compile(r"(?:以上|左右|余|多)?[\u4e00-\u9fff]{0,6}?(?:人口|人员|居民|群众|农民|职工|学生|劳动力|贫困人|扶贫对象|救助对象|人)")
 
 
 def _counted_unit(after: str) -> str:
