@@ -40,3 +40,9 @@ def test_name_running_on_into_a_ratio_is_the_ratio():
     assert ids("全社会研发经费投入强度达到2.5%") == ["rd-intensity"]
     assert ids("全社会研发经费投入增长64.3%") == ["rd-spending-growth"]
     assert ids("全社会研发投入超过100亿元") == ["rd-spending"]
+
+
+def test_newly_fostered_firms_are_new_ones():
+    m, s = match("新培育国家级高新技术企业400家")
+    assert m.indicator.id == "hightech-enterprises" and s.period == "new"
+    assert match("新增国家级高新技术企业超900家")[1] == s

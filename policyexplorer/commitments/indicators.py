@@ -28,7 +28,7 @@ LEVEL_WORDS = ["国家级", "国家", "省级以上", "省级及以上", "省级
                "省本级", "市本级", "区本级", "县本级", "全社会"]
 # Not 全年, 当年, 年内: "全年地区生产总值完成147亿元" is the year's figure of a yearly measure,
 # not a flow set against a stock (the indicator's own period says what a bare figure is).
-NEW_WORDS = ["新增", "净增", "新建", "新开工", "新改建", "新改扩建", "新认定", "新登记", "新引进", "新开"]
+NEW_WORDS = ["新增", "净增", "新建", "新开工", "新改建", "新改扩建", "新认定", "新登记", "新引进", "新开", "新培育", "新设立"]
 STOCK_WORDS = ["总数", "总量", "总计", "总规模", "余额", "存量", "保有量"]
 CUMULATIVE_WORDS = ["累计"]
 
