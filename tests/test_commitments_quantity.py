@@ -93,3 +93,9 @@ def test_a_count_in_wan_of_people_named_by_what_they_receive():
     # "22.7万扶贫对象": the people helped out of poverty, counted in people like "万农村人口"
     (q,) = parse_quantities("实现22.7万扶贫对象稳定脱贫")
     assert q.base_value == 227000 and q.base_unit == "人"
+
+
+def test_times_last_years_figure_is_a_growth():
+    # "分别是上年的2.7倍和3.9倍": each figure is a growth of (times - 1), as "增长1.7倍" would be
+    qs = parse_quantities("新认定高新技术企业、科技型企业户数分别是上年的2.7倍和3.9倍")
+    assert [(q.value, q.kind) for q in qs] == [(170.0, "rate"), (290.0, "rate")]

@@ -228,6 +228,14 @@ def _multiples(text: str, found: list[Quantity]) -> list[Quantity]:
             start, qualifier = m.start(), "增长"
         out.append(Quantity(value=value, unit="%", qualifier=qualifier, kind="rate", base_value=value,
                             base_unit="%", start=start, end=m.end(), raw=text[start:m.end()]))
+    # "分别是上年的2.7倍和3.9倍": last year's figure times 2.7 is a growth of 170%
+    for m in _TIMES_LAST.finditer(text):
+        for n in _TIMES.finditer(text, m.start("times"), m.end()):
+            if any(q.start < n.end() and n.start() < q.end for q in found):
+                continue
+            value = round((float(n.group(1)) - 1) * 100, 6)
+            out.append(Quantity(value=value, unit="%", qualifier="增长", kind="rate", base_value=value,
+                                base_unit="%", start=n.start(), end=n.end(), raw=n.group(0)))
     # "与上年基本持平": a growth of about nothing, as a review reports a target it missed
     for m in _FLAT.finditer(text):
         if not any(q.start < m.end() and m.start() < q.end for q in found):
@@ -236,6 +244,8 @@ def _multiples(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_TIMES = re.compile(r"(\d+(?:\.\d+)?)倍")
+_TIMES_LAST = re.compile(r"(?:是|为|相当于)(?:上年|去年|上年同期|上一年)的(?P<times>\d+(?:\.\d+)?倍(?:[、和及]\d+(?:\.\d+)?倍)*)")
 _FLAT = re.compile(r"(?:与上年|同比|比上年)基本持平|(?:与上年|同比|比上年)持平")
 
 
