@@ -401,9 +401,11 @@ def _as_listed(clause: Clause, spec: dict) -> tuple[str, dict]:
 #达到30亿元") or only a verb before its figure ("力争新开工1500万千瓦") counts what the sentence
 # named at its start ("食品加工产业要……，产值增长35%"): cut from it, it says nothing a reader can check.
 # ("确保完成年度投资182亿元", "安排资金27.5亿元": money spent on what the clause before names)
-_BARE_MEASURE = re.compile(r"^(?:20\d\d年)?(?:力争|确保|全年|年内|今年|实现|新增|累计|完成|安排)*(?:园区|产业|行业)?(?:年度?|总)?"
+# ("产业投资增长10%" names its investment; "年收入10万元以上的村庄占比…", "总投资117亿元的133个项目…"
+# name what they count after the figure: none is bare)
+_BARE_MEASURE = re.compile(r"^(?:20\d\d年)?(?:力争|确保|全年|年内|今年|实现|新增|累计|完成|安排)*(?:(?:园区|产业|行业)(?!投资|资金))?(?:年度?|总)?"
                            r"(?:产值|营业收入|营收|销售收入|主营业务收入|规模|总量|增加值|产量|销售额|交易额|营业额|税收|"
-                           r"收入|参保人数|覆盖率|装机|投资|资金)(?:增长|达到|突破|超过|实现|达|提高|翻|\d)")
+                           r"收入|参保人数|覆盖率|装机|投资|资金)(?:增长|达到|突破|超过|实现|达|提高|翻|\d)(?![^，。；]*的)")
 _BARE_VERB = re.compile(r"^(?:力争|确保|全年|年内|今年)?(?:基本)?(?:新开工|新增|新建|开工|建成|完成|实现|安排|打通)\d[\d.]*"
                         r"[^\u4e00-\u9fff\d]*[万亿千百]?[^\W\d_]{0,2}(?:以上|左右)?$")
 _SUBJECT_SPAN = 90       # a sentence longer than this up to the figure is not quoted whole
