@@ -309,3 +309,11 @@ def test_all_residents_income_is_not_the_towns_or_the_countrys():
     cs = _one("居民人均可支配收入增长8%。", "城镇、农村居民人均可支配收入分别达56145元、26763元，分别增长5.1%、6.2%。")
     c = cs["居民人均可支配收入增长8%"]
     assert c.status == "reported" and "只是全体居民的一部分" in c.outcomes[0].explanation
+
+
+def test_a_mark_passed_then_the_figure_reached_then_its_growth():
+    cs = _one("地区生产总值增长7.5%。", "全年实现地区生产总值突破3000亿元，达到3060亿元，增长7.6%。")
+    assert cs["地区生产总值增长7.5%"].status == "met"
+    # a name after 单位规上 is a denominator, as after 单位
+    cs = _one("规模以上工业增加值增长7%。", "单位规上工业增加值能耗下降9%。")
+    assert cs["规模以上工业增加值增长7%"].status == "no_report"

@@ -212,6 +212,11 @@ def _outcome_figures(clause: Clause, index: IndicatorIndex):
         # "突破4000亿元大关、达4522.3亿元": the mark passed, then the figure reached
         if len(after) > 1 and re.match(r"(?:大关|关口|台阶)", text[after[0].end:]):
             after = after[1:]
+        # "突破3000亿元，达到3060亿元，增长7.6%": likewise, the mark passed, then the figure reached
+        elif len(after) > 1 and after[0].qualifier in ("突破", "超过") and after[1].qualifier in ("达到", "达") \
+                and unit_class(after[0].base_unit) == unit_class(after[1].base_unit) \
+                and text[after[0].end:after[1].start] in ("，", ",", "、"):
+            after = after[1:]
         # "A总数、B均突破1.6万家": a shared figure after several names
         if after and (after[0].start <= nxt or "均" in text[m.end:after[0].start]):
             yield m, after[0], text
