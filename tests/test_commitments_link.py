@@ -317,3 +317,6 @@ def test_a_mark_passed_then_the_figure_reached_then_its_growth():
     # a name after 单位规上 is a denominator, as after 单位
     cs = _one("规模以上工业增加值增长7%。", "单位规上工业增加值能耗下降9%。")
     assert cs["规模以上工业增加值增长7%"].status == "no_report"
+    # and for a name no indicator knows, looked for by its words
+    cs = _one("工业增加值增长7%。", "单位规上工业增加值能耗下降9%。")
+    assert cs["工业增加值增长7%"].status == "no_report"

@@ -156,7 +156,7 @@ class IndicatorIndex:
         # a name after 单位/万元 is the denominator of another measure ("单位地区生产总值建设用地",
         # "万元地区生产总值用水量"): not that name's own figure
         found = [f for f in found if f.alias.startswith(("单位", "万元", "每万元"))
-                 or not _PER_UNIT.search(text, max(0, f.start - 7), f.start)]
+                 or not denominator(text, f.start)]
         # where one name runs on into another that ends on what is measured ("全社会研发经费投入" and
         # "研发经费投入强度" in "全社会研发经费投入强度"), the clause measures the later one's head
         # (the intensity, not the spending), however long the earlier name is
@@ -181,6 +181,12 @@ class IndicatorIndex:
 _MEASURE_HEAD = re.compile(r"(?:强度|比重|占比|比例|密度|(?<!增)率)$")
 
 _PER_UNIT = re.compile(r"(?<![\d.])(?:单位|万元|每万元)(?:规上|规模以上)?$")
+
+
+def denominator(text: str, start: int) -> bool:
+    """The name starting at text[start] follows 单位/万元 ("单位规上工业增加值能耗"): it is the
+    denominator of another measure, not a figure of its own."""
+    return _PER_UNIT.search(text, max(0, start - 7), start) is not None
 
 
 def scope_of(clause: str, match: IndicatorMatch | None, indicator: Indicator | None = None) -> Scope:
