@@ -729,3 +729,12 @@ def test_a_paragraph_turning_to_the_year_after_its_opening_words_plans_that_year
                     [texts[0], "今后五年，要办好民生实事。今年是开局之年，意义重大。"])
     assign_looks([other], {"review_years": [2021], "plan_years": [2022]})
     assert paragraph_looks(other)[1] == (None, [])
+
+
+def test_later_bare_measures_of_a_list_share_what_the_first_measures():
+    pairs = pair_respectively("规模以上工业总产值、增加值和实现利润分别增长3.8%、5.8%和9.6%")
+    assert [n for n, _ in pairs] == ["规模以上工业总产值增长", "规模以上工业增加值增长", "规模以上工业利润增长"]
+    cs = {c.text: c for c in _linked(["规模以上工业增加值增长7.5%左右，出口商品总额增长7%。"],
+                                     ["规模以上工业总产值、增加值和实现利润分别增长3.8%、5.8%和9.6%。出口总额增长32.7%。"])}
+    assert cs["规模以上工业增加值增长7.5%左右"].status == "missed"
+    assert cs["出口商品总额增长7%"].status == "exceeded"

@@ -272,10 +272,17 @@ def respective_names(head: str) -> list[str]:
         head = last[:len(n)]
         alike = n in _SIDES and head in _SIDES or len(n) == 2 and (n[0] == head[0] or n[-1] == head[-1])
         out.append(n + last[len(n):] if alike and len(last) > len(n) + 1 and n != head else n)
-    return out + [last] if names else names
+    out = out + [last] if names else names
+    # "规模以上工业总产值、增加值和实现利润": a later bare measure shares what the first one measures
+    first = _BARE_MEASURE_NAME.search(out[0]) if out else None
+    if first and first.start() > 0:
+        out = out[:1] + [out[0][: first.start()] + m.group(1) if (m := _BARE_MEASURE_NAME.fullmatch(n)) else n
+                         for n in out[1:]]
+    return out
 
 
 _SIDES = ("城镇", "农村", "城市", "乡村")
+_BARE_MEASURE_NAME = re.compile(r"(?:实现|完成)?(总产值|产值|增加值|利润总额|利润|营业收入|主营业务收入|销售收入|税收|利税)$")
 
 
 def pair_respectively(clause: str) -> list[tuple[str, Quantity]]:
