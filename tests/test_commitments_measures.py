@@ -734,6 +734,9 @@ def test_a_paragraph_turning_to_the_year_after_its_opening_words_plans_that_year
 def test_later_bare_measures_of_a_list_share_what_the_first_measures():
     pairs = pair_respectively("规模以上工业总产值、增加值和实现利润分别增长3.8%、5.8%和9.6%")
     assert [n for n, _ in pairs] == ["规模以上工业总产值增长", "规模以上工业增加值增长", "规模以上工业利润增长"]
+    # a second run after them whose figures are not all read ("2.0、1.4" have no unit) leaves them paired
+    pairs = pair_respectively("规模以上工业总产值、增加值和实现利润分别增长3.8%、5.8%和9.6%，同比分别提高2.0、1.4和7.6个百分点")
+    assert [q.raw for _, q in pairs] == ["3.8%", "5.8%", "9.6%"]
     cs = {c.text: c for c in _linked(["规模以上工业增加值增长7.5%左右，出口商品总额增长7%。"],
                                      ["规模以上工业总产值、增加值和实现利润分别增长3.8%、5.8%和9.6%。出口总额增长32.7%。"])}
     assert cs["规模以上工业增加值增长7.5%左右"].status == "missed"

@@ -307,10 +307,16 @@ def pair_respectively(clause: str) -> list[tuple[str, Quantity]]:
     names = respective_names(head)
     qs = [replace(q, start=q.start + offset, end=q.end + offset) for q in parse_quantities(tail) if not q.nominal]
     n = len(names)
+    text = normalise(clause)
+    if n >= 2 and len(qs) > n and len(qs) % n:
+        # "…分别增长3.8%、5.8%和9.6%，同比分别提高2.0、1.4和7.6个百分点": a second run whose figures are
+        # not all read pairs nothing; the whole runs before it still pair
+        full = len(qs) // n * n
+        if re.search(r"分别|同比", text[qs[full - 1].end: qs[full].start]):
+            qs = qs[:full]
     if n < 2 or not qs or len(qs) % n:
         return []
     out = []
-    text = normalise(clause)
     for g in range(0, len(qs), n):
         group = qs[g:g + n]
         if group[0].kind == "rate":
