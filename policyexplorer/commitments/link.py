@@ -394,9 +394,11 @@ def _counted_figure(keys: list[tuple[str, str]], clause: Clause, t: Quantity, ow
             # the review may quote a part of the name the target did not ("省“双创”人才")
             found = re.search("[“”\"]?".join(map(re.escape, word)), text) if quoted and word not in text else None
             pos = text.find(word) if found is None else found.start()
+            if pos < 0:
+                continue
             # (the whole name where the review has it: "单位规上工业增加值能耗" holds "业增加值" too)
             whole = text.rfind(key, 0, pos + len(word))
-            if pos < 0 or denominator(text, whole if whole >= 0 and whole + len(key) == pos + len(word) else pos):
+            if denominator(text, whole if whole >= 0 and whole + len(key) == pos + len(word) else pos):
                 continue
             end = pos + len(word) if found is None else found.end()
             if len(word) >= 4:

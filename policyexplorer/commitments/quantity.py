@@ -203,9 +203,13 @@ _PRICE_INDEX = re.compile(r"价格(?:总水平)?指数(?:涨幅)?(?:控制在|�
 def _index_rise(text: str, m: re.Match, index: float) -> Quantity:
     suffix = next((w for w in SUFFIX_QUALIFIERS if text.startswith(w, m.end())), None)
     end = m.end() + (len(suffix) if suffix else 0)
-    value = round(index - 100, 6)
-    return Quantity(value=value, unit="%", qualifier="涨幅" + (f"·{suffix}" if suffix else ""), kind="rate",
-                    base_value=value, base_unit="%", start=m.start(), end=end, raw=text[m.start():end])
+    return _rate(text, m.start(), end, round(index - 100, 6), "涨幅" + (f"·{suffix}" if suffix else ""))
+
+
+def _rate(text: str, start: int, end: int, value: float, qualifier: str) -> Quantity:
+    """A growth in per cent read from words that are not "增长x%" (an index, a multiple, 持平)."""
+    return Quantity(value=value, unit="%", qualifier=qualifier, kind="rate", base_value=value,
+                    base_unit="%", start=start, end=end, raw=text[start:end])
 
 
 # Growth as a multiple: "产值增长3倍" is +300%, "实现翻番" +100%, "翻两番" +300%. A rate like any
@@ -226,21 +230,17 @@ def _multiples(text: str, found: list[Quantity]) -> list[Quantity]:
         else:
             value = float(2 ** _DOUBLINGS[m.group("cn")] - 1) * 100
             start, qualifier = m.start(), "增长"
-        out.append(Quantity(value=value, unit="%", qualifier=qualifier, kind="rate", base_value=value,
-                            base_unit="%", start=start, end=m.end(), raw=text[start:m.end()]))
+        out.append(_rate(text, start, m.end(), value, qualifier))
     # "分别是上年的2.7倍和3.9倍": last year's figure times 2.7 is a growth of 170%
     for m in _TIMES_LAST.finditer(text):
         for n in _TIMES.finditer(text, m.start("times"), m.end()):
             if any(q.start < n.end() and n.start() < q.end for q in found):
                 continue
-            value = round((float(n.group(1)) - 1) * 100, 6)
-            out.append(Quantity(value=value, unit="%", qualifier="增长", kind="rate", base_value=value,
-                                base_unit="%", start=n.start(), end=n.end(), raw=n.group(0)))
+            out.append(_rate(text, n.start(), n.end(), round((float(n.group(1)) - 1) * 100, 6), "增长"))
     # "与上年基本持平": a growth of about nothing, as a review reports a target it missed
     for m in _FLAT.finditer(text):
         if not any(q.start < m.end() and m.start() < q.end for q in found):
-            out.append(Quantity(value=0.0, unit="%", qualifier="持平", kind="rate", base_value=0.0,
-                                base_unit="%", start=m.start(), end=m.end(), raw=m.group(0)))
+            out.append(_rate(text, m.start(), m.end(), 0.0, "持平"))
     return out
 
 
