@@ -37,7 +37,7 @@ from ..commitments.series import gather
 from ..model import Report
 from .charts import series_html
 from .glossary import Glossary
-from .paginate import PAGE_ROWS, ids_script, pagers, split
+from .paginate import LIST_ROWS, PAGE_ROWS, ids_script, pagers, split
 from .paths import relpath
 from .pages import KIND, STATUS, Page, Renderer, html_text, section_heading, tracker_path
 from .places import place_pages as places_section, scorecards
@@ -426,9 +426,10 @@ def _options(rows: list[Row], areas: Areas) -> dict:
 
 def _list_pages(r: Renderer, template: str, root: str, title: str, kind: str, rows: list[Row], areas: Areas,
                 group_of, **context) -> Page:
-    """A list of rows as pages of at most PAGE_ROWS rows: page 1 at `root` (its address does not
-    change when the list grows past one page), page k at <root>k/, each with its rows.js."""
-    chunks = split(rows)
+    """A list of rows as pages of at most PAGE_ROWS full rows (a place-year's) or LIST_ROWS
+    compact ones: page 1 at `root` (its address does not change when the list grows past one
+    page), page k at <root>k/, each with its rows.js."""
+    chunks = split(rows, PAGE_ROWS if kind == "year" else LIST_ROWS)
     ps = pagers(root, len(chunks))
     form = _options(rows, areas)
     groups_all: dict[str, dict] = {}
