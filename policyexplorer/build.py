@@ -155,6 +155,14 @@ def _site_file(doc: str) -> str:
     return doc[:-3] + ".html" if doc.endswith(".md") else doc
 
 
+def _drop_empty_folders(top: Path) -> None:
+    """Folders a removed page left empty in a reused MkDocs output (a list that lost pages would
+    publish its old page folders, empty), deepest first."""
+    for folder, subs, names in os.walk(top, topdown=False):
+        if folder != str(top) and not names and not os.listdir(folder):
+            os.rmdir(folder)
+
+
 def _stamp(config: dict, overrides: Path, epoch: str) -> str:
     """What every page of a variant depends on besides its own Markdown: the configuration (nav
     included), the theme overrides, the hooks and the MkDocs and Material versions. While it stays the same,
@@ -365,6 +373,7 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
             site_dir = work / variant / "site"
             prefix = VARIANTS[variant][0]
             _drop_unused_theme_files(site_dir)
+            _drop_empty_folders(site_dir)
             _publish(site_dir, staging / prefix)
             # linked too: the next build keeps the postings files while the texts stay the same
             _publish(work / variant / "search-data", staging / prefix / "search" / "data")

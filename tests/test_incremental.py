@@ -26,7 +26,7 @@ def test_a_rebuild_after_a_change_is_byte_identical_to_a_clean_build(built_site,
     out = tmp_path / "b" / "site"
     build(data, out)
     assert "改过的标题" in (out / "reports" / "wuchang-2025-gwr" / "index.html").read_text(encoding="utf-8")
-    untouched = tmp_path / "b" / "work" / "hans" / "site" / "reports" / "wuhan-fyp14" / "s3" / "index.html"
+    untouched = tmp_path / "b" / "work" / "hans" / "site" / "reports" / "wuhan-2025-gwr-tasks" / "s4-2-1" / "index.html"
     before = untouched.stat().st_mtime_ns
 
     # the published files share their inodes with the work folder (hard links): a link to every one
@@ -48,3 +48,15 @@ def test_a_rebuild_after_a_change_is_byte_identical_to_a_clean_build(built_site,
     got, want = files(out), files(built_site)
     assert got.keys() == want.keys()
     assert [k for k in want if got[k] != want[k]] == []
+
+
+def test_a_rebuild_publishes_no_folder_a_removed_page_left_empty(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    out = tmp_path / "b" / "site"
+    build(data, out)
+    # a list that loses pages leaves their folders, empty, in the MkDocs output the rebuild reuses
+    (tmp_path / "b" / "work" / "hans" / "site" / "tracker" / "2025" / "wuhan" / "99").mkdir()
+    build(data, out)
+    empty = [p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir() and not any(p.iterdir())]
+    assert empty == []
