@@ -6,7 +6,7 @@ from pathlib import Path
 
 from policyexplorer.ingest import parse_report
 from policyexplorer.ingest.corpus import assign_pages
-from policyexplorer.site.paginate import pagers, split
+from policyexplorer.site.paginate import pagers, split, split_weighted
 
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET = 150_000
@@ -19,6 +19,25 @@ def test_split_makes_even_pages_without_a_short_tail():
     assert split([], 40) == [[]]
     items = list(range(123))
     assert sum(split(items, 40), []) == items
+
+
+def test_pages_filled_by_weight_stay_within_the_budget_and_even():
+    # rows of equal weight: as many pages as split by count makes, as even
+    for n in (1, 40, 41, 81, 123):
+        sizes = [len(c) for c in split_weighted(list(range(n)), [1] * n, 40, 40)]
+        assert len(sizes) == len(split(list(range(n)), 40)) and max(sizes) - min(sizes) <= 1
+    weights = [400, 3000, 800, 1200] * 200          # a place-year's rows: tasks and targets with outcomes
+    items = list(range(len(weights)))
+    chunks = split_weighted(items, weights, 100_000, 150)
+    assert sum(chunks, []) == items                 # every row once, in order
+    loads, k = [], 0
+    for c in chunks:
+        loads.append(sum(weights[k:k + len(c)]))
+        k += len(c)
+    assert len(chunks) == 12 and max(loads) <= 100_000 and min(loads) > 0.9 * max(loads)
+    assert all(len(c) <= 150 for c in split_weighted(items, [1] * len(items), 10**9, 150))
+    assert split_weighted([1, 2], [500, 500], 100, 9) == [[1], [2]]      # a heavy row: a page of its own
+    assert split_weighted([], [], 100, 9) == [[]]
 
 
 def test_page_one_keeps_the_list_address():

@@ -14,6 +14,11 @@ PAGE_ROWS = 40      # rows per page: about 75 KB of rows (110 KB a page), inside
 # then fit one page, which filters the rows it holds: no rows.js repeating every row, no page
 # frame and filter form per 40 rows (they were a fifth of the site at 100 reports).
 LIST_ROWS = 120
+# A place-year's full rows vary from 0.4 KB (a task) to 3 KB (a target with its outcomes and
+# agencies): its pages are filled by an estimate of their bytes (site/tracker.py row_weight), up
+# to ROWS_BYTES of rows (with the frame, about 120 KB a page), at most YEAR_ROWS rows.
+ROWS_BYTES = 100_000
+YEAR_ROWS = 150
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,35 @@ def split(items: list, size: int = PAGE_ROWS) -> list[list]:
     n = math.ceil(len(items) / size)
     per = math.ceil(len(items) / n)
     return [items[i:i + per] for i in range(0, len(items), per)]
+
+
+def split_weighted(items: list, weights: list[float], budget: float, most: int) -> list[list]:
+    """Pages of at most `most` items and `budget` weight (an item heavier than that alone on its
+    page), as even as that allows: as many pages as filling each in turn needs, then each cut
+    where the running weight passes that page's even share (no light last page)."""
+    if not items:
+        return [[]]
+    n, load, count = 1, 0.0, 0
+    for w in weights:
+        if count and (load + w > budget or count == most):
+            n, load, count = n + 1, 0.0, 0
+        load, count = load + w, count + 1
+    share = sum(weights) / n
+    while True:
+        chunks, chunk, load, before = [], [], 0.0, 0.0
+        for item, w in zip(items, weights):
+            ends = share * (len(chunks) + 1)        # where the running weight should leave this page
+            if chunk and (load + w > budget or len(chunk) == most
+                          or (len(chunks) < n - 1 and before + load + w / 2 > ends)):
+                chunks.append(chunk)
+                before, chunk, load = before + load, [], 0.0
+            chunk.append(item)
+            load += w
+        chunks.append(chunk)
+        if len(chunks) <= n:
+            return chunks
+        n = len(chunks)                             # even shares did not fit: as many as they took
+        share = sum(weights) / n
 
 
 def page_paths(root: str, n: int) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ Layout (all paths ASCII, stable):
     tracker/                        what the tracker is, years, statuses, how links are decided
     tracker/<year>/                 the year's commitments by place (and old #<id> links forwarded)
     tracker/<year>/<place>/         every commitment of one place due that year; row id = commitment id
-    tracker/<year>/<place>/<k>/     its page k past PAGE_ROWS rows (paginate.py); so for every list
+    tracker/<year>/<place>/<k>/     its page k past ROWS_BYTES of rows (paginate.py); so for every list
     tracker/indicators/             indicators by area
     tracker/indicators/<id>/        targets and outcomes of one indicator over the years
     tracker/agencies/               agencies named as lead or supporting
@@ -37,7 +37,7 @@ from ..commitments.series import gather
 from ..model import Report
 from .charts import series_html
 from .glossary import Glossary
-from .paginate import LIST_ROWS, PAGE_ROWS, ids_script, pagers, split
+from .paginate import LIST_ROWS, PAGE_ROWS, ROWS_BYTES, YEAR_ROWS, ids_script, pagers, split, split_weighted
 from .paths import relpath
 from .pages import KIND, STATUS, Page, Renderer, html_text, section_heading, tracker_path
 from .places import place_pages as places_section, scorecards
@@ -388,11 +388,24 @@ def _place_year_sets(reports: list[Report], commitments: list[Commitment]) -> di
     return sets
 
 
+def row_weight(c: Commitment) -> float:
+    """About the bytes of a commitment's full row (tracker_macros.j2 year_row), from what it
+    shows: its words, agencies, outcomes with their passages, related reports."""
+    return (600 + 4 * len(c.text) + 105 * (len(c.lead) + len(c.support)) + 180 * len(c.related)
+            + sum(900 + 4 * len(o.text) for o in c.outcomes))
+
+
+def year_split(items: list, commitment=lambda c: c) -> list[list]:
+    """A place-year's rows (or commitments) as its pages hold them."""
+    return split_weighted(items, [row_weight(commitment(x)) for x in items], ROWS_BYTES, YEAR_ROWS)
+
+
 def row_pages(reports: list[Report], commitments: list[Commitment]) -> dict[str, str]:
     """commitment id -> the page (tracker/<year>/<place>/ or its page k) that holds its row."""
     out = {}
     for (year, slug), cs in _place_year_sets(reports, commitments).items():
-        for pager, chunk in zip(pagers(tracker_path(year, slug), len(split(cs))), split(cs)):
+        chunks = year_split(cs)
+        for pager, chunk in zip(pagers(tracker_path(year, slug), len(chunks)), chunks):
             out.update((c.id, pager.path) for c in chunk)
     return out
 
@@ -426,10 +439,10 @@ def _options(rows: list[Row], areas: Areas) -> dict:
 
 def _list_pages(r: Renderer, template: str, root: str, title: str, kind: str, rows: list[Row], areas: Areas,
                 group_of, **context) -> Page:
-    """A list of rows as pages of at most PAGE_ROWS full rows (a place-year's) or LIST_ROWS
+    """A list of rows as pages of about ROWS_BYTES of full rows (a place-year's) or of LIST_ROWS
     compact ones: page 1 at `root` (its address does not change when the list grows past one
     page), page k at <root>k/, each with its rows.js."""
-    chunks = split(rows, PAGE_ROWS if kind == "year" else LIST_ROWS)
+    chunks = year_split(rows, lambda row: row.c) if kind == "year" else split(rows, LIST_ROWS)
     ps = pagers(root, len(chunks))
     form = _options(rows, areas)
     groups_all: dict[str, dict] = {}
