@@ -339,6 +339,28 @@ def test_counts_follow_the_filters_and_rows_sort(tab, site_url):
     assert tab.errors == []
 
 
+def test_a_list_on_one_page_filters_its_own_rows(tab, site_url):
+    # an agency's list fits one page: its rows carry what its form filters on, nothing empty
+    page = tab.page
+    page.goto(site_url + "tracker/agencies/commerce/index.html")
+    assert page.locator(".pe-pager").count() == 0
+    own = page.locator("tr.pe-trow").count()
+    assert own == int(page.get_attribute("#pe-filters", "data-total"))
+    assert page.locator("tr.pe-trow[data-indicator=''], tr.pe-trow[data-agencies='']").count() == 0
+    area = page.eval_on_selector_all("select[name=area] option", "os => os.map(o => o.value).filter(Boolean)")[0]
+    page.select_option("select[name=area]", area)
+    page.select_option("select[name=agency]", "drc")
+    filtered(page)
+    rows = page.eval_on_selector_all("#pe-results tr.pe-trow", "rows => rows.map(r => [r.dataset.area, r.dataset.agencies])")
+    assert 0 < len(rows) < own
+    assert all(a == area and "drc" in ag.split() for a, ag in rows)
+    assert page.locator("#pe-f-count").inner_text() == f"显示 {len(rows)} 项，共 {own} 项"
+    # an indicator's own page offers no indicator filter (its one choice would be itself)
+    page.goto(site_url + "tracker/indicators/urban-new-jobs/index.html")
+    assert page.locator("select[name=indicator]").count() == 0
+    assert tab.errors == []
+
+
 def test_pages_of_a_list_work_without_javascript(chromium, site_url):
     from conftest import Tab
     t = Tab(chromium, java_script_enabled=False)

@@ -468,7 +468,13 @@ def _list_pages(r: Renderer, template: str, root: str, title: str, kind: str, ro
         paged = pager.count > 1
         f = dict(form, sources=[], list=_file_href(pager.path, root, "list.js") if paged else None,
                  ids=_file_href(pager.path, root, "ids.js") if pager.number == 1 and pager.count > 1 else None)
-        f["show"] = dict(area=len(form["areas"]) > 1, agency=bool(form["agencies"]), indicator=bool(form["indicators"]))
+        # a filter with one choice (an indicator's own page: that indicator) is not shown
+        f["show"] = dict(area=len(form["areas"]) > 1, agency=bool(form["agencies"]), indicator=len(form["indicators"]) > 1)
+        # the rows of a one-page list carry what its form filters and sorts on
+        f["attrs"] = "" if paged else " ".join(
+            ["status"] + [name for name, shown in (("area", f["show"]["area"]), ("agencies", f["show"]["agency"]),
+                                                   ("indicator", f["show"]["indicator"])) if shown]
+            + (["group"] if len(groups_all) > 1 else []))
         if paged:
             f.update(statuses=[], areas=[], agencies=[], indicators=[], groups={})
         md = r.later(template, pager.path, pager=pager, span=span, groups=groups, form=f, total_rows=len(rows),
