@@ -52,6 +52,20 @@ def test_cold_and_warm_cache_give_what_plain_extraction_gives(reports, indicator
     assert described(warm) == want
 
 
+def test_looked_back_figures_come_with_the_commitments_and_from_the_cache(reports, indicators, tmp_path, monkeypatch):
+    from policyexplorer.commitments import series
+    want = series.outcomes(sorted(reports, key=lambda r: r.id), indicators)
+    assert len(want) > 50
+    _, cold = cached.extract_with_figures(reports, indicators, cache=Cache(tmp_path), workers=2)
+    assert cold == want
+    no_extraction(monkeypatch)
+    monkeypatch.setattr(cached, "report_outcomes", lambda *a: (_ for _ in ()).throw(AssertionError("read again")))
+    _, warm = cached.extract_with_figures(reports, indicators, cache=Cache(tmp_path))
+    assert warm == want
+    by_id = {r.id: r for r in reports}
+    assert all(f.where.report is by_id[f.report.id] for f in warm)       # the live corpus, not a copy
+
+
 def test_cached_commitments_point_at_the_live_corpus(reports, indicators, tmp_path):
     cached.extract_all(reports, indicators, cache=Cache(tmp_path))
     warm = cached.extract_all(reports, indicators, cache=Cache(tmp_path))

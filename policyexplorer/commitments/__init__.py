@@ -23,7 +23,7 @@ from ..model import Report
 from .agencies import AgencyIndex
 from .editorial import LinksFileError, apply_links
 from .export import commitments_csv, commitments_json
-from .cached import extract_all
+from .cached import extract_all, extract_with_figures
 from .extract import Commitment
 from .indicators import IndicatorIndex
 from .link import link_all
@@ -49,6 +49,9 @@ class Mark:
 class Tracker:
     commitments: list[Commitment]
     marks: dict[tuple[str, str], list[Mark]]
+    # every figure the reports' looking-back passages give for an indicator (series.Figure),
+    # found with the commitments; None: not found yet (series.gather finds them)
+    figures: list | None = None
 
     def json(self) -> dict:
         return commitments_json(self.commitments)
@@ -82,7 +85,7 @@ def build_tracker(reports: list[Report], data_dir: Path | str = "data", cache=No
     data_dir = Path(data_dir)
     indicators = IndicatorIndex(data_dir / "indicators.yml") if (data_dir / "indicators.yml").exists() else None
     agencies = AgencyIndex(data_dir / "agencies.yml") if (data_dir / "agencies.yml").exists() else None
-    commitments = extract_all(reports, indicators, agencies, cache)
+    commitments, figures = extract_with_figures(reports, indicators, agencies, cache)
     # task parts' words from the last build: no jieba when no task is new (a rebuild)
     terms_key = fingerprint(code_fingerprint("commitments"), version("jieba"))
     known = cache.get(TERMS, terms_key) if cache is not None else None
@@ -90,4 +93,4 @@ def build_tracker(reports: list[Report], data_dir: Path | str = "data", cache=No
     if cache is not None and used != known:
         cache.put(TERMS, terms_key, used)
     apply_links(data_dir / "links.yml", reports, commitments)
-    return Tracker(commitments, _marks(commitments))
+    return Tracker(commitments, _marks(commitments), figures)

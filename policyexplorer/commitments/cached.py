@@ -21,6 +21,7 @@ from .agencies import default_index as default_agencies
 from .extract import Commitment, Place, extract_report
 from .indicators import IndicatorIndex
 from .indicators import default_index as default_indicators
+from .series import Figure, attach_figures, detach_figures, report_outcomes
 
 KIND = "commitments"
 # Fields that point into the corpus or the indicator file; the rest is plain data.
@@ -67,16 +68,31 @@ def extract_all(reports: list[Report], indicators: IndicatorIndex | None = None,
                 agencies: AgencyIndex | None = None, cache=None, workers: int | None = None) -> list[Commitment]:
     """extract.extract(): every report's commitments, reports by id; those a cache (cache.Cache)
     holds come from it, the others are extracted in a pool of workers and put in it."""
+    return extract_with_figures(reports, indicators, agencies, cache, workers)[0]
+
+
+def extract_with_figures(reports: list[Report], indicators: IndicatorIndex | None = None,
+                         agencies: AgencyIndex | None = None, cache=None,
+                         workers: int | None = None) -> tuple[list[Commitment], list[Figure]]:
+    """extract_all(), and every figure the reports' looking-back passages give for an indicator
+    (series.report_outcomes, reports by id), found and kept with them."""
     indicators = indicators or default_indicators()
     agencies = agencies or default_agencies()
     reports = sorted(reports, key=lambda r: r.id)
     keys = _keys(reports, indicators, agencies) if cache is not None else [None] * len(reports)
-    stored: list[list[dict] | None] = [cache.get(KIND, key) if key else None for key in keys]
+    stored: list[dict | None] = [cache.get(KIND, key) if key else None for key in keys]
     todo = [i for i, s in enumerate(stored) if s is None]
+
+    def job(i: int) -> dict:
+        report = reports[i]
+        return {"commitments": detach(report, extract_report(report, indicators, agencies)),
+                "figures": detach_figures(report, report_outcomes(report, indicators))}
+
     # Positions go to the workers, not reports: forked, they hold the corpus already.
-    results = fork_map(lambda i: detach(reports[i], extract_report(reports[i], indicators, agencies)), todo, workers)
+    results = fork_map(job, todo, workers)
     for i, result in zip(todo, results):
         stored[i] = result
         if keys[i]:
             cache.put(KIND, keys[i], result)
-    return [c for r, s in zip(reports, stored) for c in attach(r, s, indicators)]
+    return ([c for r, s in zip(reports, stored) for c in attach(r, s["commitments"], indicators)],
+            [f for r, s in zip(reports, stored) for f in attach_figures(r, s["figures"])])

@@ -107,34 +107,58 @@ def targets(commitments: list[Commitment]) -> list[Figure]:
 
 def outcomes(reports: list[Report], index: IndicatorIndex) -> list[Figure]:
     """Every figure a looking-back passage gives for an indicator."""
+    return [f for report in reports for f in report_outcomes(report, index)]
+
+
+def report_outcomes(report: Report, index: IndicatorIndex) -> list[Figure]:
+    """One report's looked-back figures: they depend on that report alone (and the indicator
+    file), so extraction finds them with its commitments and build/cache keeps them
+    (commitments/cached.py): a rebuild reads no review clause of an unchanged report again."""
     out = []
-    for report in reports:
-        fields = _place_fields(report)
-        for section, paragraph, looks, years in report.oriented():
-            if looks != "back" or not years:
+    fields = _place_fields(report)
+    for section, paragraph, looks, years in report.oriented():
+        if looks != "back" or not years:
+            continue
+        place = Place(report, section, paragraph)
+        previous = None         # the one indicator the clause before gave a figure for
+        for clause in split_clauses(paragraph.text):
+            if not any(not q.nominal for q in parse_quantities(clause.text)):
+                previous = None          # no figure: nothing to find (and the slow part skipped)
                 continue
-            place = Place(report, section, paragraph)
-            previous = None         # the one indicator the clause before gave a figure for
-            for clause in split_clauses(paragraph.text):
-                if not any(not q.nominal for q in parse_quantities(clause.text)):
-                    previous = None          # no figure: nothing to find (and the slow part skipped)
-                    continue
-                # each figure on the page of the measure it states ("地区生产总值…同比增长7%": growth);
-                # a count without a unit of its own ("29.8万") is left out of a chart in units
-                found = [(m, q, text) for m, q, text in _outcome_figures(clause, index)
-                         if q is not None and not q.nominal and (q.base_unit or not m.indicator.unit)]
-                for m, q, text in found:
-                    out.append(Figure((index.measure(m.indicator, q.kind) or m.indicator).id, "outcome", _year_of(clause.text, years), tuple(years),
-                                      quantity=q, scope=_scope_label(scope_of(text, m, m.indicator), m.indicator.period),
-                                      text=clause.text, where=place, **fields))
-                if not found and previous is not None and _GROWTH.match(clause.text):
-                    # "技术合同成交额2608亿元，比上年增长18.6%": the growth of what the clause before named
-                    q = next((q for q in parse_quantities(clause.text) if q.kind == "rate" and not q.nominal), None)
-                    if q is not None:
-                        out.append(Figure(previous.id, "outcome", _year_of(clause.text, years), tuple(years), quantity=q,
-                                          scope="", text=clause.text, where=place, **fields))
-                ids = {m.indicator.id for m, _, _ in found}
-                previous = found[0][0].indicator if len(ids) == 1 else None
+            # each figure on the page of the measure it states ("地区生产总值…同比增长7%": growth);
+            # a count without a unit of its own ("29.8万") is left out of a chart in units
+            found = [(m, q, text) for m, q, text in _outcome_figures(clause, index)
+                     if q is not None and not q.nominal and (q.base_unit or not m.indicator.unit)]
+            for m, q, text in found:
+                out.append(Figure((index.measure(m.indicator, q.kind) or m.indicator).id, "outcome", _year_of(clause.text, years), tuple(years),
+                                  quantity=q, scope=_scope_label(scope_of(text, m, m.indicator), m.indicator.period),
+                                  text=clause.text, where=place, **fields))
+            if not found and previous is not None and _GROWTH.match(clause.text):
+                # "技术合同成交额2608亿元，比上年增长18.6%": the growth of what the clause before named
+                q = next((q for q in parse_quantities(clause.text) if q.kind == "rate" and not q.nominal), None)
+                if q is not None:
+                    out.append(Figure(previous.id, "outcome", _year_of(clause.text, years), tuple(years), quantity=q,
+                                      scope="", text=clause.text, where=place, **fields))
+            ids = {m.indicator.id for m, _, _ in found}
+            previous = found[0][0].indicator if len(ids) == 1 else None
+    return out
+
+
+def detach_figures(report: Report, figures: list[Figure]) -> list[dict]:
+    """A report's figures as plain data (for build/cache): the paragraph by position; the place
+    fields are the live report's when attached."""
+    where = {id(p): (i, j) for i, s in enumerate(report.sections) for j, p in enumerate(s.paragraphs)}
+    keep = ("indicator", "role", "year", "years", "quantity", "scope", "text", "by")
+    return [dict({k: getattr(f, k) for k in keep}, where=where[id(f.where.paragraph)]) for f in figures]
+
+
+def attach_figures(report: Report, stored: list[dict]) -> list[Figure]:
+    fields = _place_fields(report)
+    out = []
+    for d in stored:
+        i, j = d["where"]
+        section = report.sections[i]
+        out.append(Figure(**{**d, "where": Place(report, section, section.paragraphs[j])}, **fields))
     return out
 
 
@@ -151,13 +175,16 @@ def editor_outcomes(commitments: list[Commitment]) -> list[Figure]:
     return out
 
 
-def gather(reports: list[Report], commitments: list[Commitment], index: IndicatorIndex | None = None) -> dict[str, list[Figure]]:
+def gather(reports: list[Report], commitments: list[Commitment], index: IndicatorIndex | None = None,
+           looked_back: list[Figure] | None = None) -> dict[str, list[Figure]]:
     """{indicator id: figures in order (year, place, targets first, report, position)}; the same
-    figure of the same paragraph is kept once."""
+    figure of the same paragraph is kept once. looked_back: outcomes(reports, index), where
+    extraction found them already (Tracker.figures)."""
     index = index or default_index()
     by_indicator: dict[str, list[Figure]] = {}
     seen = set()
-    for f in [*targets(commitments), *outcomes(reports, index), *editor_outcomes(commitments)]:
+    back = looked_back if looked_back is not None else outcomes(reports, index)
+    for f in [*targets(commitments), *back, *editor_outcomes(commitments)]:
         key = (f.indicator, f.role, f.year, f.report.id, f.where.paragraph.anchor, f.quantity.kind,
                round(f.quantity.base_value, 6))
         if key in seen:

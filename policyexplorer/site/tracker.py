@@ -606,7 +606,8 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
             raise TrackerDataError(f"{data_dir / 'areas.yml'}: indicator {iid!r} is not in {index_path}")
     indicator_pages = []
     # every figure the corpus states per indicator (targets and looked-back outcomes): the charts
-    figures = gather(reports, tracker.commitments, IndicatorIndex(index_path) if index_path.exists() else None)
+    figures = gather(reports, tracker.commitments, IndicatorIndex(index_path) if index_path.exists() else None,
+                     tracker.figures)
     for iid in sorted(used, key=lambda i: list(known).index(i)):
         ind = known[iid]
         irows = sorted(used[iid], key=lambda x: (x.c.year, order.get(x.c.report.id, len(order)), x.c.id))
