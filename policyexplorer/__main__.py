@@ -44,7 +44,9 @@ def run_build(args, wait: bool = True) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     total = sum(result.timings.values())
     if not args.quiet:
-        print(f"built {result.pages} pages x 2 scripts into {result.site} in {total:.1f}s", flush=True)
+        again = (f" ({result.rendered} made again, {result.pages - result.rendered} unchanged)"
+                 if result.rendered < result.pages else "")
+        print(f"built {result.pages} pages x 2 scripts{again} into {result.site} in {total:.1f}s", flush=True)
     return 0
 
 

@@ -52,6 +52,7 @@ class BuildResult:
     beside: dict[str, float] = field(default_factory=dict)     # work in other processes, meanwhile
     warnings: list[str] = field(default_factory=list)
     pages: int = 0
+    rendered: int = 0          # pages rendered (not kept from the last build as they were)
 
 
 def _source_date_epoch(reports) -> str:
@@ -94,7 +95,8 @@ def _files_below(folder: Path) -> set[str]:
 
 
 def _write_docs(docs: dict[str, Path], pages: list[Page], converts: dict, ui: UiStrings,
-                state: Path | None = None, base: str = "", refs: rerender.References | None = None) -> dict[str, list[str]]:
+                state: Path | None = None, base: str = "", refs: rerender.References | None = None,
+                result: BuildResult | None = None) -> dict[str, list[str]]:
     """Render every page and write it, in each variant's script, into docs[variant]; then remove
     what no page wrote (returned per variant). Page by page in forked workers, both scripts at
     once: a page's Markdown is made, converted twice and dropped, so no process holds the site.
@@ -107,27 +109,29 @@ def _write_docs(docs: dict[str, Path], pages: list[Page], converts: dict, ui: Ui
         state.unlink(missing_ok=True)       # written back once every page is written
     refs = refs or rerender.References([])
 
-    def write(start: int) -> list[tuple[str, rerender.Entry]]:
+    def write(start: int) -> list[tuple[str, rerender.Entry, bool]]:
         out = []
         for page in flat[start:start + _WRITE_CHUNK]:
             key = rerender.page_key(page, base, refs) if state is not None else None
             entry = last.get(page.path)
             if rerender.unchanged(page, key, entry, refs) and all(
                     (folder / name).is_file() for folder in docs.values() for name in page.docs_files):
-                out.append((page.path, entry))
+                out.append((page.path, entry, False))
                 continue
             ui.missing.clear()
             with rerender.watching() as reads:
                 for name, text in page.texts():
                     for variant, convert in converts.items():
                         _write(docs[variant] / name, convert(text).encode("utf-8"))
-            out.append((page.path, rerender.Entry(key or "", reads, set(ui.missing))))
+            out.append((page.path, rerender.Entry(key or "", reads, set(ui.missing)), True))
         return out
 
     entries = {}
     for done in fork_map(write, range(0, len(flat), _WRITE_CHUNK), size=lambda start: min(_WRITE_CHUNK, len(flat) - start)):
-        for path, entry in done:
+        for path, entry, rendered in done:
             ui.missing |= entry.missing          # interface phrases data/ui.yml lacks (tests/test_ui.py)
+            if rendered and result is not None:
+                result.rendered += 1
             if entry.key:
                 entries[path] = entry
     assets = _assets()
@@ -349,7 +353,8 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
         originals = {r.id: _original(r) for r in reports if r.original}
         removed = _write_docs({v: work / v / "docs" for v in converts}, pages, converts, ui,
                               state=work / "pages.state" if incremental else None,
-                              base=rerender.base_key(ui.phrases, converter.digest), refs=rerender.References(reports))
+                              base=rerender.base_key(ui.phrases, converter.digest), refs=rerender.References(reports),
+                              result=result)
         # The two scripts' MkDocs builds are independent: one worker each, side by side.
         running = []
         reset_mkdocs_pages()
