@@ -99,10 +99,13 @@ class ReviewIndex:
         """Other reports of the same place with a passage looking back on the commitment's year.
         Where one reviews the year alone, a review of the five years around it (the next term's
         first report) is not asked: the year's own review is the one to speak of it."""
-        found = [r for r in self.by_place.get(_place_of(commitment.report), [])
-                 if r.id != commitment.report.id and self.anchor(r, commitment.year) is not None]
-        alone = [r for r in found if self.span(r, commitment.year) == 1]
-        return alone or found
+        key = ("reviewers", commitment.report.id, commitment.year)    # the same for a report's year
+        if key not in self._anchor:
+            found = [r for r in self.by_place.get(_place_of(commitment.report), [])
+                     if r.id != commitment.report.id and self.anchor(r, commitment.year) is not None]
+            alone = [r for r in found if self.span(r, commitment.year) == 1]
+            self._anchor[key] = alone or found
+        return list(self._anchor[key])
 
     def span(self, report: Report, year: int) -> int:
         """How many years the report's review of `year` covers (1: that year alone)."""

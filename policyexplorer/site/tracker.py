@@ -539,6 +539,7 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
     r.gloss.glossary = Glossary.load(data_dir, reports)      # terms in commitments explained per row
     r.slugs = {report.id: report.place_slug for report in reports}
     r.row_pages = where if where is not None else row_pages(reports, tracker.commitments)
+    r.env.globals["series_html"] = lambda figs, ind, page: series_html(figs, ind, page, report_label, figure)
     r.env.globals.update(status_order=STATUS_ORDER, status_meaning=STATUS_MEANING, report_label=report_label,
                          short=short, figure=figure, indicator_kinds=INDICATOR_KIND, directions=DIRECTION,
                          indicator_page=indicator_page, agency_page=agency_page)
@@ -617,10 +618,10 @@ def tracker_pages(reports: list[Report], tracker: Tracker, data_dir: Path | str 
 
         def one(page_path, name, place_rows, place, slug, ind=ind, area=area, figs=figs):
             mine = [f for f in figs if slug is None or f.place_slug == slug]
-            series = series_html(mine, ind, page_path, report_label, figure)
+            # drawn when the page is rendered: a rebuild draws only the charts of pages it renders
             return _list_pages(r, "tracker_indicator.md.j2", page_path, name, "indicator", place_rows, areas,
                                lambda row: dict(key="all"), indicator=ind, area=area, place=place,
-                               series=series)
+                               figures=mine)
 
         slugs = {row.c.report.place_slug for row in irows}
         more = {f.place_slug: f.place_name for f in figs if f.place_slug not in slugs}
