@@ -87,22 +87,36 @@ class _Pickler(pickle.Pickler):
         super().__init__(file, protocol=5)
         self.fast = True
         self.refs, self.digests = refs, digests
+        self.file = file
+        self._inner: _Pickler | None = None     # digests what this one meets, reused (a million a site)
 
     def reducer_override(self, obj):
         ref = self.refs.get(id(obj))
         if ref is not None:
             return _by_reference, (ref,)
-        if type(obj).__module__.startswith(_OURS):
+        ours = _ours.get(type(obj))
+        if ours is None:
+            ours = _ours[type(obj)] = type(obj).__module__.startswith(_OURS)
+        if ours:
             hit = self.digests.get(id(obj))
             if hit is None:
-                out = io.BytesIO()
-                _Pickler(out, self.refs, self.digests).dump(obj.__reduce_ex__(5))
-                hit = self.digests[id(obj)] = (obj, hashlib.sha256(out.getvalue()).digest())
+                inner = self._inner
+                if inner is None:
+                    inner = self._inner = _Pickler(io.BytesIO(), self.refs, self.digests)
+                inner.file.seek(0)
+                inner.file.truncate()
+                # an object with attributes by their values in order (the class says what they
+                # are); else as pickle would reduce it
+                state = getattr(obj, "__dict__", None)
+                inner.dump((type(obj).__qualname__, tuple(state.values())) if state is not None
+                           else obj.__reduce_ex__(5))
+                hit = self.digests[id(obj)] = (obj, hashlib.sha256(inner.file.getvalue()).digest())
             return _by_reference, (hit[1],)
         return NotImplemented
 
 
 _OURS = __name__.split(".")[0] + "."
+_ours: dict[type, bool] = {}         # a type: is it this package's (digested) or not
 _digests: dict[int, tuple] = {}      # id(object) -> (the object, kept alive; its content digest)
 
 
