@@ -23,6 +23,7 @@ from .ingest.decode import published_name
 from .cache import Cache, fingerprint
 from .datafiles import check_data_files
 from .commitments import TERMS, build_tracker
+from .commitments.linkcache import KIND as LINKS
 from .convert import converter_for
 from .site.ui import UiStrings, unmark
 from .site.exports import corpus_csv, corpus_dict, dumps
@@ -328,6 +329,7 @@ def _build(data_dir: Path, out: Path, work: Path, cache: Cache, incremental: boo
         lap("parse")
         tracker = build_tracker(reports, data_dir, cache=cache)
         cache.prune("commitments")
+        cache.prune(LINKS)
         cache.prune(TERMS)
         lap("commitments")
         # The data exports need only the reports and commitments: written beside the pages too

@@ -66,6 +66,25 @@ def test_looked_back_figures_come_with_the_commitments_and_from_the_cache(report
     assert all(f.where.report is by_id[f.report.id] for f in warm)       # the live corpus, not a copy
 
 
+def test_links_from_the_cache_are_those_linking_makes(reports, tmp_path, monkeypatch):
+    from policyexplorer.commitments import link
+    fresh = build_tracker(reports, DATA).commitments
+    build_tracker(reports, DATA, cache=Cache(tmp_path))                 # cold: links, and keeps them
+    assert list((tmp_path / "links").rglob("*.pickle"))
+
+    def fail(*args, **kwargs):
+        raise AssertionError("linked again: the cache should have answered")
+    monkeypatch.setattr(link, "link_target", fail)
+    monkeypatch.setattr(link, "link_task", fail)
+    warm = build_tracker(reports, DATA, cache=Cache(tmp_path)).commitments
+    assert described(warm) == described(fresh)
+    assert sum(len(c.outcomes) for c in warm) > 40
+    # a passage compared with one of a commitment's own figures points at that very figure
+    for a, b in zip(fresh, warm):
+        assert [any(o.target is t for t in a.targets) for o in a.outcomes] == \
+               [any(o.target is t for t in b.targets) for o in b.outcomes]
+
+
 def test_cached_commitments_point_at_the_live_corpus(reports, indicators, tmp_path):
     cached.extract_all(reports, indicators, cache=Cache(tmp_path))
     warm = cached.extract_all(reports, indicators, cache=Cache(tmp_path))

@@ -89,7 +89,7 @@ def build_tracker(reports: list[Report], data_dir: Path | str = "data", cache=No
     # task parts' words from the last build: no jieba when no task is new (a rebuild)
     terms_key = fingerprint(code_fingerprint("commitments"), version("jieba"))
     known = cache.get(TERMS, terms_key) if cache is not None else None
-    used = link_all(reports, commitments, indicators, known)
+    used = link_all(reports, commitments, indicators, known, cache=cache)
     if cache is not None and used != known:
         cache.put(TERMS, terms_key, used)
     apply_links(data_dir / "links.yml", reports, commitments)

@@ -28,6 +28,7 @@ import jieba
 from ..ingest.divisions import short_name
 from ..model import Report
 from .clauses import MEASURE_END, RAISED, Clause, join_continuations, pair_respectively, split_clauses, word_cuts
+from . import linkcache
 from .extract import Commitment, Place
 from .indicators import NEW_WORDS, IndicatorIndex, Scope, default_index, denominator, scope_of
 from .quantity import Quantity, normalise, parse_quantities, unit_class
@@ -916,33 +917,47 @@ def link_related(commitments: list[Commitment]) -> None:
 # ---- driver --------------------------------------------------------------------------------
 
 def link_all(reports: list[Report], commitments: list[Commitment], index: IndicatorIndex | None = None,
-             terms: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+             terms: dict[str, list[str]] | None = None, cache=None) -> dict[str, list[str]]:
     """Every commitment's outcomes and status. terms: task parts' words known from the last build
-    (ClauseMemo.terms_of); returns those this linking used, for the next."""
+    (ClauseMemo.terms_of); returns those this linking used, with those known, for the next.
+    cache (cache.Cache): a report's commitments of a year whose report and reviewers are as they
+    were keep their outcomes from the last build (linkcache.py)."""
     index = index or default_index()
-    cache: dict[tuple[str, int], list] = {}
+    clauses: dict[tuple[str, int], list] = {}
     memo = ClauseMemo(index, terms)
     reviews = ReviewIndex(reports)
+    positions = linkcache.Positions(reports)
+    groups: dict[tuple[str, int], list[Commitment]] = {}
     for c in commitments:
-        reviewers = reviews.reviewers(c)
+        groups.setdefault((c.report.id, c.year), []).append(c)
+    for (_, year), group in groups.items():
+        reviewers = reviews.reviewers(group[0])
         if not reviewers:
-            c.status = "pending"
+            for c in group:
+                c.status = "pending"
             continue
-        c.outcomes = []
-        for r in reviewers:
-            key = (r.id, c.year)
-            if key not in cache:
-                cache[key] = list(_back_clauses(r, c.year))
-            if c.kind == "target" and c.quantity is not None:
-                c.outcomes.extend(link_target(c, cache[key], index, memo))
-            else:
-                link = link_task(c, cache[key], memo)
-                if link:
-                    c.outcomes.append(link)
-        c.status = overall_status(c)
-        c.missing_review = c.status == "no_report" and not reviews.main_review(c)
+        key = linkcache.key(group[0].report, year, reviewers, index.digest) if cache is not None else None
+        stored = cache.get(linkcache.KIND, key) if key else None
+        if stored is None or not linkcache.attach(group, stored, positions, Link):
+            for c in group:
+                c.outcomes = []
+                for r in reviewers:
+                    if (r.id, year) not in clauses:
+                        clauses[(r.id, year)] = list(_back_clauses(r, year))
+                    if c.kind == "target" and c.quantity is not None:
+                        c.outcomes.extend(link_target(c, clauses[(r.id, year)], index, memo))
+                    else:
+                        link = link_task(c, clauses[(r.id, year)], memo)
+                        if link:
+                            c.outcomes.append(link)
+            if key:
+                cache.put(linkcache.KIND, key, linkcache.detach(group, positions))
+        for c in group:
+            c.status = overall_status(c)
+            c.missing_review = c.status == "no_report" and not reviews.main_review(c)
     link_related(commitments)
-    return memo.terms
+    # the words of task parts linked from the cache were not looked up: kept from the last build
+    return {**(terms or {}), **memo.terms} if cache is not None else memo.terms
 
 
 _RANK = {"exceeded": 6, "met": 5, "partly": 4, "missed": 3, "reported": 2}
