@@ -35,6 +35,7 @@ def report_with(tmp_path: Path, tail: str, name: str = "x-2025-gwr"):
     ("二、放管服：简政放权、放管结合、优化服务。", ("放管服", "简政放权、放管结合、优化服务。")),
     ("我们要坚持稳中求进，推动发展：这是一句话，不是注释。", None),
     ("(按名词出现先后顺序)", None),
+    ("[6] ERP：企业资源计划。", ("ERP", "企业资源计划。")),
 ])
 def test_entry_layouts(text, parts):
     assert split_entry(text) == parts
@@ -56,6 +57,9 @@ def test_forms_are_the_quoted_words_and_the_head():
     # a list of abbreviations standing alone after the closing words, entries numbered "1."
     "各位代表！\n\n让我们团结奋斗。\n\n《政府工作报告》相关缩略语\n\n1.“两重”“两新”：国家重大战略实施和重点领域安全能力建设，"
     "以及大规模设备更新和消费品以旧换新。\n\n2.“六稳”：稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。\n\n3.一网通办：政务服务事项一网办理。\n",
+    # a bare "注释：" heading after the closing words, entries numbered as the text's note marks [n]
+    "各位代表！\n\n让我们团结奋斗。\n\n---\n\n**注释：**\n\n[1] “两重”“两新”：国家重大战略实施和重点领域安全能力建设，"
+    "以及大规模设备更新和消费品以旧换新。\n\n[2] “六稳”：稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。\n\n[3] 一网通办：政务服务事项一网办理。\n",
 ])
 def test_a_report_glossary_is_found_whatever_its_layout(tmp_path, tail):
     report = report_with(tmp_path, tail)

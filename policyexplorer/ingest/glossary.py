@@ -4,7 +4,7 @@ Reports often end with notes explaining their slogans ("15. “两重”“两�
 The section is found by its heading, whatever its numbering ("《政府工作报告》名词注释",
 "附件2 名词解释", "七、名词术语解释"), or by a paragraph standing as that heading when the
 structure kept it as text. Entries are "term：explanation" paragraphs, numbered in any style
-(1. 1、 （1） ① 一、) or not, or "【term】explanation"; a paragraph without a term continues the
+(1. 1、 （1） ① 一、 [1]) or not, or "【term】explanation"; a paragraph without a term continues the
 entry before it. The terms are the words the report's text uses: each quoted part of the head
 (不动产“五方联办” -> 五方联办), and the head as written.
 """
@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 
 from ..model import Report
 
-HEADING = re.compile(r"(?:名词|词语)(?:注释|解释|释义|术语)|术语(?:注释|解释|释义|表)|名词表|缩略语")
+# a bare "注释" or "注解" is a glossary only as a heading of its own ("**注释：**" after the closing)
+HEADING = re.compile(r"(?:名词|词语)(?:注释|解释|释义|术语)|术语(?:注释|解释|释义|表)|名词表|缩略语"
+                     r"|^[\W_]*(?:注释|注解)[\W_]*$")
+# entry numbers: 1. 1、 （1） ① 一、 and the note marks of the text ([1], ［1］)
 _NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.．、)）]|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[①-⑳]"
-                     r"|[一二三四五六七八九十]{1,3}\s*、)\s*")
+                     r"|[\[［]\s*\d{1,3}\s*[\]］]|[一二三四五六七八九十]{1,3}\s*、)\s*")
 _COLON = re.compile(r"[：:]")
 _BRACKETED = re.compile(r"^【([^】]{1,30})】\s*(.+)$")
 MAX_HEAD = 30            # a term's head is short; a longer "x：y" is a sentence, not an entry
