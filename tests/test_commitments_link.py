@@ -36,6 +36,16 @@ def test_statuses():
     assert o.by == "auto" and 0 < o.confidence <= 1 and "29.8万人" in o.explanation and "25万人" in o.explanation
 
 
+def test_a_target_named_as_missed_is_not_the_figure_reached():
+    plan = ("s2", "forward", [2024], ["地区生产总值增长10%，改造老旧小区300个以上。"])
+    review = ("s1", "back", [2024], ["全市实现生产总值6709亿元，增长8.2%；新改造老旧住宅小区304个。",
+                                     "去年地区生产总值增速未达到10%预期目标，主要是外需减弱。"])
+    cs = run([make_report("x-2024-gwr", "X市", [plan]), make_report("x-2025-gwr", "X市", [review])])
+    gdp = cs["地区生产总值增长10%"]
+    assert gdp.status == "missed" and "8.2%" in gdp.outcomes[0].explanation
+    assert cs["改造老旧小区300个以上"].status == "met"       # 老旧住宅小区: the same measure
+
+
 def test_pending_and_other_places():
     cs = run([make_report("x-2024-gwr", "X市", [PLAN_2024]),
               make_report("y-2025-gwr", "Y区", [REVIEW_2024])])

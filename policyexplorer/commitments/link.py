@@ -204,7 +204,9 @@ def _outcome_figures(clause: Clause, index: IndicatorIndex):
         return
     text = clause.text
     matches = index.matches(text)
-    qs = [q for q in parse_quantities(text) if not q.nominal]
+    # "增速未达到10%预期目标": the target named as missed, not a figure of the result
+    qs = [q for q in parse_quantities(text) if not q.nominal
+          and not (_MISSED_TARGET.match(text[q.end:]) and _NOT.search(text[:q.start]))]
     for i, m in enumerate(matches):
         nxt = matches[i + 1].start if i + 1 < len(matches) else len(text)
         # (a figure's span may hold the verb a name ends on: "高新技术企业达到" + "达到1230家")
@@ -245,6 +247,8 @@ def _outcome_figures(clause: Clause, index: IndicatorIndex):
         yield m, (before[-1] if before else None), text
 
 
+_MISSED_TARGET = re.compile(r"(?:的)?(?:预期|年度|计划|既定)?(?:目标|指标)")
+_NOT = re.compile(r"(?:未|没有|没能|尚未|未能)(?:能)?(?:达到|实现|完成)?$")
 _RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|降)(?:到|至)")
 _NEW_BEFORE = re.compile(r"[、，,](?:其中)?(?:净增|新增|新登记|新注册)(?:了)?$")
 _TOTAL_BEFORE = re.compile(r"(?:总数|总量|总计|合计|实有|共有)(?:达到|达|为|突破|超过)?$")
