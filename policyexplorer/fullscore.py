@@ -6,7 +6,7 @@ and the development sets in tests/devset/*.yaml, which follow the same format).
 The bundled corpus is copied to a scratch folder, the labelled reports are added beside it as they
 are, the scratch corpus is parsed and tracked, and each label file's lists are checked:
 
-- headings: a top-level section whose number and title start with the heading;
+- headings: a top-level section whose number and title (an annex's title alone) start with the heading;
   subheadings: a section below the top level whose number and title start with it;
 - paragraphs: the report's body paragraphs within 15% of the hand count;
 - not_text: each debris line gone from every paragraph and heading;
@@ -160,7 +160,9 @@ def score_labels(reports, commitments, labels: dict, s: FullScore | None = None)
     s.commitments = [c for c in commitments if c.report.id in labelled]
     for rid, heads in (labels.get("headings") or {}).items():
         report = by_id.get(rid)
-        tops = [_label(x) for x in report.sections if x.level == 1] if report else []
+        # an annex's label ("附件1") is its number: a labeller may give its title alone
+        tops = [t for x in report.sections if x.level == 1
+                for t in (_label(x), squash(x.title) if x.kind == "appendix" else None) if t] if report else []
         for h in heads:
             s.check(s.headings, any(t.startswith(squash(h)) for t in tops), f"{rid}: heading {h}")
     for rid, heads in (labels.get("subheadings") or {}).items():
