@@ -206,6 +206,17 @@ def test_agency_page_lists_what_it_leads(built_site, commitments):
     assert 'href="drc/index.html"' in index
 
 
+def test_a_list_of_one_reports_rows_names_the_report_once(built_site):
+    # every row of an agency's list comes from the task breakdown: named once, above the rows
+    page = (built_site / "tracker/agencies/commerce/index.html").read_text(encoding="utf-8")
+    assert page.count("这些承诺都出自武汉市2025年任务分解") == 1 and 'class="pe-tc-meta"' not in page
+    hant = (built_site / "zh-Hant/tracker/agencies/commerce/index.html").read_text(encoding="utf-8")
+    assert "這些承諾都出自" in hant
+    # an indicator's rows come from several reports: each row names its own
+    jobs = (built_site / "tracker/indicators/urban-new-jobs/index.html").read_text(encoding="utf-8")
+    assert "这些承诺都出自" not in jobs and jobs.count('class="pe-tc-meta"') >= 2
+
+
 def test_every_link_on_tracker_pages_resolves(built_site):
     for prefix in VARIANTS:
         for page in sorted((built_site / prefix / "tracker").rglob("index.html")):

@@ -470,6 +470,9 @@ def _list_pages(r: Renderer, template: str, root: str, title: str, kind: str, ro
                  ids=_file_href(pager.path, root, "ids.js") if pager.number == 1 and pager.count > 1 else None)
         # a filter with one choice (an indicator's own page: that indicator) is not shown
         f["show"] = dict(area=len(form["areas"]) > 1, agency=bool(form["agencies"]), indicator=len(form["indicators"]) > 1)
+        # a compact list whose rows all come from one report says so once, not on every row
+        reports_in = {row.c.report.id: row.c.report for row in rows}
+        f["one_report"] = next(iter(reports_in.values())) if kind != "year" and len(reports_in) == 1 else None
         # the rows of a one-page list carry what its form filters and sorts on
         f["attrs"] = "" if paged else " ".join(
             ["status"] + [name for name, shown in (("area", f["show"]["area"]), ("agencies", f["show"]["agency"]),
