@@ -283,10 +283,13 @@ def test_fields_directions_and_kinds_of_policy_are_no_named_tasks():
     for aim in ["深化重点领域改革", "推动帮扶政策向常态化长效化转变", "完善养老、托育等制度", "完成全线拆迁任务",
                 "落实小微企业扶持政策", "积极争取中外合作项目", "谋划做好“山文章”", "推进“住有所居”",
                 "增强“马上就办”的执行力", "推动在建项目形成更多实物工作量", "建立常态化走访机制",
-                "选择一批街道开展试点", "积极争取、用好上级政策"]:
+                "选择一批街道开展试点", "积极争取、用好上级政策",
+                # a policy, rule or standard in force applied, whatever it is called (README: "a kind
+                # of policy applied")
+                "全面落实就业优先政策", "落实最严格的耕地保护制度", "严格落实绿色施工标准"]:
         assert named_task(aim) is None, aim
-    for task in ["稳妥推进事业单位改革", "全面落实就业优先政策", "制定首台套装备支持政策", "实施“百园百企”培育工程",
-                 "完成青石大桥主体工程"]:
+    for task in ["稳妥推进事业单位改革", "制定首台套装备支持政策", "实施“百园百企”培育工程",
+                 "完成青石大桥主体工程", "落实“河长制”", "建立生态补偿制度"]:
         assert named_task(task) is not None, task
 
 

@@ -193,7 +193,10 @@ def named_task(clause: str) -> tuple[str, str] | None:
             or _REFERS_BACK.match(core) or _ESSAY_OR_STRATEGY.search(core):
         return None
     if not quoted and not strong and ((verb in ("落实", "用好", "执行", "兑现") and
-                                       re.search(r"(?:扶持|支持|优惠|帮扶|激励|配套|纾困|惠企|助企|减税降费|托底|保护|财政|货币|就业)政策(?:措施)?$", core))
+                                       (re.search(r"(?:扶持|支持|优惠|帮扶|激励|配套|纾困|惠企|助企|减税降费|托底|保护|财政|货币|就业)政策(?:措施)?$", core)
+                                        # a policy, rule or standard in force applied ("全面落实…生育两个孩子政策",
+                                        # "落实国家生态红线管理制度", "严格落实绿色施工标准")
+                                        or (verb in ("落实", "执行") and re.search(r"(?:政策(?:措施)?|制度|标准|规定)$", core))))
                                       or (verb in ("争取", "用好") and re.search(r"(?:项目|资金|政策)$", core))):
         return None          # applying a kind of policy, or seeking funds, none named ("制定…支持政策" makes one)
     if FINISH.match(text) and not improve:
