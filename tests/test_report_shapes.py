@@ -112,3 +112,20 @@ def test_a_pages_afterword_after_the_closing_is_an_appendix():
     # a heading after the address that names a year is still a part of the report
     sections = outline(text.replace("**政府工作报告修改3处**", "**2032年工作设想**"))
     assert ("closing", "结束语") not in [(s.kind, s.title) for s in sections]
+
+
+def test_sections_whose_numbers_were_lost_fill_the_gap_in_their_run():
+    # "（一）…" then "（四）…": the two bold title lines between are sections （二） and （三）, each kept
+    # apart from the paragraph after it though it has a comma and no sentence end
+    text = ("各位代表：\n\n一、2030年工作回顾\n\n过去一年成绩很好。\n\n二、2031年工作安排\n\n今年要做好四方面工作。\n\n"
+            "**（一）以项目建设为契机，推进结构性改革**\n\n项目建设是发展的基础，要全力推进。\n\n"
+            "**用好改革开放“关键一招”，构建高质量发展体制机制**\n\n改革开放是发展进步的活力之源，要深化改革。\n\n"
+            "**塑造文化产业精品，发展文化旅游支柱产业**\n\n文化是凝魂聚气的力量，要繁荣发展。\n\n"
+            "**（四）推进生态文明建设，打赢蓝天保卫战**\n\n严控大气污染，改善空气质量。\n")
+    sections = outline(text)
+    plan = next(s for s in sections if s.level == 1 and s.title == "2031年工作安排")
+    subs = [s.title for s in sections if s.parent == plan.anchor]
+    assert subs == ["以项目建设为契机，推进结构性改革", "用好改革开放“关键一招”，构建高质量发展体制机制",
+                    "塑造文化产业精品，发展文化旅游支柱产业", "推进生态文明建设，打赢蓝天保卫战"]
+    assert all(len(s.paragraphs) == 1 and s.paragraphs[0].text.startswith(("项目", "改革", "文化", "严控"))
+               for s in sections if s.parent == plan.anchor)

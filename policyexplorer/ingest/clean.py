@@ -45,6 +45,7 @@ MD_EMPHASIS = re.compile(r"\*\*")   # not "__": it is text in identifiers (windo
 MD_SUP_SUB = re.compile(r"[\^_]\{([^{}]*)\}|<(su[bp])>([^<]*)</\2>")
 
 HARD_BREAK = re.compile(r"(?: {2,}|\t)$")
+MD_BOLD_LINE = re.compile(r"\*\*[^*]+\*\*")          # a whole line set bold
 INDENT = re.compile(r"^(?:\u3000+| {2,}|\t+)")
 
 
@@ -159,6 +160,7 @@ def clean_lines(raw: str, extra_debris: list[str] | None = None, speaker: str | 
             removed.append(Removal(i, "web-debris", trailer[1]))
             text = text.rstrip()[: -len(trailer[1])]
         listed = bool(MD_LIST.match(text))
+        bold = bool(MD_BOLD_LINE.fullmatch(text.strip()))
         if MD_HEADING.match(text):
             removed.append(Removal(i, "markup", MD_HEADING.match(text).group(0).strip()))
             text = MD_HEADING.sub("", text)
@@ -175,7 +177,7 @@ def clean_lines(raw: str, extra_debris: list[str] | None = None, speaker: str | 
         if glue is not None:
             glue.text, glue.hard, glue = glue.text + text, hard, None
             continue
-        kept.append(Line(text, i, width(line.rstrip()), indent, hard, listed))
+        kept.append(Line(text, i, width(line.rstrip()), indent, hard, listed, bold))
     return kept, removed
 
 

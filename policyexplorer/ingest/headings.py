@@ -239,6 +239,39 @@ def promote_unnumbered(events: list) -> list:
     return out
 
 
+# A numbered run with a gap ("（一）…", then "（四）…"): a scrape may have lost the numbers of the
+# sections between, printing their titles as lines of their own ("用好改革开放“关键一招”，构建…").
+# When the lines between that stand alone (no sentence end, a paragraph after each) are exactly as
+# many as the numbers missing, they are those sections, at the run's level.
+GAP_TITLE = 40          # characters: a section title, not a sentence
+
+
+def _gap_title(events: list, i: int) -> bool:
+    e = events[i]
+    if not (isinstance(e, Para) and e.kind == "p"):
+        return False
+    text = e.text
+    nxt = events[i + 1] if i + 1 < len(events) else None
+    return (4 <= len(text) <= GAP_TITLE and not re.search(r"[。！？；：:!?;]", text) and not ADDRESS.match(text)
+            and not DATE_LINE.search(text) and not GROUP.match(text) and not SIGNATURE.search(text)
+            and isinstance(nxt, Para) and nxt.kind == "p")
+
+
+def fill_numbering_gaps(events: list) -> list:
+    out = list(events)
+    numbered = [i for i, e in enumerate(out) if isinstance(e, Heading) and e.style is not None and e.value]
+    for a, b in zip(numbered, numbered[1:]):
+        first, then = out[a], out[b]
+        if then.style != first.style or then.rank != first.rank or then.value - first.value < 2:
+            continue
+        titles = [j for j in range(a + 1, b) if _gap_title(out, j)]
+        if len(titles) != then.value - first.value - 1:
+            continue
+        for j in titles:
+            out[j] = Heading(first.kind, first.rank, None, None, None, out[j].text, out[j].line)
+    return out
+
+
 # Stand-alone lead lines: some scrapes print a bold lead sentence on a line of its own above its
 # paragraph ("一是联合港澳承办十五运会和残特奥会。", "这是经济实力持续提升的五年。", "——…，…持续夯实。").
 # On its own line, one of a series of the same shape, each above a paragraph of its own, it is a

@@ -34,6 +34,7 @@ class Line:
     indent: bool        # opens with full-width spaces, two spaces or a tab
     hard: bool = False  # ends with a Markdown hard break (two spaces or a tab)
     listed: bool = False  # opened with a list dash
+    bold: bool = False  # the whole line was one Markdown bold span ("**…**"): set as a title
 
 
 @dataclass
@@ -136,13 +137,17 @@ def _item_title_line(text: str) -> bool:
     return is_item_start(text) and "。" not in text and len(text) <= 40 and bool(re.search(r"[\u4e00-\u9fff]$", text))
 
 
+TITLE_CHARS = 40         # a bold line of its own up to this long is a title, not a sentence under way
+
+
 def to_blocks(entries: list[Line | None]) -> list[Block]:
     lines = [e for e in entries if e is not None]
     wrap = wrap_width(lines)
     indents = _indent_opens_paragraphs(lines)
     blank_mode = _blank_separated(entries)
 
-    # 1. Lines -> raw blocks: [text, line, starts_item]. A blank line always ends a block.
+    # 1. Lines -> raw blocks: [text, line, starts_item, a title line set bold on its own].
+    # A blank line always ends a block.
     raw_blocks: list[list] = []
     previous: Line | None = None
     for entry in entries:
@@ -175,8 +180,9 @@ def to_blocks(entries: list[Line | None]) -> list[Block]:
             joins = blank_mode and wrap is None
         if joins:
             raw_blocks[-1][0] += _joiner(raw_blocks[-1][0], text) + text
+            raw_blocks[-1][3] = False
         else:
-            raw_blocks.append([text, entry.line, starts])
+            raw_blocks.append([text, entry.line, starts, entry.bold])
         previous = entry
 
     # 2. Join blocks a page break (or a lost line end) split: the earlier block has not ended
@@ -187,7 +193,8 @@ def to_blocks(entries: list[Line | None]) -> list[Block]:
     blocks: list[Block] = []
     body_started = False
     running = False          # the last block is a sentence joined across lines
-    for text, lineno, starts in raw_blocks:
+    titled = False           # the last block is a title line set bold on its own
+    for text, lineno, starts, bold in raw_blocks:
         front = not body_started
         # a block wholly in brackets before the body is the dateline ("（2031年1月9日在…会议上）"),
         # not its first sentence: the speaker's name may still follow
@@ -199,11 +206,14 @@ def to_blocks(entries: list[Line | None]) -> list[Block]:
                 and (running or dangles(blocks[-1].text) or not is_standalone_line(blocks[-1].text))
                 and not is_heading_line(blocks[-1].text)
                 and not _listing_title(blocks[-1].text, text)
+                # a bold line of its own with a comma in it ("**用好改革开放“关键一招”，构建…体制机制**")
+                # is a title the next paragraph follows, not a sentence it goes on
+                and not (titled and len(blocks[-1].text) <= TITLE_CHARS)
                 and not (_item_title_line(blocks[-1].text) and opens_paragraph(text)
                          and not AGENCY_NOTE.search(text))):
             blocks[-1].text += _joiner(blocks[-1].text, text) + text
-            running = True
+            running, titled = True, False
             continue
         blocks.append(Block(text, lineno, front))
-        running = False
+        running, titled = False, bold
     return blocks

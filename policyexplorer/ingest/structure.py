@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Paragraph, Removal, Section
-from .headings import (ADDRESS, TOP, BoxStart, Heading, Para, classify, promote_item_sections, promote_leads,
-                       promote_unnumbered)
+from .headings import (ADDRESS, TOP, BoxStart, Heading, Para, classify, fill_numbering_gaps, promote_item_sections,
+                       promote_leads, promote_unnumbered)
 from .layout import Block
 from .orient import BACK_INTRO, FORWARD_INTRO, assign_looks
 from .text import is_standalone_line
@@ -164,6 +164,7 @@ def build(blocks: list[Block], meta: dict, removed: list[Removal], where: str) -
     hints = meta.get("parts") or []
     if hints:
         events = _insert_hinted_parts(events, hints, hint_warnings)
+    events = fill_numbering_gaps(events)
     events = promote_unnumbered(events)
     events = _insert_inferred_parts(events, meta)
     events = promote_item_sections(events)
