@@ -517,6 +517,9 @@ def test_a_mark_passed_then_the_figure_reached_and_its_growth():
     ("城乡居民人均收入达到28400元和9400元、分别增长7.5%和8.2%",
      [("城镇居民人均收入", "28400元"), ("农村居民人均收入", "9400元"),
       ("城镇居民人均收入增长", "7.5%"), ("农村居民人均收入增长", "8.2%")]),
+    # one figure both share ("均"); 人均 is no such word
+    ("城乡常住居民人均可支配收入均增长7.6%",
+     [("城镇常住居民人均可支配收入增长", "7.6%"), ("农村常住居民人均可支配收入增长", "7.6%")]),
 ])
 def test_town_and_country_pairs_in_a_review(clause, want):
     assert [(n, q.raw) for n, q in pair_respectively(clause)] == want

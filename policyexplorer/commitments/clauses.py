@@ -254,8 +254,12 @@ def _paired(clause: str) -> bool:
 _PAIRED_FIGURES = re.compile(r"\d[^，。；、\d和及]{0,6}(?:、|和|及)\s*\d")
 
 
+# "城乡…均增长7.6%": one figure both share
+_SHARED_FIGURE = re.compile(r"(?<!人)均(?:达到|达|为|增长|提高|下降|上涨)?\s*\d")
+
+
 def _town_and_country(clause: str) -> bool:
-    return clause.lstrip().startswith("城乡") and bool(_PAIRED_FIGURES.search(clause))
+    return clause.lstrip().startswith("城乡") and bool(_PAIRED_FIGURES.search(clause) or _SHARED_FIGURE.search(clause))
 
 
 def respective_names(head: str) -> list[str]:
@@ -299,7 +303,7 @@ def pair_respectively(clause: str) -> list[tuple[str, Quantity]]:
         if first is None:
             return []
         text = normalise(clause)
-        cut = re.search(r"(?:达到|达|为|完成|实现|增长|提高|分别)*$", text[: first.start])
+        cut = re.search(r"(?:(?<!人)均|达到|达|为|完成|实现|增长|提高|分别)*$", text[: first.start])
         head, tail = text[: cut.start()], text[cut.start():]
         offset = len(head)
     else:
@@ -308,6 +312,9 @@ def pair_respectively(clause: str) -> list[tuple[str, Quantity]]:
     qs = [replace(q, start=q.start + offset, end=q.end + offset) for q in parse_quantities(tail) if not q.nominal]
     n = len(names)
     text = normalise(clause)
+    # "城乡常住居民人均可支配收入均增长7.6%": one figure for each of the pair
+    if n >= 2 and len(qs) == 1 and re.match(r"(?<!人)均", text[offset:]):
+        qs = qs * n
     if n >= 2 and len(qs) > n and len(qs) % n:
         # "…分别增长3.8%、5.8%和9.6%，同比分别提高2.0、1.4和7.6个百分点": a second run whose figures are
         # not all read pairs nothing; the whole runs before it still pair
@@ -323,6 +330,6 @@ def pair_respectively(clause: str) -> list[tuple[str, Quantity]]:
             # only the first figure has the verb before it; the rest share it
             group = [replace(q, kind="rate", qualifier=group[0].qualifier) for q in group]
         verb = re.search(r"([\u4e00-\u9fff]{0,4})$", text[offset: group[0].start])
-        verb = re.sub(r"^.*(?:分别|同比)", "", verb.group(1)) if verb else ""
+        verb = re.sub(r"^.*(?:分别|同比)|^均", "", verb.group(1)) if verb else ""
         out.extend((name + verb, q) for name, q in zip(names, group))
     return out
