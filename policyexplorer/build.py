@@ -163,7 +163,7 @@ def _site_file(doc: str) -> str:
 def _drop_empty_folders(top: Path) -> None:
     """Folders a removed page left empty in a reused MkDocs output (a list that lost pages would
     publish its old page folders, empty), deepest first."""
-    for folder, subs, names in os.walk(top, topdown=False):
+    for folder, _, names in os.walk(top, topdown=False):
         if folder != str(top) and not names and not os.listdir(folder):
             os.rmdir(folder)
 

@@ -451,6 +451,19 @@ def _list_pages(r: Renderer, template: str, root: str, title: str, kind: str, ro
         groups_all.setdefault(g["key"], dict(g, total=0))["total"] += 1
     # headings: report titles are report text (marked for OpenCC), role names interface words
     form["groups"] = {k: g.get("heading", "") if g.get("ui") else mark(g.get("heading", "")) for k, g in groups_all.items()}
+    # what every page of the list shows alike, worked out once:
+    # a filter with one choice (an indicator's own page: that indicator) is not shown
+    show = dict(area=len(form["areas"]) > 1, agency=bool(form["agencies"]), indicator=len(form["indicators"]) > 1)
+    # a compact list whose rows all come from one report says so once, not on every row
+    reports_in = {row.c.report.id: row.c.report for row in rows}
+    one_report = next(iter(reports_in.values())) if kind != "year" and len(reports_in) == 1 else None
+    # the rows of a one-page list carry what its form filters and sorts on
+    paged = len(chunks) > 1
+    attrs = "" if paged else " ".join(
+        ["status"] + [name for name, shown in (("area", show["area"]), ("agencies", show["agency"]),
+                                               ("indicator", show["indicator"])) if shown]
+        + (["group"] if len(groups_all) > 1 else []))
+    row_years = sorted({row.c.year for row in rows})
     pages = []
     start = 0
     for pager, chunk in zip(ps, chunks):
@@ -465,23 +478,13 @@ def _list_pages(r: Renderer, template: str, root: str, title: str, kind: str, ro
         # a list on one page filters the rows it holds, its choices in its form; a longer one has
         # rows.js files and its choices in one list.js beside page 1, not in each page's form
         # (a place's agencies and indicators made the form a fifth of a page)
-        paged = pager.count > 1
         f = dict(form, sources=[], list=_file_href(pager.path, root, "list.js") if paged else None,
-                 ids=_file_href(pager.path, root, "ids.js") if pager.number == 1 and pager.count > 1 else None)
-        # a filter with one choice (an indicator's own page: that indicator) is not shown
-        f["show"] = dict(area=len(form["areas"]) > 1, agency=bool(form["agencies"]), indicator=len(form["indicators"]) > 1)
-        # a compact list whose rows all come from one report says so once, not on every row
-        reports_in = {row.c.report.id: row.c.report for row in rows}
-        f["one_report"] = next(iter(reports_in.values())) if kind != "year" and len(reports_in) == 1 else None
-        # the rows of a one-page list carry what its form filters and sorts on
-        f["attrs"] = "" if paged else " ".join(
-            ["status"] + [name for name, shown in (("area", f["show"]["area"]), ("agencies", f["show"]["agency"]),
-                                                   ("indicator", f["show"]["indicator"])) if shown]
-            + (["group"] if len(groups_all) > 1 else []))
+                 ids=_file_href(pager.path, root, "ids.js") if pager.number == 1 and paged else None,
+                 show=show, one_report=one_report, attrs=attrs)
         if paged:
             f.update(statuses=[], areas=[], agencies=[], indicators=[], groups={})
         md = r.later(template, pager.path, pager=pager, span=span, groups=groups, form=f, total_rows=len(rows),
-                     row_years=sorted({row.c.year for row in rows}), **context)
+                     row_years=row_years, **context)
         files = {"rows.js": r.later("tracker_rows.js.j2", pager.path, kind=kind, groups=groups, **context)} if paged else {}
         name = title if pager.number == 1 else f"{title} · 第{pager.number}页"
         pages.append(Page(pager.path, name, md, in_nav=False, files=files))
