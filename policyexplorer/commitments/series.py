@@ -27,6 +27,7 @@ from .clauses import split_clauses
 from .extract import Commitment, Place
 from .indicators import IndicatorIndex, default_index, scope_of
 from .link import _outcome_figures, _place_of
+from .linkcache import Positions
 from .quantity import Quantity, unit_class, parse_quantities
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年")
@@ -147,19 +148,14 @@ def report_outcomes(report: Report, index: IndicatorIndex) -> list[Figure]:
 def detach_figures(report: Report, figures: list[Figure]) -> list[dict]:
     """A report's figures as plain data (for build/cache): the paragraph by position; the place
     fields are the live report's when attached."""
-    where = {id(p): (i, j) for i, s in enumerate(report.sections) for j, p in enumerate(s.paragraphs)}
+    positions = Positions([report])
     keep = ("indicator", "role", "year", "years", "quantity", "scope", "text", "by")
-    return [dict({k: getattr(f, k) for k in keep}, where=where[id(f.where.paragraph)]) for f in figures]
+    return [dict({k: getattr(f, k) for k in keep}, where=positions.of(f.where)) for f in figures]
 
 
 def attach_figures(report: Report, stored: list[dict]) -> list[Figure]:
-    fields = _place_fields(report)
-    out = []
-    for d in stored:
-        i, j = d["where"]
-        section = report.sections[i]
-        out.append(Figure(**{**d, "where": Place(report, section, section.paragraphs[j])}, **fields))
-    return out
+    positions, fields = Positions([report]), _place_fields(report)
+    return [Figure(**{**d, "where": positions.place(*d["where"])}, **fields) for d in stored]
 
 
 def editor_outcomes(commitments: list[Commitment]) -> list[Figure]:
